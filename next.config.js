@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native and server-only packages stay out of the bundles.
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'twilio'],
+};
+
+export default nextConfig;
