@@ -1,0 +1,54 @@
+import twilio from 'twilio';
+
+type RequestOptions = Parameters<twilio.RequestClient['request']>[0];
+
+/**
+ * Maps a Twilio URL to the emulator: `https://conversations[.edge][.region].twilio.com/…` → `BASE/…`,
+ * `https://mcs[.region].twilio.com/…` → `BASE/mcs/…`. Anything else is refused rather than sent to the
+ * internet, so emulator mode can never silently reach real Twilio.
+ */
+export const toEmulatorUrl = (uri: string, baseUrl: string): string => {
+  const url = new URL(uri);
+  const host = url.hostname;
+  const base = baseUrl.replace(/\/+$/, '');
+  if (!host.endsWith('.twilio.com')) return uri;
+  const product = host.split('.')[0];
+  const rest = `${url.pathname}${url.search}`;
+  if (product === 'conversations') return `${base}${rest}`;
+  if (product === 'mcs') return `${base}/mcs${rest}`;
+  throw new Error(`The Switchboard emulator does not implement ${url.origin} (requested ${uri})`);
+};
+
+/**
+ * The `twilio` helper's HTTP client, redirected to the emulator. Everything else (auth, serialisation,
+ * paging, errors) is the helper's own code, unmodified.
+ */
+export class EmulatorRequestClient extends twilio.RequestClient {
+  constructor(
+    readonly baseUrl: string,
+    options: ConstructorParameters<typeof twilio.RequestClient>[0] = {},
+  ) {
+    super(options);
+  }
+
+  override request<TData>(opts: RequestOptions & { data?: TData }) {
+    return super.request<TData>({ ...opts, uri: toEmulatorUrl(opts.uri, this.baseUrl) });
+  }
+}
+
+export type EmulatorClientCredentials =
+  | { accountSid: string; authToken: string }
+  | { accountSid: string; apiKey: string; apiSecret: string };
+
+/** A `twilio` client that talks to the emulator at `emulatorUrl`. */
+export const createTwilioClient = (
+  emulatorUrl: string,
+  credentials: EmulatorClientCredentials,
+  options: Omit<twilio.ClientOpts, 'httpClient' | 'accountSid'> = {},
+): twilio.Twilio => {
+  const httpClient = new EmulatorRequestClient(emulatorUrl);
+  if ('apiKey' in credentials) {
+    return twilio(credentials.apiKey, credentials.apiSecret, { ...options, accountSid: credentials.accountSid, httpClient });
+  }
+  return twilio(credentials.accountSid, credentials.authToken, { ...options, httpClient });
+};

@@ -1,0 +1,20 @@
+/**
+ * Who or what asked for a change. Every domain mutation takes one; it travels with the pre-action hook
+ * call and with the domain event, so webhooks can fill `Source` / `ClientIdentity` and decide whether to
+ * fire at all, exactly as Twilio does.
+ */
+export type OriginSource = 'api' | 'sdk' | 'sms' | 'whatsapp' | 'system';
+
+export type Origin = {
+  source: OriginSource;
+  /** Identity of the SDK user acting, when `source` is 'sdk'. */
+  clientIdentity?: string;
+  /**
+   * The REST caller sent `X-Twilio-Webhook-Enabled: true`. Twilio does not fire webhooks for changes
+   * made through the REST API unless this header is set.
+   */
+  webhookEnabled: boolean;
+};
+
+export const API_ORIGIN: Origin = { source: 'api', webhookEnabled: false };
+export const SYSTEM_ORIGIN: Origin = { source: 'system', webhookEnabled: false };

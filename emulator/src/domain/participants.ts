@@ -1,0 +1,328 @@
+import { key } from '../store/indexes';
+import type { ConversationRecord, ParticipantRecord, UserRecord } from '../store/records';
+import { newSid } from '../store/sid';
+import { changedFields, mutate, type DomainContext } from './context';
+import { invalidParam } from './errors';
+import type { DomainEvent } from './events';
+import type { PreActionModifications, ProposedParticipant } from './hooks';
+import { findConversation, getConversation, getParticipant, getService, participantsOf } from './lookup';
+import type { Origin } from './origin';
+import { buildBinding, checkIdentity, checkMembership, checkProjected } from './participant-rules';
+import { buildUser, userAddedEvent } from './users';
+import { assertAttributes, LIMITS, parseDate } from './validate';
+
+export type ParticipantInput = {
+  identity?: string;
+  address?: string;
+  proxyAddress?: string;
+  projectedAddress?: string;
+  attributes?: string;
+  roleSid?: string;
+  dateCreated?: string;
+  dateUpdated?: string;
+};
+
+export type ParticipantUpdateInput = {
+  identity?: string;
+  attributes?: string;
+  roleSid?: string;
+  /** Empty string clears it, as Twilio's "'null' value will remove it". */
+  proxyAddress?: string;
+  projectedAddress?: string;
+  lastReadMessageIndex?: number | null;
+  lastReadTimestamp?: string;
+  dateCreated?: string;
+  dateUpdated?: string;
+};
+
+export const checkConversationRole = (ctx: DomainContext, serviceSid: string, roleSid: string) => {
+  const role = ctx.store.get('roles', roleSid);
+  if (!role || role.serviceSid !== serviceSid || role.type !== 'conversation') {
+    throw invalidParam(`Parameter 'RoleSid' must be a conversation role of this service: '${roleSid}'`);
+  }
+};
+
+export type NewParticipantPlan = {
+  identity: string | null;
+  attributes: string;
+  messagingBinding: ParticipantRecord['messagingBinding'];
+  roleSid: string | null;
+  dateCreated?: string;
+  dateUpdated?: string;
+};
+
+/**
+ * Validates one participant joining `conversation` next to `others` (existing participants, plus any
+ * planned earlier in the same ConversationWithParticipants call).
+ */
+export const planNewParticipant = (
+  ctx: DomainContext,
+  conversation: Pick<ConversationRecord, 'sid' | 'serviceSid' | 'state' | 'createdBy'>,
+  others: readonly Pick<ParticipantRecord, 'identity' | 'messagingBinding'>[],
+  input: ParticipantInput,
+  mods?: PreActionModifications,
+  batchHasProjected = false,
+): NewParticipantPlan => {
+  const identity = mods?.identity !== undefined ? mods.identity : (input.identity ?? null);
+  const attributes = mods?.attributes ?? input.attributes ?? '{}';
+  if (identity !== null) checkIdentity(identity);
+  assertAttributes(attributes, LIMITS.participantAttributesBytes);
+  const hasProjected = batchHasProjected || others.some((p) => p.messagingBinding?.projectedAddress);
+  const messagingBinding = buildBinding(ctx, identity, input, hasProjected);
+  const service = getService(ctx, conversation.serviceSid);
+  const requestedRole = mods?.roleSid !== undefined ? mods.roleSid : (input.roleSid ?? null);
+  if (requestedRole !== null) checkConversationRole(ctx, conversation.serviceSid, requestedRole);
+  // Chat participants get the service's default conversation role (the creator role for the SDK user
+  // who created the conversation); SMS/WhatsApp participants and standalone projected addresses none.
+  const roleSid =
+    requestedRole ??
+    (identity === null
+      ? null
+      : conversation.createdBy === identity
+        ? service.configuration.defaultConversationCreatorRoleSid
+        : service.configuration.defaultConversationRoleSid);
+  checkMembership(ctx, conversation, others, { identity, messagingBinding }, { isNew: true, identityJoins: true });
+  return {
+    identity,
+    attributes,
+    messagingBinding,
+    roleSid,
+    dateCreated: input.dateCreated === undefined ? undefined : parseDate(input.dateCreated, 'DateCreated'),
+    dateUpdated: input.dateUpdated === undefined ? undefined : parseDate(input.dateUpdated, 'DateUpdated'),
+  };
+};
+
+/** Writes a planned participant (auto-creating its User) and returns the events, user first. */
+export const insertParticipant = (
+  ctx: DomainContext,
+  conversation: ConversationRecord,
+  plan: NewParticipantPlan,
+  origin: Origin,
+): { participant: ParticipantRecord; events: DomainEvent[] } => {
+  const events: DomainEvent[] = [];
+  if (plan.identity !== null) {
+    const user = ensureUser(ctx, conversation.serviceSid, plan.identity);
+    if (user) events.push(userAddedEvent(ctx, user, origin));
+  }
+  const now = ctx.clock.isoNow();
+  const participant: ParticipantRecord = {
+    sid: newSid('MB'),
+    seq: ctx.store.nextSeq(),
+    dateCreated: plan.dateCreated ?? now,
+    dateUpdated: plan.dateUpdated ?? plan.dateCreated ?? now,
+    conversationSid: conversation.sid,
+    serviceSid: conversation.serviceSid,
+    identity: plan.identity,
+    attributes: plan.attributes,
+    messagingBinding: plan.messagingBinding,
+    roleSid: plan.roleSid,
+    lastReadMessageIndex: null,
+    lastReadTimestamp: null,
+    notificationLevel: 'default',
+  };
+  ctx.store.insert('participants', participant);
+  events.push({ type: 'participant.added', participant, conversation, origin, at: now, serviceSid: conversation.serviceSid });
+  return { participant, events };
+};
+
+/** Creates the User for `identity` if the service has none yet; returns it when created. */
+const ensureUser = (ctx: DomainContext, serviceSid: string, identity: string): UserRecord | null => {
+  if (ctx.store.uniqueSid('users', 'byServiceIdentity', key(serviceSid, identity))) return null;
+  const user = buildUser(ctx, serviceSid, identity);
+  ctx.store.insert('users', user);
+  return user;
+};
+
+const proposedOf = (p: Pick<ParticipantRecord, 'identity' | 'attributes' | 'messagingBinding' | 'roleSid'>): ProposedParticipant => ({
+  identity: p.identity,
+  attributes: p.attributes,
+  messagingBinding: p.messagingBinding,
+  roleSid: p.roleSid,
+});
+
+const conversationRate = (sid: string) => ({ key: `conversation:${sid}`, label: `Conversation ${sid}` });
+
+export const addParticipant = (
+  ctx: DomainContext,
+  serviceSid: string,
+  conversationSidOrName: string,
+  input: ParticipantInput,
+  origin: Origin,
+): Promise<ParticipantRecord> => {
+  const rateSid = findConversation(ctx, serviceSid, conversationSidOrName)?.sid ?? conversationSidOrName;
+  return mutate(ctx, {
+    rate: conversationRate(rateSid),
+    prepare: (mods) => {
+      const conversation = getConversation(ctx, serviceSid, conversationSidOrName);
+      const plan = planNewParticipant(ctx, conversation, participantsOf(ctx, conversation.sid), input, mods);
+      return { conversation, plan };
+    },
+    hook: ({ conversation, plan }) => ({
+      action: 'onParticipantAdd',
+      origin,
+      serviceSid,
+      conversation,
+      proposed: proposedOf(plan),
+    }),
+    apply: ({ conversation, plan }) => {
+      const { participant, events } = insertParticipant(ctx, conversation, plan, origin);
+      return { result: participant, events };
+    },
+  });
+};
+
+/** Empty string means "remove"; undefined means "leave as is". */
+const nullable = (value: string | undefined, current: string | null): string | null =>
+  value === undefined ? current : value === '' ? null : value;
+
+export const updateParticipant = (
+  ctx: DomainContext,
+  serviceSid: string,
+  conversationSidOrName: string,
+  participantSid: string,
+  input: ParticipantUpdateInput,
+  origin: Origin,
+): Promise<ParticipantRecord> => {
+  const rateSid = findConversation(ctx, serviceSid, conversationSidOrName)?.sid ?? conversationSidOrName;
+  return mutate(ctx, {
+    rate: conversationRate(rateSid),
+    prepare: (mods) => {
+      const conversation = getConversation(ctx, serviceSid, conversationSidOrName);
+      const current = getParticipant(ctx, conversation, participantSid);
+      const next = planParticipantUpdate(ctx, conversation, current, input, mods);
+      return { conversation, current, next };
+    },
+    hook: ({ conversation, current, next }) => ({
+      action: 'onParticipantUpdate',
+      origin,
+      serviceSid,
+      conversation,
+      participant: current,
+      proposed: proposedOf(next),
+    }),
+    apply: ({ conversation, current, next }) => {
+      const events: DomainEvent[] = [];
+      if (next.identity !== null && next.identity !== current.identity) {
+        const user = ensureUser(ctx, serviceSid, next.identity);
+        if (user) events.push(userAddedEvent(ctx, user, origin));
+      }
+      const stamped: ParticipantRecord = { ...next, dateUpdated: input.dateUpdated ?? ctx.clock.isoNow() };
+      ctx.store.replace('participants', stamped);
+      const at = ctx.clock.isoNow();
+      const changed = changedFields(current, stamped);
+      events.push({ type: 'participant.updated', participant: stamped, previous: current, conversation, changed, origin, at, serviceSid });
+      const readChanged = changed.filter(
+        (f): f is 'lastReadMessageIndex' | 'lastReadTimestamp' => f === 'lastReadMessageIndex' || f === 'lastReadTimestamp',
+      );
+      const user = stamped.identity === null ? undefined : ctx.store.get('users', userSidOf(ctx, serviceSid, stamped.identity) ?? '');
+      if (readChanged.length > 0 && user) {
+        events.push({ type: 'user-conversation.updated', user, participant: stamped, conversation, changed: readChanged, origin, at, serviceSid });
+      }
+      return { result: stamped, events };
+    },
+  });
+};
+
+const userSidOf = (ctx: DomainContext, serviceSid: string, identity: string) =>
+  ctx.store.uniqueSid('users', 'byServiceIdentity', key(serviceSid, identity));
+
+/**
+ * The updated participant, validated. Changing `Identity` is how a projected address moves between
+ * users (seed 003's transfer from agent to supervisor); it is only allowed on a participant with a
+ * projected address, since for any other participant the identity is what the participant is.
+ */
+export const planParticipantUpdate = (
+  ctx: DomainContext,
+  conversation: ConversationRecord,
+  current: ParticipantRecord,
+  input: ParticipantUpdateInput,
+  mods?: PreActionModifications,
+): ParticipantRecord => {
+  let identity = input.identity === undefined ? current.identity : input.identity === '' ? null : input.identity;
+  if (mods?.identity !== undefined) identity = mods.identity;
+  const attributes = mods?.attributes ?? input.attributes ?? current.attributes;
+  assertAttributes(attributes, LIMITS.participantAttributesBytes);
+  const binding = current.messagingBinding;
+  let messagingBinding = binding;
+  if (input.proxyAddress !== undefined || input.projectedAddress !== undefined) {
+    if (!binding) {
+      throw invalidParam('A chat participant without a messaging binding has no proxy or projected address to change');
+    }
+    const projected = nullable(input.projectedAddress, binding.projectedAddress);
+    const proxy = nullable(input.proxyAddress, binding.proxyAddress);
+    if (projected !== null && projected !== binding.projectedAddress) checkProjected(ctx, projected);
+    if (proxy !== null && proxy !== binding.proxyAddress) {
+      if (!binding.address) throw invalidParam("Only a participant with 'MessagingBinding.Address' can have a proxy address");
+      buildBinding(ctx, null, { address: binding.address, proxyAddress: proxy }, false);
+    }
+    messagingBinding = { ...binding, proxyAddress: proxy, projectedAddress: projected };
+  }
+  if (identity !== current.identity) {
+    if (!messagingBinding?.projectedAddress) {
+      throw invalidParam("'Identity' can only be changed on a participant with a projected address (group MMS)");
+    }
+    if (identity !== null) checkIdentity(identity);
+  }
+  let roleSid = mods?.roleSid !== undefined ? mods.roleSid : (input.roleSid ?? current.roleSid);
+  if (input.roleSid !== undefined) checkConversationRole(ctx, conversation.serviceSid, input.roleSid);
+  if (identity !== current.identity && identity !== null && roleSid === null) {
+    roleSid = getService(ctx, conversation.serviceSid).configuration.defaultConversationRoleSid;
+  }
+  const others = participantsOf(ctx, conversation.sid).filter((p) => p.sid !== current.sid);
+  checkMembership(ctx, conversation, others, { identity, messagingBinding }, {
+    isNew: false,
+    identityJoins: identity !== current.identity,
+  });
+  const { lastReadMessageIndex, lastReadTimestamp } = readHorizon(ctx, current, input);
+  return {
+    ...current,
+    identity,
+    attributes,
+    messagingBinding,
+    roleSid,
+    lastReadMessageIndex,
+    lastReadTimestamp,
+    dateCreated: input.dateCreated === undefined ? current.dateCreated : parseDate(input.dateCreated, 'DateCreated'),
+  };
+};
+
+/** The read horizon after an update: a new index stamps "now" unless a timestamp is given. */
+export const readHorizon = (
+  ctx: DomainContext,
+  current: Pick<ParticipantRecord, 'lastReadMessageIndex' | 'lastReadTimestamp'>,
+  input: { lastReadMessageIndex?: number | null; lastReadTimestamp?: string },
+) => {
+  if (input.lastReadMessageIndex !== undefined && input.lastReadMessageIndex !== null && input.lastReadMessageIndex < 0) {
+    throw invalidParam("Parameter 'LastReadMessageIndex' must be a non-negative integer");
+  }
+  const timestamp = input.lastReadTimestamp === undefined ? undefined : parseDate(input.lastReadTimestamp, 'LastReadTimestamp');
+  if (input.lastReadMessageIndex === undefined) {
+    return { lastReadMessageIndex: current.lastReadMessageIndex, lastReadTimestamp: timestamp ?? current.lastReadTimestamp };
+  }
+  return { lastReadMessageIndex: input.lastReadMessageIndex, lastReadTimestamp: timestamp ?? ctx.clock.isoNow() };
+};
+
+export const removeParticipant = (
+  ctx: DomainContext,
+  serviceSid: string,
+  conversationSidOrName: string,
+  participantSid: string,
+  origin: Origin,
+): Promise<void> => {
+  const rateSid = findConversation(ctx, serviceSid, conversationSidOrName)?.sid ?? conversationSidOrName;
+  return mutate(ctx, {
+    rate: conversationRate(rateSid),
+    prepare: () => {
+      const conversation = getConversation(ctx, serviceSid, conversationSidOrName);
+      return { conversation, participant: getParticipant(ctx, conversation, participantSid) };
+    },
+    hook: ({ conversation, participant }) => ({ action: 'onParticipantRemove', origin, serviceSid, conversation, participant }),
+    apply: ({ conversation, participant }) => {
+      ctx.store.delete('participants', participant.sid);
+      return {
+        result: undefined,
+        events: [{ type: 'participant.removed', participant, conversation, origin, at: ctx.clock.isoNow(), serviceSid }],
+      };
+    },
+  });
+};

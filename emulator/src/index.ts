@@ -1,0 +1,134 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClock, type Clock } from './clock';
+import { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS } from './config';
+import { Core } from './domain/core';
+import { createFileBlobStore, createMemoryBlobStore, type BlobStore } from './media/blob-store';
+import { registerMediaRoutes } from './media/routes';
+import { basicAuth, type Authenticator, type Credentials } from './rest/auth';
+import { registerControlRoutes } from './rest/control';
+import { registerConversationsV1 } from './rest/register';
+import { Router } from './rest/router';
+import { createRequestListener } from './rest/server';
+import { FilePersistence } from './store/persistence';
+
+export type EmulatorOptions = {
+  /** 0 picks a free port (tests). Default 4510. */
+  port?: number;
+  /** Default 127.0.0.1: the emulator is a local tool. */
+  host?: string;
+  /** Load from and persist every change to this JSON file. In memory only when omitted. */
+  statePath?: string;
+  credentials?: Partial<Credentials>;
+  /** Twilio numbers the account owns (E.164; `whatsapp:` prefix allowed). */
+  numbers?: readonly string[];
+  /** Twilio's 30 actions/s limit (default on). Tests that hammer the emulator pass false. */
+  rateLimit?: boolean;
+  clock?: Clock;
+};
+
+export type Emulator = {
+  /** Base URL, e.g. http://127.0.0.1:4510 — point the helper's redirect client here. */
+  url: string;
+  port: number;
+  credentials: Credentials;
+  /** The default Conversation Service (changes after `reset()` and with `/v1/Configuration`). */
+  readonly serviceSid: string;
+  numbers: readonly string[];
+  core: Core;
+  clock: Clock;
+  /** The route table: adapters add routes (e.g. the carrier under `/emulator/v1/`). */
+  router: Router;
+  /** Authenticators for Twilio routes; adapters may add one (e.g. SDK tokens for MCS). */
+  authenticators: Authenticator[];
+  /** Media bytes, shared with the realtime layer's MCS additions. */
+  blobs: BlobStore;
+  /** The HTTP server; the realtime layer attaches its WebSocket upgrade (`/v3/wsconnect`) to it. */
+  server: Server;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emulator> => {
+  const credentials: Credentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
+  const numbers = [...(options.numbers ?? DEFAULT_NUMBERS)];
+  const clock = options.clock ?? createClock();
+  const statePath = options.statePath;
+  const loaded = statePath ? FilePersistence.load(statePath) : undefined;
+  const blobs = statePath ? createFileBlobStore(`${statePath}.media`) : createMemoryBlobStore();
+
+  let persistence: FilePersistence | undefined;
+  const core = new Core({
+    accountSid: credentials.accountSid,
+    numbers,
+    clock,
+    rateLimit: options.rateLimit ?? true,
+    state: loaded,
+    durable: () => persistence?.durable() ?? Promise.resolve(),
+    onMediaRemoved: (sid) => blobs.delete(sid),
+  });
+  if (statePath) {
+    persistence = new FilePersistence(statePath, () => core.store.state);
+    core.store.onChange(() => persistence?.markDirty());
+    // A fresh file gets the initial state at once, so the default service SID survives a restart.
+    if (!loaded) persistence.markDirty();
+    await persistence.flush();
+  }
+
+  const reset = async () => {
+    await core.reset();
+    blobs.clear();
+  };
+
+  const router = new Router();
+  const authenticators: Authenticator[] = [basicAuth(credentials)];
+  registerControlRoutes(router, core, { reset });
+  registerConversationsV1(router, core);
+  registerMediaRoutes(router, core, blobs);
+
+  const server = createServer(createRequestListener(router, authenticators));
+  // Keep-alive sockets must not hold close() hostage.
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4510, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    credentials,
+    get serviceSid() {
+      return core.defaultServiceSid;
+    },
+    numbers,
+    core,
+    clock,
+    router,
+    authenticators,
+    blobs,
+    server,
+    reset,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await persistence?.flush();
+    },
+  };
+};
+
+export { Core } from './domain/core';
+export type { DomainEvent, DomainEventType, EventOf } from './domain/events';
+export type { Origin, OriginSource } from './domain/origin';
+export type { PreActionHook, PreActionRequest, PreActionModifications } from './domain/hooks';
+export { TwilioError } from './domain/errors';
+export type { Credentials } from './rest/auth';
+export type { Clock } from './clock';
+export { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS, DEFAULT_PORT } from './config';

@@ -1,0 +1,60 @@
+import type { Core } from '../domain/core';
+import { invalidParam, notFound } from '../domain/errors';
+import { getMedia } from '../domain/media';
+import { newSid } from '../store/sid';
+import type { Router } from '../rest/router';
+import { json, type RestRequest } from '../rest/types';
+import type { BlobStore } from './blob-store';
+import { mediaJson } from './serialize';
+
+/** The filename from `Content-Disposition: …; filename="x.png"` or a `Filename` query parameter. */
+const filenameOf = (req: RestRequest): string | null => {
+  const disposition = req.headers['content-disposition'];
+  const match = disposition ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition) : null;
+  if (match?.[1]) return decodeURIComponent(match[1]);
+  return req.query.get('Filename') ?? req.query.get('filename');
+};
+
+/**
+ * Media Content Service under `/mcs/`: upload the raw file with its Content-Type, fetch metadata,
+ * download the bytes. Messages reference uploads by `MediaSid`. The SDK side (MediaSet, token auth,
+ * CORS) is added by the realtime layer on top of these routes and the same blob store.
+ */
+export const registerMediaRoutes = (router: Router, core: Core, blobs: BlobStore) => {
+  const base = '/mcs/v1/Services/{ServiceSid}/Media';
+
+  router.post(base, async (req) => {
+    const serviceSid = req.params.ServiceSid ?? '';
+    const contentType = req.headers['content-type']?.split(';')[0]?.trim();
+    if (!contentType) throw invalidParam('Missing Content-Type header: upload the file as the raw body with its MIME type');
+    if (req.body.length === 0) throw invalidParam('The request body (the file) is empty');
+    core.lookup.getService(serviceSid);
+    const sid = newSid('ME');
+    // Bytes first, then the record: a stored record always has its content.
+    await blobs.put(sid, req.body);
+    try {
+      const media = await core.media.registerMedia(
+        serviceSid,
+        { sid, contentType, filename: filenameOf(req), size: req.body.length, author: req.origin.clientIdentity ?? 'system' },
+        req.origin,
+      );
+      return json(201, mediaJson(media, core.accountSid));
+    } catch (error) {
+      blobs.delete(sid);
+      throw error;
+    }
+  });
+
+  router.get(`${base}/{Sid}`, (req) =>
+    json(200, mediaJson(getMedia(core.ctx, req.params.ServiceSid ?? '', req.params.Sid ?? ''), core.accountSid)),
+  );
+
+  router.get(`${base}/{Sid}/Content`, (req) => {
+    const media = getMedia(core.ctx, req.params.ServiceSid ?? '', req.params.Sid ?? '');
+    const bytes = blobs.get(media.sid);
+    if (!bytes) throw notFound(`${req.path}`);
+    const headers: Record<string, string> = { 'Content-Type': media.contentType, 'Content-Length': String(bytes.length) };
+    if (media.filename) headers['Content-Disposition'] = `inline; filename="${media.filename.replace(/"/g, '')}"`;
+    return { status: 200, raw: bytes, headers };
+  });
+};

@@ -1,0 +1,61 @@
+import type { Core } from '../domain/core';
+import { getService } from '../domain/lookup';
+import { pageMeta, readPageRequest, selectPage } from './pagination';
+import type { Router } from './router';
+import type { Scope } from './serializers/scope';
+import { json, type Handler, type RestRequest, type RestResponse } from './types';
+
+/** Registers a route on both the account-default path and its service-scoped twin. */
+export const both = (router: Router, method: 'GET' | 'POST' | 'DELETE', subpath: string, handler: Handler) => {
+  router.add(method, `/v1${subpath}`, handler);
+  router.add(method, `/v1/Services/{ChatServiceSid}${subpath}`, handler);
+};
+
+/** The service a request addresses: the one in the path, or the default one `/v1/Configuration` names. */
+export const scopeOf = (core: Core, req: RestRequest): Scope => {
+  const pathService = req.params.ChatServiceSid;
+  if (pathService !== undefined) {
+    getService(core.ctx, pathService);
+    return { serviceSid: pathService, scoped: true, accountSid: core.accountSid };
+  }
+  return { serviceSid: core.defaultServiceSid, scoped: false, accountSid: core.accountSid };
+};
+
+/** A path parameter the route pattern guarantees. */
+export const param = (req: RestRequest, name: string): string => {
+  const value = req.params[name];
+  if (value === undefined) throw new Error(`route has no {${name}}`);
+  return value;
+};
+
+/** One page of a list resource, Twilio-shaped: `{ [key]: [...], meta }`. */
+export const listResponse = <R>(
+  req: RestRequest,
+  options: {
+    key: string;
+    sids: readonly string[];
+    seqOf: (sid: string) => number;
+    load: (sid: string) => R | undefined;
+    toJson: (record: R) => unknown;
+    filters?: Record<string, string | undefined>;
+    order?: 'asc' | 'desc';
+  },
+): RestResponse => {
+  const request = readPageRequest(req.query);
+  const paged = selectPage(options.sids, options.seqOf, request, options.order);
+  const items: unknown[] = [];
+  for (const sid of paged.sids) {
+    const record = options.load(sid);
+    if (record !== undefined) items.push(options.toJson(record));
+  }
+  return json(200, {
+    [options.key]: items,
+    meta: pageMeta(req.path, options.key, request, paged, options.seqOf, options.filters),
+  });
+};
+
+/** seq lookup for a table, for page cursors. */
+export const seqIn =
+  <T extends Parameters<Core['store']['get']>[0]>(core: Core, table: T) =>
+  (sid: string): number =>
+    core.store.get(table, sid)?.seq ?? 0;

@@ -1,0 +1,106 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TwilioError, authenticationError, isTwilioError, notFound } from '../domain/errors';
+import { LIMITS } from '../domain/validate';
+import type { Authenticator } from './auth';
+import { webhookEnabled } from './params';
+import type { Router } from './router';
+import type { RestRequest, RestResponse } from './types';
+
+const FORM_LIMIT = 2 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+const readBody = (req: IncomingMessage, limit: number): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+const send = (res: ServerResponse, response: RestResponse) => {
+  if (!('json' in response) && !('raw' in response)) {
+    res.writeHead(204).end();
+    return;
+  }
+  if ('raw' in response) {
+    res.writeHead(response.status, response.headers).end(response.raw);
+    return;
+  }
+  const body = JSON.stringify(response.json);
+  res
+    .writeHead(response.status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
+      ...response.headers,
+    })
+    .end(body);
+};
+
+const sendError = (res: ServerResponse, error: TwilioError, extraHeaders: Record<string, string> = {}) =>
+  send(res, { status: error.status, json: error.toJSON(), headers: extraHeaders });
+
+/** The emulator's own control endpoints are local and unauthenticated; everything Twilio's needs auth. */
+const needsAuth = (path: string) => !path.startsWith('/emulator/');
+
+/**
+ * The HTTP request listener: auth → route → body → handler → JSON. Every failure is answered in
+ * Twilio's error shape; unexpected exceptions become a 500 (20500) and are logged.
+ */
+export const createRequestListener =
+  (router: Router, authenticators: readonly Authenticator[]) => async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://emulator.local');
+      const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+      const method = (req.method ?? 'GET').toUpperCase();
+      if (needsAuth(path) && !authenticators.some((auth) => auth(req))) {
+        req.resume();
+        sendError(res, authenticationError(), { 'WWW-Authenticate': 'Basic realm="Twilio API"' });
+        return;
+      }
+      const match = router.match(method, path);
+      if (match.kind === 'not-found') {
+        req.resume();
+        sendError(res, notFound(path));
+        return;
+      }
+      if (match.kind === 'method-not-allowed') {
+        req.resume();
+        sendError(res, new TwilioError(20004, 405, `Method ${method} not allowed on ${path}`), { Allow: match.allowed.join(', ') });
+        return;
+      }
+      const limit = path.startsWith('/mcs/') ? LIMITS.mediaBytes : FORM_LIMIT;
+      const body = await readBody(req, limit);
+      const contentType = req.headers['content-type'] ?? '';
+      const request: RestRequest = {
+        method,
+        path,
+        params: match.params,
+        query: url.searchParams,
+        form: contentType.startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(body.toString('utf8')) : new URLSearchParams(),
+        body,
+        headers: req.headers,
+        origin: { source: 'api', webhookEnabled: webhookEnabled(req.headers['x-twilio-webhook-enabled']) },
+      };
+      send(res, await match.handler(request));
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        sendError(res, new TwilioError(20001, 413, 'Request body is too large'));
+      } else if (isTwilioError(error)) {
+        sendError(res, error);
+      } else {
+        console.error('[emulator] unexpected error', error);
+        if (!res.headersSent) sendError(res, new TwilioError(20500, 500, 'Internal Server Error'));
+        else res.destroy();
+      }
+    }
+  };
