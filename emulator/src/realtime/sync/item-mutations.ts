@@ -1,0 +1,96 @@
+import type { JsonObject } from '../json';
+import { addTombstone, clearTombstone, type SyncRetention } from './event-log';
+import { findItem, removeItem, upsertItem } from './sorted-items';
+import * as errors from './sync-errors';
+import { SyncError } from './sync-errors';
+import type { ItemKey, ItemRecord, ListRecord, MapRecord, SyncEventRecord } from './state';
+
+export type ItemWriteOptions = {
+  /** `upsert` (default) adds or replaces; `create` fails if present; `update` fails if absent. */
+  mode?: 'upsert' | 'create' | 'update';
+  /** Conditional write (If-Match): the item's current revision. */
+  ifRevision?: string;
+  /** Item TTL in seconds; 0 clears it; omitted keeps the current one. */
+  ttlSeconds?: number;
+};
+
+export type ItemWriteResult<K extends ItemKey> = { item: ItemRecord<K>; event: SyncEventRecord; added: boolean };
+
+/**
+ * Writes one item and builds its event (id = object's last event id + 1, §8.4). The caller commits the
+ * event to the log; the item's `lastEventId` is that same id, so its revision changes with every write.
+ */
+export function applyListItemWrite(record: ListRecord, key: number, data: JsonObject, nowMs: number, options: ItemWriteOptions): ItemWriteResult<number> {
+  const existing = checkWrite(record.type, findItem(record.items, key), options);
+  const item = nextItem(existing, key, data, record.lastEventId + 1, nowMs, options);
+  upsertItem(record.items, item);
+  if (!existing) clearTombstone(record, key);
+  const kind = existing ? 'list_item_updated' : 'list_item_added';
+  return { item, added: !existing, event: { id: item.lastEventId, kind, key, data, date: item.dateUpdated, dateExpires: item.dateExpires } };
+}
+
+export function applyMapItemWrite(record: MapRecord, key: string, data: JsonObject, nowMs: number, options: ItemWriteOptions): ItemWriteResult<string> {
+  const existing = checkWrite(record.type, findItem(record.items, key), options);
+  const item = nextItem(existing, key, data, record.lastEventId + 1, nowMs, options);
+  upsertItem(record.items, item);
+  if (!existing) clearTombstone(record, key);
+  const kind = existing ? 'map_item_updated' : 'map_item_added';
+  return { item, added: !existing, event: { id: item.lastEventId, kind, key, data, date: item.dateUpdated, dateExpires: item.dateExpires } };
+}
+
+/** Removes one item, remembering a tombstone for replays past the log window (event-log.ts). */
+export function applyListItemRemove(record: ListRecord, key: number, nowMs: number, options: { ifRevision?: string }, retention: SyncRetention): SyncEventRecord {
+  const existing = checkRemove(record.type, findItem(record.items, key), options);
+  removeItem(record.items, key);
+  const id = record.lastEventId + 1;
+  const date = new Date(nowMs).toISOString();
+  addTombstone(record, { key, eventId: id, date }, retention);
+  return { id, kind: 'list_item_removed', key, data: existing.data, date };
+}
+
+export function applyMapItemRemove(record: MapRecord, key: string, nowMs: number, options: { ifRevision?: string }, retention: SyncRetention): SyncEventRecord {
+  const existing = checkRemove(record.type, findItem(record.items, key), options);
+  removeItem(record.items, key);
+  const id = record.lastEventId + 1;
+  const date = new Date(nowMs).toISOString();
+  addTombstone(record, { key, eventId: id, date }, retention);
+  return { id, kind: 'map_item_removed', key, data: existing.data, date };
+}
+
+function checkWrite<K extends ItemKey>(type: 'list' | 'map', existing: ItemRecord<K> | undefined, options: ItemWriteOptions): ItemRecord<K> | undefined {
+  const mode = options.mode ?? 'upsert';
+  if (existing && mode === 'create') {
+    throw type === 'map' ? errors.mapItemExists() : new SyncError(409, 20001, 'List Item already exists');
+  }
+  if (!existing && mode === 'update') throw errors.itemNotFound(type);
+  if (options.ifRevision !== undefined && options.ifRevision !== String(existing?.lastEventId)) throw errors.revisionMismatch(type);
+  return existing;
+}
+
+function checkRemove<K extends ItemKey>(type: 'list' | 'map', existing: ItemRecord<K> | undefined, options: { ifRevision?: string }): ItemRecord<K> {
+  if (!existing) throw errors.itemNotFound(type);
+  if (options.ifRevision !== undefined && options.ifRevision !== String(existing.lastEventId)) throw errors.revisionMismatch(type);
+  return existing;
+}
+
+function nextItem<K extends ItemKey>(
+  existing: ItemRecord<K> | undefined,
+  key: K,
+  data: JsonObject,
+  id: number,
+  nowMs: number,
+  options: ItemWriteOptions,
+): ItemRecord<K> {
+  const date = new Date(nowMs).toISOString();
+  const ttl = options.ttlSeconds;
+  const dateExpires = ttl === undefined ? (existing?.dateExpires ?? null) : ttl > 0 ? new Date(nowMs + ttl * 1000).toISOString() : null;
+  return {
+    key,
+    data,
+    lastEventId: id,
+    createdEventId: existing?.createdEventId ?? id,
+    dateCreated: existing?.dateCreated ?? date,
+    dateUpdated: date,
+    dateExpires,
+  };
+}

@@ -1,0 +1,102 @@
+import type { z } from 'zod';
+import type { Clock } from '../../clock';
+import type { RoutedRequest, UpstreamResponse } from '../../upstream/types';
+import type { SyncEngine } from '../engine';
+import { decodePageToken, type ItemQuery, type SortOrder } from '../item-query';
+import { objectInfo, type ItemKey, type SyncObjectType } from '../state';
+import type { CanAccess, SubscriptionHub } from '../subscription-hub';
+import * as errors from '../sync-errors';
+
+export type WriteTarget =
+  | { action: 'create'; type: SyncObjectType; uniqueName: string | null }
+  | { action: 'update' | 'remove'; object: ReturnType<typeof objectInfo> };
+
+/** Whether a client may write through the Sync REST surface (§8.7). Conversations never does. */
+export type CanWrite = (identity: string, target: WriteTarget) => boolean;
+
+export type SyncRouteDeps = {
+  engine: SyncEngine;
+  hub: SubscriptionHub;
+  canAccess: CanAccess;
+  /** Default: every client write is refused with 403 (54007); chat state changes only server-side. */
+  canWrite?: CanWrite;
+  clock: Clock;
+};
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 1000;
+
+/** Resolves an object the caller may see; anything else is indistinguishable from a missing object. */
+export function readable<T extends SyncObjectType>(deps: SyncRouteDeps, request: RoutedRequest, type: T, id: string) {
+  const record = deps.engine.find(type, id);
+  if (!record || !deps.canAccess(request.caller.identity, objectInfo(record))) throw errors.objectNotFound(type);
+  return record;
+}
+
+export function writable<T extends SyncObjectType>(deps: SyncRouteDeps, request: RoutedRequest, type: T, id: string, action: 'update' | 'remove') {
+  const record = readable(deps, request, type, id);
+  if (!deps.canWrite?.(request.caller.identity, { action, object: objectInfo(record) })) throw errors.accessForbidden();
+  return record;
+}
+
+export function queryParam(request: RoutedRequest, name: string): string | undefined {
+  const value = request.query[name];
+  if (value === undefined || typeof value === 'string') return value;
+  throw errors.invalidRequest(`Parameter ${name} given more than once`);
+}
+
+export function parseBody<T>(request: RoutedRequest, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(request.body.kind === 'json' ? request.body.value : undefined);
+  if (!parsed.success) throw errors.invalidRequest(`Invalid request body: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+  return parsed.data;
+}
+
+export function ifMatch(request: RoutedRequest): string | undefined {
+  return request.headers['if-match'];
+}
+
+export function parseListIndex(raw: string): number {
+  if (!/^\d{1,15}$/.test(raw)) throw errors.invalidListIndex();
+  return Number(raw);
+}
+
+/** How item keys appear in queries and paths: list indices are numbers (`Index`), map keys strings (`Key`). */
+export type KeySpec<K extends ItemKey> = { param: 'Index' | 'Key'; parse(raw: string): K; is(value: ItemKey): value is K };
+
+export const LIST_KEYS: KeySpec<number> = { param: 'Index', parse: parseListIndex, is: (value): value is number => typeof value === 'number' };
+export const MAP_KEYS: KeySpec<string> = { param: 'Key', parse: (raw) => raw, is: (value): value is string => typeof value === 'string' };
+
+/** §8.3 query parameters: HideExpired, then Index/Key alone, or From + PageSize + Order, or PageToken. */
+export function parseItemQuery<K extends ItemKey>(request: RoutedRequest, keys: KeySpec<K>): ItemQuery<K> {
+  const hideExpired = queryParam(request, 'HideExpired') === 'true';
+  const single = queryParam(request, keys.param);
+  if (single !== undefined) return { kind: 'single', key: keys.parse(single), hideExpired };
+
+  const rawToken = queryParam(request, 'PageToken');
+  if (rawToken !== undefined) {
+    const token = decodePageToken(rawToken);
+    const key = token?.key;
+    if (!token || key === undefined || !keys.is(key)) throw errors.invalidRequest('Invalid PageToken');
+    return { kind: 'token', token: { ...token, key }, hideExpired };
+  }
+
+  const rawOrder = queryParam(request, 'Order') ?? 'asc';
+  if (rawOrder !== 'asc' && rawOrder !== 'desc') throw errors.invalidRequest('Order must be asc or desc');
+  const order: SortOrder = rawOrder;
+  const rawSize = queryParam(request, 'PageSize');
+  const pageSize = rawSize === undefined ? DEFAULT_PAGE_SIZE : Number(rawSize);
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw errors.invalidRequest('PageSize must be a positive integer');
+  const from = queryParam(request, 'From');
+  // §8.3: From is inclusive; item-query.ts applies it in the requested order.
+  return { kind: 'page', from: from === undefined ? undefined : keys.parse(from), order, pageSize: Math.min(pageSize, MAX_PAGE_SIZE), hideExpired };
+}
+
+export function param(request: RoutedRequest, name: string): string {
+  const value = request.params[name];
+  if (value === undefined) throw new Error(`route parameter ${name} missing`);
+  return value;
+}
+
+export function ok(body: unknown, status = 200): UpstreamResponse {
+  return { status, body };
+}
