@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type twilio from 'twilio';
+import { EmulatorRequestClient } from '../../src/client';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/index';
+import { validateTwilioResponse } from './spec-validator';
+
+type RequestOptions = Parameters<twilio.RequestClient['request']>[0];
+
+/** Operations whose responses were validated, shared across a test file (for the coverage test). */
+export const validatedOperations = new Set<string>();
+
+/**
+ * The emulator's redirect client plus a check: every response from conversations.twilio.com is
+ * validated against the spec, and a violation fails the helper call that produced it.
+ */
+export class ValidatingRequestClient extends EmulatorRequestClient {
+  override async request<TData>(opts: RequestOptions & { data?: TData }) {
+    const response = await super.request<TData>(opts);
+    if (new URL(opts.uri).hostname === 'conversations.twilio.com') {
+      const outcome = await validateTwilioResponse(opts.method, opts.uri, response.statusCode, response.body);
+      if (outcome.errors.length > 0) {
+        throw new Error(
+          `Response of ${opts.method.toUpperCase()} ${opts.uri} (${outcome.operationId}) violates the spec:\n  ${outcome.errors.join('\n  ')}`,
+        );
+      }
+      validatedOperations.add(outcome.operationId);
+    }
+    return response;
+  }
+}
+
+export type TestEmulator = Emulator & { client: twilio.Twilio; keyClient: twilio.Twilio };
+
+/** Starts an emulator on a free port with the rate limit off unless asked for, and a validating client. */
+export const startTestEmulator = async (options: EmulatorOptions = {}): Promise<TestEmulator> => {
+  const { default: twilioFactory } = await import('twilio');
+  const emulator = await startEmulator({ port: 0, rateLimit: false, ...options });
+  const { accountSid, authToken, apiKey, apiSecret } = emulator.credentials;
+  const client = twilioFactory(accountSid, authToken, { httpClient: new ValidatingRequestClient(emulator.url) });
+  const keyClient = twilioFactory(apiKey, apiSecret, { accountSid, httpClient: new ValidatingRequestClient(emulator.url) });
+  return Object.assign(emulator, { client, keyClient });
+};
+
+export const tempStatePath = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'emulator-state-'));
+  return { file: path.join(dir, 'state.json'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+/** Runs `fn`, expecting a Twilio RestException; returns it for assertions. */
+export const rejection = async (fn: () => Promise<unknown>): Promise<{ status: number; code: number; message: string }> => {
+  try {
+    await fn();
+  } catch (error) {
+    const e = error as { status?: number; code?: number; message?: string };
+    if (typeof e.status === 'number' && typeof e.code === 'number') {
+      return { status: e.status, code: e.code, message: e.message ?? '' };
+    }
+    throw error;
+  }
+  throw new Error('expected the call to be rejected by the emulator');
+};
