@@ -1,0 +1,29 @@
+'use client';
+
+import { CreateUserForm } from './create-user-form';
+import { TeamMemberRow, type TeamMember } from './team-member-row';
+
+export function TeamAdmin({ users, currentUserId }: { users: TeamMember[]; currentUserId: string }) {
+  return (
+    <div className="mt-6 flex flex-col gap-8">
+      <CreateUserForm />
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">Team members</caption>
+        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="py-2 pr-3 font-medium">Name</th>
+            <th scope="col" className="py-2 pr-3 font-medium">Role</th>
+            <th scope="col" className="py-2 pr-3 font-medium">Capacity</th>
+            <th scope="col" className="py-2 pr-3 font-medium">Status</th>
+            <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <TeamMemberRow key={user.id} user={user} isSelf={user.id === currentUserId} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { apiFetch } from '@/lib/api/client-fetch';
+import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
+import { ZPassword } from '@/lib/users/user-schemas';
+import { useAdminAction } from './use-admin-action';
+
+export type TeamMember = { id: string; email: string; name: string; role: Role; active: boolean; capacity: number };
+
+export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: boolean }) {
+  const { run, pending, error, clearError } = useAdminAction();
+  const [resetting, setResetting] = useState(false);
+  const [password, setPassword] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const update = (patch: Partial<Pick<TeamMember, 'role' | 'active' | 'capacity'>>) =>
+    run(() => apiFetch(`/api/admin/users/${user.id}`, { method: 'PATCH', body: patch }));
+
+  async function resetPassword() {
+    const parsed = ZPassword.safeParse(password);
+    if (!parsed.success) {
+      setNotice(parsed.error.issues[0]?.message ?? 'Invalid password.');
+      return;
+    }
+    const ok = await run(() => apiFetch(`/api/admin/users/${user.id}/password`, { body: { password: parsed.data } }));
+    if (ok) {
+      setResetting(false);
+      setPassword('');
+      setNotice('Password reset.');
+    }
+  }
+
+  return (
+    <tr className="border-b border-slate-100 align-top" data-testid={`team-member-${user.email}`}>
+      <td className="py-3 pr-3">
+        <p className="font-medium">{user.name}{isSelf ? <span className="ml-1 text-xs text-slate-500">(you)</span> : null}</p>
+        <p className="text-xs text-slate-500">{user.email}</p>
+      </td>
+      <td className="py-3 pr-3">
+        <select
+          aria-label={`Role of ${user.name}`}
+          value={user.role}
+          disabled={pending || isSelf}
+          onChange={(event) => void update({ role: event.target.value as Role })}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+          ))}
+        </select>
+      </td>
+      <td className="py-3 pr-3">
+        <input
+          aria-label={`Capacity of ${user.name}`}
+          type="number"
+          min={0}
+          max={100}
+          defaultValue={user.capacity}
+          disabled={pending}
+          onBlur={(event) => {
+            const capacity = Number(event.target.value);
+            if (capacity !== user.capacity) void update({ capacity });
+          }}
+          className="w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+        />
+      </td>
+      <td className="py-3 pr-3">
+        <span className={user.active ? 'text-emerald-700' : 'text-slate-500'}>{user.active ? 'Active' : 'Disabled'}</span>
+      </td>
+      <td className="py-3">
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button
+            variant={user.active ? 'danger' : 'secondary'}
+            disabled={pending || isSelf}
+            onClick={() => void update({ active: !user.active })}
+          >
+            {user.active ? 'Disable' : 'Enable'}
+          </Button>
+          <Button variant="secondary" disabled={pending} onClick={() => { setResetting((open) => !open); setNotice(null); clearError(); }}>
+            Reset password
+          </Button>
+        </div>
+        {resetting ? (
+          <div className="mt-2 flex justify-end gap-2">
+            <input
+              aria-label={`New password for ${user.name}`}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              className="w-48 rounded-md border border-slate-300 px-2 py-1 text-sm"
+            />
+            <Button disabled={pending} onClick={() => void resetPassword()}>Save</Button>
+          </div>
+        ) : null}
+        {error || notice ? (
+          <p role={error ? 'alert' : 'status'} className={`mt-2 text-right text-xs ${error ? 'text-red-700' : 'text-slate-600'}`}>
+            {error ?? notice}
+          </p>
+        ) : null}
+      </td>
+    </tr>
+  );
+}

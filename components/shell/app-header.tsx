@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { ADMIN_ROLES, ROLE_LABELS, SUPERVISOR_ROLES } from '@/lib/auth/roles';
+import { SignOutButton } from './sign-out-button';
+
+export function AppHeader({ user }: { user: CurrentUser }) {
+  const links = [
+    { href: '/inbox', label: 'Inbox', show: true },
+    { href: '/supervisor', label: 'Supervisor', show: (SUPERVISOR_ROLES as readonly string[]).includes(user.role) },
+    { href: '/admin/users', label: 'Team', show: (ADMIN_ROLES as readonly string[]).includes(user.role) },
+  ].filter((link) => link.show);
+  return (
+    <header className="flex h-14 items-center gap-6 border-b border-slate-200 bg-white px-4">
+      <Link href="/inbox" className="font-semibold tracking-tight text-slate-900">
+        Switchboard
+      </Link>
+      <nav aria-label="Main" className="flex gap-1">
+        {links.map((link) => (
+          <Link key={link.href} href={link.href} className="rounded-md px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
+            {link.label}
+          </Link>
+        ))}
+      </nav>
+      <div className="ml-auto flex items-center gap-3">
+        <div className="text-right leading-tight">
+          <p className="text-sm font-medium" data-testid="current-user-name">
+            {user.name}
+          </p>
+          <p className="text-xs text-slate-500">{ROLE_LABELS[user.role]}</p>
+        </div>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

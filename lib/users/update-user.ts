@@ -1,0 +1,22 @@
+import { AppError } from '@/lib/api/app-error';
+import { db } from '@/lib/db/client';
+import { TEAM_USER_SELECT, type TeamUser } from './team-user';
+import type { TUpdateUser } from './user-schemas';
+
+type Options = { actorId: string; userId: string; update: TUpdateUser };
+
+export async function updateUser({ actorId, userId, update }: Options): Promise<TeamUser> {
+  const losesAdmin = update.active === false || (update.role !== undefined && update.role !== 'ADMIN');
+  if (actorId === userId && losesAdmin) {
+    throw new AppError('conflict', 'You cannot disable yourself or remove your own admin role.');
+  }
+  return db.$transaction(async (tx) => {
+    const current = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
+    if (!current) throw new AppError('not_found', 'No such user.');
+    if (current.role === 'ADMIN' && current.active && losesAdmin) {
+      const admins = await tx.user.count({ where: { role: 'ADMIN', active: true } });
+      if (admins <= 1) throw new AppError('conflict', 'The team needs at least one active admin.');
+    }
+    return tx.user.update({ where: { id: userId }, data: update, select: TEAM_USER_SELECT });
+  });
+}

@@ -1,0 +1,20 @@
+import { startEmbeddedDatabase } from '@/lib/db/embedded-server';
+import { applyMigrations } from '@/lib/db/migrate';
+
+/**
+ * A fresh in-memory embedded database with every migration applied, wired as the process's
+ * DATABASE_URL (the app's `db` client reads it on first use).
+ */
+export async function startTestDatabase(): Promise<{ url: string; close(): Promise<void> }> {
+  const database = await startEmbeddedDatabase({ dataDir: 'memory' });
+  await applyMigrations(database.url);
+  process.env.DATABASE_URL = database.url;
+  return {
+    url: database.url,
+    async close() {
+      const { db } = await import('@/lib/db/client');
+      await db.$disconnect();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { Role } from '@/lib/auth/roles';
+
+declare module 'next-auth' {
+  interface User {
+    id: string;
+    role: Role;
+  }
+  interface Session {
+    user: { id: string; role: Role; name?: string | null; email?: string | null };
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    role?: Role;
+  }
+}
