@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rejection, startTestEmulator, type TestEmulator } from './support/harness';
+
+let emu: TestEmulator;
+let proxy: string;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  proxy = emu.numbers[0] ?? '';
+});
+afterAll(async () => {
+  await emu.close();
+});
+
+const snapshot = () => JSON.stringify(emu.core.store.state);
+const sms = { source: 'sms', webhookEnabled: false } as const;
+
+/** Uploads bytes to MCS the way the Media resource page describes (raw body + Content-Type). */
+const upload = async (bytes: Buffer, contentType: string, filename?: string, serviceSid = emu.serviceSid) => {
+  const { accountSid, authToken } = emu.credentials;
+  const headers: Record<string, string> = {
+    Authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`,
+    'Content-Type': contentType,
+  };
+  if (filename) headers['Content-Disposition'] = `attachment; filename="${filename}"`;
+  return fetch(`${emu.url}/mcs/v1/Services/${serviceSid}/Media`, { method: 'POST', headers, body: bytes });
+};
+
+describe('Messages', () => {
+  it('sends, fetches, edits and deletes messages; author maps to the participant', async () => {
+    const c = await emu.client.conversations.v1.conversations.create({});
+    const conv = emu.client.conversations.v1.conversations(c.sid);
+    const agent = await conv.participants.create({ identity: 'agent-m' });
+    const m = await conv.messages.create({ author: 'agent-m', body: 'Ahoy there!', attributes: '{"importance":"high"}' });
+    expect(m).toMatchObject({ index: 0, author: 'agent-m', body: 'Ahoy there!', participantSid: agent.sid, media: null, delivery: null });
+    const system = await conv.messages.create({ body: 'Welcome!' });
+    expect(system).toMatchObject({ index: 1, author: 'system', participantSid: null });
+    const edited = await conv.messages(m.sid).update({ body: 'Ahoy, edited' });
+    expect(edited.body).toBe('Ahoy, edited');
+    expect((await conv.messages(m.sid).fetch()).body).toBe('Ahoy, edited');
+    await conv.messages(m.sid).remove();
+    const remaining = await conv.messages.list();
+    expect(remaining.map((x) => x.index)).toEqual([1]);
+    // Indices only grow, even after a deletion.
+    expect((await conv.messages.create({ body: 'after' })).index).toBe(2);
+  });
+
+  it('lists in ascending or descending order across pages', async () => {
+    const c = await emu.client.conversations.v1.conversations.create({});
+    const conv = emu.client.conversations.v1.conversations(c.sid);
+    for (let i = 0; i < 12; i += 1) await emu.core.messages.addMessage(emu.serviceSid, c.sid, { body: `m${i}` }, sms);
+    expect((await conv.messages.list({ pageSize: 5 })).map((m) => m.index)).toEqual([...Array(12).keys()]);
+    expect((await conv.messages.list({ pageSize: 5, order: 'desc' })).map((m) => m.index)).toEqual([...Array(12).keys()].reverse());
+    const page = await conv.messages.page({ pageSize: 5, order: 'desc' });
+    expect(page.instances.map((m) => m.index)).toEqual([11, 10, 9, 8, 7]);
+    const next = await page.nextPage();
+    expect(next?.instances.map((m) => m.index)).toEqual([6, 5, 4, 3, 2]);
+    const back = await next?.previousPage();
+    expect(back?.instances.map((m) => m.index)).toEqual([11, 10, 9, 8, 7]);
+  });
+
+  it('limits bodies to 1,600 characters when SMS participants are present, 32 KB otherwise', async () => {
+    const c = await emu.client.conversations.v1.conversations.create({});
+    const conv = emu.client.conversations.v1.conversations(c.sid);
+    await conv.messages.create({ body: 'x'.repeat(5000) });
+    expect(await rejection(() => conv.messages.create({ body: 'x'.repeat(32 * 1024 + 1) }))).toMatchObject({ status: 400, code: 20001 });
+    await conv.participants.create({ 'messagingBinding.address': '+15556660000', 'messagingBinding.proxyAddress': proxy });
+    const state = snapshot();
+    expect(await rejection(() => conv.messages.create({ body: 'y'.repeat(1601) }))).toMatchObject({ status: 400, code: 50511 });
+    expect(await rejection(() => conv.messages.create({ body: 'ok', attributes: '{' }))).toMatchObject({ status: 400, code: 20001 });
+    expect(await rejection(() => conv.messages.create({ body: 'ok', attributes: JSON.stringify({ a: 'x'.repeat(4096) }) }))).toMatchObject({
+      code: 20001,
+    });
+    expect(await rejection(() => conv.messages.create({}))).toMatchObject({ status: 400, code: 20001 });
+    expect(await rejection(() => conv.messages.create({ body: 'x', contentSid: 'HX1' }))).toMatchObject({ code: 20001 });
+    expect(await rejection(() => conv.messages('IM00000000000000000000000000000000').fetch())).toMatchObject({ status: 404, code: 20404 });
+    expect(snapshot()).toBe(state);
+    await conv.messages.create({ body: 'y'.repeat(1600) });
+  });
+
+  it('accepts a content template reference', async () => {
+    const c = await emu.client.conversations.v1.conversations.create({});
+    const m = await emu.client.conversations.v1.conversations(c.sid).messages.create({
+      contentSid: 'HX0123456789abcdef0123456789abcdef',
+      contentVariables: '{"1":"Ann"}',
+    });
+    expect(m.contentSid).toBe('HX0123456789abcdef0123456789abcdef');
+  });
+
+  it('summarises delivery from receipts and serves the Receipts resource', async () => {
+    const c = await emu.client.conversations.v1.conversations.create({});
+    const conv = emu.client.conversations.v1.conversations(c.sid);
+    const a = await conv.participants.create({ 'messagingBinding.address': '+15556661111', 'messagingBinding.proxyAddress': proxy });
+    const b = await conv.participants.create({ 'messagingBinding.address': '+15556662222', 'messagingBinding.proxyAddress': proxy });
+    await conv.participants.create({ identity: 'rcpt-agent' });
+    const m = await conv.messages.create({ author: 'rcpt-agent', body: 'status?' });
+    expect(m.delivery).toEqual({ total: 2, sent: 'none', delivered: 'none', read: 'none', failed: 'none', undelivered: 'none' });
+    const r1 = await emu.core.receipts.recordDelivery({ messageSid: m.sid, participantSid: a.sid, status: 'read' }, sms);
+    await emu.core.receipts.recordDelivery({ messageSid: m.sid, participantSid: b.sid, status: 'failed', errorCode: 30003 }, sms);
+    expect((await conv.messages(m.sid).fetch()).delivery).toEqual({
+      total: 2,
+      sent: 'some',
+      delivered: 'some',
+      read: 'some',
+      failed: 'some',
+      undelivered: 'none',
+    });
+    const receipts = await conv.messages(m.sid).deliveryReceipts.list();
+    expect(receipts.map((r) => [r.participantSid, r.status, r.errorCode])).toEqual([
+      [a.sid, 'read', 0],
+      [b.sid, 'failed', 30003],
+    ]);
+    const one = await conv.messages(m.sid).deliveryReceipts(r1.sid).fetch();
+    expect(one.channelMessageSid).toMatch(/^SM/);
+    const scoped = await emu.client.conversations.v1.services(emu.serviceSid).conversations(c.sid).messages(m.sid).deliveryReceipts.list();
+    expect(scoped.length).toBe(2);
+  });
+});
+
+describe('Media (MCS)', () => {
+  it('uploads raw bytes, serves metadata and content, and attaches media to a message', async () => {
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
+    const response = await upload(bytes, 'image/png', 'dot.png');
+    expect(response.status).toBe(201);
+    const media = (await response.json()) as { sid: string; size: number; content_type: string; filename: string; links: { content: string } };
+    expect(media).toMatchObject({ size: 8, content_type: 'image/png', filename: 'dot.png' });
+    expect(media.sid).toMatch(/^ME[0-9a-f]{32}$/);
+
+    const c = await emu.client.conversations.v1.conversations.create({});
+    const m = await emu.client.conversations.v1.conversations(c.sid).messages.create({ author: 'sender', mediaSid: media.sid });
+    expect(m.body).toBeNull();
+    expect(m.media).toEqual([{ sid: media.sid, content_type: 'image/png', filename: 'dot.png', size: 8, category: 'media' }]);
+
+    const auth = `Basic ${Buffer.from(`${emu.credentials.apiKey}:${emu.credentials.apiSecret}`).toString('base64')}`;
+    const meta = await fetch(`${emu.url}/mcs${media.links.content.replace(/\/Content$/, '')}`, { headers: { Authorization: auth } });
+    expect(((await meta.json()) as { message_sid: string }).message_sid).toBe(m.sid);
+    const content = await fetch(`${emu.url}/mcs${media.links.content}`, { headers: { Authorization: auth } });
+    expect(content.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await content.arrayBuffer())).toEqual(bytes);
+
+    // Attached once only.
+    expect(
+      await rejection(() => emu.client.conversations.v1.conversations(c.sid).messages.create({ mediaSid: media.sid })),
+    ).toMatchObject({ status: 400, code: 20001 });
+  });
+
+  it('rejects uploads without credentials or Content-Type, and unknown media', async () => {
+    const anonymous = await fetch(`${emu.url}/mcs/v1/Services/${emu.serviceSid}/Media`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'hi',
+    });
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { code: number }).code).toBe(20003);
+    const untyped = await upload(Buffer.from('hi'), '');
+    expect(untyped.status).toBe(400);
+    const c = await emu.client.conversations.v1.conversations.create({});
+    expect(
+      await rejection(() => emu.client.conversations.v1.conversations(c.sid).messages.create({ mediaSid: 'ME00000000000000000000000000000000' })),
+    ).toMatchObject({ status: 400, code: 50512 });
+  });
+});
