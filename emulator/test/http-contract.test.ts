@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTwilioClient, toEmulatorUrl } from '../src/client';
+import { rejection, startTestEmulator, type TestEmulator } from './support/harness';
+import { validateTwilioResponse } from './support/spec-validator';
+
+let emu: TestEmulator;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
+
+const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+
+describe('HTTP contract', () => {
+  it('answers wrong or missing credentials with 401 / 20003 and changes nothing', async () => {
+    const state = JSON.stringify(emu.core.store.state);
+    const wrong = createTwilioClient(emu.url, { accountSid: emu.credentials.accountSid, authToken: 'wrong' });
+    expect(await rejection(() => wrong.conversations.v1.conversations.create({ friendlyName: 'x' }))).toMatchObject({ status: 401, code: 20003 });
+    const wrongKey = createTwilioClient(emu.url, { accountSid: emu.credentials.accountSid, apiKey: emu.credentials.apiKey, apiSecret: 'nope' });
+    expect(await rejection(() => wrongKey.conversations.v1.users.list())).toMatchObject({ status: 401, code: 20003 });
+    const none = await fetch(`${emu.url}/v1/Conversations`);
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toContain('Basic');
+    expect(JSON.stringify(emu.core.store.state)).toBe(state);
+  });
+
+  it('answers unknown paths and methods in Twilio shape', async () => {
+    const auth = basic(emu.credentials.accountSid, emu.credentials.authToken);
+    const unknown = await fetch(`${emu.url}/v1/Nope`, { headers: { Authorization: auth } });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({
+      code: 20404,
+      message: 'The requested resource /v1/Nope was not found',
+      more_info: 'https://www.twilio.com/docs/errors/20404',
+      status: 404,
+    });
+    const method = await fetch(`${emu.url}/v1/Services/${emu.serviceSid}`, { method: 'POST', headers: { Authorization: auth } });
+    expect(method.status).toBe(405);
+  });
+
+  it('serves health and reset on the control plane', async () => {
+    const health = await fetch(`${emu.url}/emulator/v1/Health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', account_sid: emu.credentials.accountSid, default_service_sid: emu.serviceSid });
+    await emu.client.conversations.v1.conversations.create({ friendlyName: 'before reset' });
+    const before = emu.serviceSid;
+    const reset = await fetch(`${emu.url}/emulator/v1/Reset`, { method: 'POST' });
+    expect(reset.status).toBe(200);
+    expect(await emu.client.conversations.v1.conversations.list()).toEqual([]);
+    expect(emu.serviceSid).not.toBe(before);
+    expect((await emu.client.conversations.v1.configuration().fetch()).defaultChatServiceSid).toBe(emu.serviceSid);
+    expect((await emu.client.conversations.v1.roles.list()).length).toBe(4);
+  });
+
+  it('redirects only Twilio hosts the emulator implements', () => {
+    expect(toEmulatorUrl('https://conversations.twilio.com/v1/Conversations?PageSize=5', 'http://127.0.0.1:1')).toBe(
+      'http://127.0.0.1:1/v1/Conversations?PageSize=5',
+    );
+    expect(toEmulatorUrl('https://mcs.us1.twilio.com/v1/Services/IS1/Media', 'http://127.0.0.1:1/')).toBe(
+      'http://127.0.0.1:1/mcs/v1/Services/IS1/Media',
+    );
+    expect(() => toEmulatorUrl('https://api.twilio.com/2010-04-01/Accounts', 'http://127.0.0.1:1')).toThrow(/does not implement/);
+  });
+
+  it('routes every operation of the Conversations v1 spec', () => {
+    const spec = JSON.parse(
+      readFileSync(new URL('../../../shared/reference/twilio-oai/twilio_conversations_v1.json', import.meta.url), 'utf8'),
+    ) as { paths: Record<string, Record<string, unknown>> };
+    const missing: string[] = [];
+    let count = 0;
+    for (const [path, operations] of Object.entries(spec.paths)) {
+      const concrete = path.replace(/\{[^}]+\}/g, 'XX00000000000000000000000000000000');
+      for (const method of ['get', 'post', 'delete']) {
+        if (!(method in operations)) continue;
+        count += 1;
+        if (emu.router.match(method, concrete).kind !== 'found') missing.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(Object.keys(spec.paths).length).toBe(49);
+    expect(count).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+
+  it('has a validator that does fail on a response off the spec', async () => {
+    const off = await validateTwilioResponse('get', 'https://conversations.twilio.com/v1/Roles/RL00000000000000000000000000000000', 200, {
+      sid: 'XY00000000000000000000000000000000',
+      extra: true,
+    });
+    expect(off.errors.join('\n')).toMatch(/must match pattern/);
+    expect(off.errors).toContain("unexpected field 'extra'");
+    expect(off.errors).toContain("missing field 'permissions'");
+  });
+});
+
+describe('Rate limit', () => {
+  it('answers more than 30 actions per second on one conversation with 429 / 20429', async () => {
+    const limited = await startTestEmulator({ rateLimit: true });
+    try {
+      const c = await limited.client.conversations.v1.conversations.create({});
+      const conv = limited.client.conversations.v1.conversations(c.sid);
+      const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => conv.messages.create({ body: `burst ${i}` })));
+      const rejected = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as { status: number; code: number });
+      expect(rejected.length).toBeGreaterThanOrEqual(10);
+      expect(rejected.every((e) => e.status === 429 && e.code === 20429)).toBe(true);
+      // Nothing of a rejected request was written: exactly the accepted messages exist.
+      expect((await conv.messages.list()).length).toBe(40 - rejected.length);
+      // Reads are not limited, and another conversation has its own budget.
+      const other = await limited.client.conversations.v1.conversations.create({});
+      await limited.client.conversations.v1.conversations(other.sid).messages.create({ body: 'fine' });
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('can be switched off', async () => {
+    const c = await emu.client.conversations.v1.conversations.create({});
+    const conv = emu.client.conversations.v1.conversations(c.sid);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => conv.messages.create({ body: `ok ${i}` })));
+    expect((await conv.messages.list()).length).toBe(40);
+  });
+});
