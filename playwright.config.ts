@@ -26,7 +26,7 @@ export default defineConfig({
     // The production build on a fresh, throwaway embedded database.
     command: `npm run start -- -p ${PORT}`,
     url: `${baseURL}/login`,
-    env: { SWITCHBOARD_DB: 'memory', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { SWITCHBOARD_DB: 'memory', EMULATOR_PORT: process.env.E2E_EMULATOR_PORT ?? '4610', NEXT_TELEMETRY_DISABLED: '1' },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',

@@ -1,12 +1,16 @@
 // `npm run dev` and `npm start`: one command brings up everything the app needs.
-// Without DATABASE_URL it serves an embedded PostgreSQL (PGlite) on loopback, applies the
-// migrations, seeds an empty database with the demo team, then runs Next in the foreground.
-// Ctrl-C stops Next, then the database.
+// Without DATABASE_URL it serves an embedded PostgreSQL (PGlite) on loopback; without Twilio
+// credentials it runs the Twilio Conversations emulator. It applies the migrations, seeds an
+// empty database with the demo team, then runs Next in the foreground. Ctrl-C stops Next,
+// then the emulator and the database.
 import path from 'node:path';
+import type { Emulator } from '@/emulator/src/index';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/db/embedded-server';
 import { applyMigrations } from '@/lib/db/migrate';
+import { isLiveTwilio } from '@/lib/twilio/twilio-env';
 import { resolveAuthSecret } from './runtime/auth-secret';
 import { readRunConfig } from './runtime/config';
+import { startLocalEmulator } from './runtime/local-emulator';
 import { runNext } from './runtime/next-process';
 import { printDemoLogins, seedIfEmpty } from './runtime/seed-if-empty';
 
@@ -15,6 +19,7 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 async function main(): Promise<number> {
   const config = readRunConfig(process.argv.slice(2), process.env);
   let embedded: EmbeddedDatabase | undefined;
+  let emulator: Emulator | undefined;
   try {
     if (config.embeddedDatabase) {
       const dataDir = config.embeddedDatabase === 'memory' ? 'memory' : path.join(config.dataDir, 'pglite');
@@ -25,16 +30,23 @@ async function main(): Promise<number> {
     const logins = await seedIfEmpty(databaseUrl, { randomPasswords: !embedded });
     if (logins) printDemoLogins(logins);
 
+    const throwaway = config.embeddedDatabase === 'memory';
+    if (!isLiveTwilio(process.env)) emulator = await startLocalEmulator({ dataDir: config.dataDir, throwaway });
+
     const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${config.port}`;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: appUrl,
-      NEXTAUTH_SECRET: resolveAuthSecret(process.env, config.dataDir, config.embeddedDatabase !== 'memory'),
+      NEXTAUTH_SECRET: resolveAuthSecret(process.env, config.dataDir, !throwaway),
+      ...(emulator ? { EMULATOR_URL: emulator.url } : {}),
     };
-    console.log(`\n  Switchboard → ${appUrl}${embedded ? `   (embedded database ${config.embeddedDatabase})` : ''}\n`);
+    console.log(`\n  Switchboard → ${appUrl}`);
+    console.log(`  database    ${embedded ? `embedded (${throwaway ? 'in memory' : path.join(config.dataDir, 'pglite')})` : 'DATABASE_URL'}`);
+    console.log(`  Twilio      ${emulator ? `emulator at ${emulator.url}` : 'live (TWILIO_* credentials)'}\n`);
     return await runNext(config.mode, config.port, config.nextArgs, env);
   } finally {
+    await emulator?.close();
     await embedded?.close();
   }
 }

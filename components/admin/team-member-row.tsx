@@ -14,7 +14,7 @@ export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: bool
   const [resetting, setResetting] = useState(false);
   const [password, setPassword] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const update = (patch: Partial<Pick<TeamMember, 'role' | 'active' | 'capacity'>>) =>
+  const update = (patch: Partial<Pick<TeamMember, 'name' | 'role' | 'active' | 'capacity'>>) =>
     run(() => apiFetch(`/api/admin/users/${user.id}`, { method: 'PATCH', body: patch }));
 
   async function resetPassword() {
@@ -34,8 +34,21 @@ export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: bool
   return (
     <tr className="border-b border-slate-100 align-top" data-testid={`team-member-${user.email}`}>
       <td className="py-3 pr-3">
-        <p className="font-medium">{user.name}{isSelf ? <span className="ml-1 text-xs text-slate-500">(you)</span> : null}</p>
-        <p className="text-xs text-slate-500">{user.email}</p>
+        <div className="flex items-center gap-1">
+          <input
+            aria-label={`Name of ${user.email}`}
+            defaultValue={user.name}
+            disabled={pending}
+            maxLength={100}
+            onBlur={(event) => {
+              const name = event.target.value.trim();
+              if (name && name !== user.name) void update({ name });
+            }}
+            className="w-40 rounded-md border border-transparent px-1 py-0.5 font-medium hover:border-slate-300 focus:border-slate-300"
+          />
+          {isSelf ? <span className="text-xs text-slate-500">(you)</span> : null}
+        </div>
+        <p className="px-1 text-xs text-slate-500">{user.email}</p>
       </td>
       <td className="py-3 pr-3">
         <select

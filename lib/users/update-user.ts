@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/api/app-error';
 import { db } from '@/lib/db/client';
+import { syncTwilioUserQuietly } from '@/lib/twilio/sync-twilio-user';
 import { TEAM_USER_SELECT, type TeamUser } from './team-user';
 import type { TUpdateUser } from './user-schemas';
 
@@ -10,7 +11,7 @@ export async function updateUser({ actorId, userId, update }: Options): Promise<
   if (actorId === userId && losesAdmin) {
     throw new AppError('conflict', 'You cannot disable yourself or remove your own admin role.');
   }
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     const current = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
     if (!current) throw new AppError('not_found', 'No such user.');
     if (current.role === 'ADMIN' && current.active && losesAdmin) {
@@ -19,4 +20,6 @@ export async function updateUser({ actorId, userId, update }: Options): Promise<
     }
     return tx.user.update({ where: { id: userId }, data: update, select: TEAM_USER_SELECT });
   });
+  if (update.name !== undefined) await syncTwilioUserQuietly({ identity: updated.id, friendlyName: updated.name });
+  return updated;
 }
