@@ -15,7 +15,7 @@ export async function createConversationsToken({ identity, ttlSeconds }: { ident
   return { token: accessToken.toJwt(), identity, expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString() };
 }
 
-export function tokenTtlSeconds(env: NodeJS.ProcessEnv = process.env): number {
+export function tokenTtlSeconds(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const ttl = Number(env.TWILIO_TOKEN_TTL_SECONDS ?? DEFAULT_TOKEN_TTL_SECONDS);
   // Twilio accepts up to 24 h; below a minute the SDK would spend its life refreshing.
   return Number.isInteger(ttl) && ttl >= 10 && ttl <= 86_400 ? ttl : DEFAULT_TOKEN_TTL_SECONDS;

@@ -33,11 +33,11 @@ const ZEmulator = z.object({
 });
 
 /** The one place that decides emulator or live Twilio (../shared/DESIGN.md §3). */
-export function isLiveTwilio(env: NodeJS.ProcessEnv): boolean {
+export function isLiveTwilio(env: Readonly<Record<string, string | undefined>>): boolean {
   return Boolean(env.TWILIO_ACCOUNT_SID && env.TWILIO_API_KEY && env.TWILIO_API_SECRET && env.TWILIO_CONVERSATIONS_SERVICE_SID);
 }
 
-export function readTwilioEnv(env: NodeJS.ProcessEnv = process.env): TwilioEnv {
+export function readTwilioEnv(env: Readonly<Record<string, string | undefined>> = process.env): TwilioEnv {
   if (isLiveTwilio(env)) {
     const live = ZLive.parse(env);
     return {
