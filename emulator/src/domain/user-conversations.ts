@@ -4,7 +4,7 @@ import { mutate, type DomainContext } from './context';
 import { notFound } from './errors';
 import { findConversation, getUser } from './lookup';
 import type { Origin } from './origin';
-import { readHorizon } from './participants';
+import { readHorizon } from './participant-update';
 import { oneOf } from './validate';
 
 export type UserConversation = { user: UserRecord; participant: ParticipantRecord; conversation: ConversationRecord };

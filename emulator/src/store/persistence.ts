@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import type { State } from './records';
 
@@ -64,22 +64,6 @@ export class FilePersistence {
   async flush(): Promise<void> {
     this.kick();
     await this.durable();
-  }
-
-  /** Synchronous last-chance save for process exit handlers. */
-  flushSync(): void {
-    if (this.writtenGen >= this.dirtyGen) return;
-    const data = JSON.stringify(this.snapshot());
-    const tmp = `${this.path}.tmp`;
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, this.path);
-    this.writtenGen = this.dirtyGen;
   }
 
   private kick(): void {
