@@ -22,7 +22,7 @@ const upload = async (bytes: Buffer, contentType: string, filename?: string, ser
     'Content-Type': contentType,
   };
   if (filename) headers['Content-Disposition'] = `attachment; filename="${filename}"`;
-  return fetch(`${emu.url}/mcs/v1/Services/${serviceSid}/Media`, { method: 'POST', headers, body: bytes });
+  return fetch(`${emu.url}/mcs/v1/Services/${serviceSid}/Media`, { method: 'POST', headers, body: new Uint8Array(bytes) });
 };
 
 describe('Messages', () => {
