@@ -3,8 +3,8 @@ import type { AccessTokenVerifier } from './auth/access-token';
 import { systemClock, type Clock } from './clock';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
 import { registerSyncRoutes } from './sync/routes/register-sync-routes';
-import type { CanWrite } from './sync/routes/route-helpers';
-import { SubscriptionHub, type CanAccess } from './sync/subscription-hub';
+import type { CanAccess, CanWrite } from './sync/access';
+import { SubscriptionHub } from './sync/subscription-hub';
 import { attachTwilsock, type TwilsockServer, type TwilsockServerOptions } from './twilsock/server';
 import { createUpstreamRouter, type UpstreamRouter } from './upstream/router';
 

@@ -18,9 +18,9 @@ export { SyncEngine, type CreateObjectOptions, type SyncChange, type SyncEngineO
 export { DEFAULT_RETENTION, type SyncRetention } from './sync/event-log';
 export type { ItemWriteOptions, ItemWriteResult } from './sync/item-mutations';
 export { registerSyncRoutes } from './sync/routes/register-sync-routes';
-export type { CanWrite, WriteTarget } from './sync/routes/route-helpers';
+export { accessSubject, type AccessSubject, type CanAccess, type CanWrite, type WriteTarget } from './sync/access';
 export { emptySyncState, type SyncEventRecord, type SyncObjectInfo, type SyncObjectType, type SyncState } from './sync/state';
-export { SubscriptionHub, SYNC_EVENT, type CanAccess } from './sync/subscription-hub';
+export { SubscriptionHub, SYNC_EVENT, type SubscriptionRequest } from './sync/subscription-hub';
 export { SyncError } from './sync/sync-errors';
 export { TwilsockConnection, type TwilsockStatus } from './twilsock/connection';
 export { ConnectionRegistry } from './twilsock/connection-registry';

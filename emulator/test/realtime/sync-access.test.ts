@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../src/realtime/json';
+import type { AccessSubject } from '../../src/realtime/sync/access';
 import type { SyncObjectInfo } from '../../src/realtime/sync/state';
-import { mintToken } from './support/credentials';
+import { SERVICE_SID, mintToken } from './support/credentials';
 import { startHarness, type Harness } from './support/harness';
 import { RawClient } from './support/raw-client';
 import { connectedSyncClient, connectionsOf, shutdownSyncClients } from './support/sync-clients';
@@ -11,7 +12,8 @@ const SECRET = 'the-secret-text';
 
 /** Objects tagged `{ members: [...] }` are visible to those identities only, the way per-user objects will be. */
 const revoked = new Set<string>();
-function canAccess(identity: string, object: SyncObjectInfo): boolean {
+function canAccess({ identity, serviceSid }: AccessSubject, object: SyncObjectInfo): boolean {
+  if (serviceSid !== SERVICE_SID) return false; // objects belong to one Conversation Service
   const tag = object.tag as { members?: JsonValue } | null;
   const members = tag && Array.isArray(tag.members) ? tag.members : null;
   return members === null || (members.includes(identity) && !revoked.has(`${identity}:${object.sid}`));
@@ -43,6 +45,14 @@ describe('objects an identity may not see', () => {
     await expect(bob.map({ id: map.sid, mode: 'open_existing' })).rejects.toMatchObject({ status: 404, code: 54200 });
     const alice = await connectedSyncClient(h, 'alice');
     expect((await alice.document({ id: 'alice.private', mode: 'open_existing' })).data).toEqual({ note: SECRET });
+  });
+
+  it('are scoped to the chat service of the token', async () => {
+    const shared = h.realtime.sync.createDocument({ uniqueName: 'shared', data: { note: SECRET } });
+    const outsider = await connectedSyncClient(h, 'alice', mintToken({ identity: 'alice', serviceSid: `IS${'e'.repeat(32)}` }));
+    await expect(outsider.document({ id: shared.sid, mode: 'open_existing' })).rejects.toMatchObject({ status: 404 });
+    const insider = await connectedSyncClient(h, 'carol');
+    expect((await insider.document({ id: shared.sid, mode: 'open_existing' })).data).toEqual({ note: SECRET });
   });
 
   it('refuses item queries, writes and subscriptions over the raw protocol without leaking anything', async () => {

@@ -2,10 +2,8 @@ import { encodeNotification } from '../twilsock/connection';
 import type { Peer } from '../upstream/types';
 import type { SyncChange, SyncEngine } from './engine';
 import { renderEvent } from './event-payloads';
-import { objectInfo, type SyncEventRecord, type SyncObjectInfo, type SyncObjectRecord } from './state';
-
-/** Who may see an object: its descriptor, items, and events (the chat layer restricts per-user objects). */
-export type CanAccess = (identity: string, object: SyncObjectInfo) => boolean;
+import { accessSubject, type CanAccess } from './access';
+import { objectInfo, type SyncEventRecord, type SyncObjectRecord } from './state';
 
 export type SubscriptionRequest = { object_sid: string; object_type: string; last_event_id?: number | null };
 
@@ -41,7 +39,7 @@ export class SubscriptionHub {
     const failed: Record<string, unknown>[] = [];
     for (const request of requests) {
       const record = this.engine.findBySid(request.object_sid);
-      if (!record || record.type !== request.object_type || !this.canAccess(peer.identity, objectInfo(record))) {
+      if (!record || record.type !== request.object_type || !this.canAccess(accessSubject(peer.identity, peer.claims), objectInfo(record))) {
         failed.push({ object_sid: request.object_sid, object_type: request.object_type, error: notFoundError(request.object_type) });
         continue;
       }
@@ -89,7 +87,7 @@ export class SubscriptionHub {
     const info = objectInfo(record);
     let dropped = 0;
     for (const subscriber of [...subscribers]) {
-      if (this.canAccess(subscriber.peer.identity, info)) continue;
+      if (this.canAccess(accessSubject(subscriber.peer.identity, subscriber.peer.claims), info)) continue;
       this.remove(subscriber, objectSid);
       dropped++;
     }

@@ -45,6 +45,8 @@ export type UpstreamBody =
 export type Peer = {
   readonly id: string;
   readonly identity: string;
+  /** The current token's claims (null before `init`); access checks read the chat service from it. */
+  readonly claims: AccessTokenClaims | null;
   /** True between a successful `init` and the start of closing. */
   readonly isOpen: boolean;
   /** Queues a frame; false when the connection is not open (the frame is dropped). */

@@ -4,15 +4,10 @@ import type { RoutedRequest, UpstreamResponse } from '../../upstream/types';
 import type { SyncEngine } from '../engine';
 import { decodePageToken, type ItemQuery, type SortOrder } from '../item-query';
 import { objectInfo, type ItemKey, type SyncObjectType } from '../state';
-import type { CanAccess, SubscriptionHub } from '../subscription-hub';
+import { accessSubject, type AccessSubject, type CanAccess, type CanWrite } from '../access';
+import type { SubscriptionHub } from '../subscription-hub';
 import * as errors from '../sync-errors';
 
-export type WriteTarget =
-  | { action: 'create'; type: SyncObjectType; uniqueName: string | null }
-  | { action: 'update' | 'remove'; object: ReturnType<typeof objectInfo> };
-
-/** Whether a client may write through the Sync REST surface (§8.7). Conversations never does. */
-export type CanWrite = (identity: string, target: WriteTarget) => boolean;
 
 export type SyncRouteDeps = {
   engine: SyncEngine;
@@ -29,14 +24,18 @@ export const MAX_PAGE_SIZE = 1000;
 /** Resolves an object the caller may see; anything else is indistinguishable from a missing object. */
 export function readable<T extends SyncObjectType>(deps: SyncRouteDeps, request: RoutedRequest, type: T, id: string) {
   const record = deps.engine.find(type, id);
-  if (!record || !deps.canAccess(request.caller.identity, objectInfo(record))) throw errors.objectNotFound(type);
+  if (!record || !deps.canAccess(subjectOf(request), objectInfo(record))) throw errors.objectNotFound(type);
   return record;
 }
 
 export function writable<T extends SyncObjectType>(deps: SyncRouteDeps, request: RoutedRequest, type: T, id: string, action: 'update' | 'remove') {
   const record = readable(deps, request, type, id);
-  if (!deps.canWrite?.(request.caller.identity, { action, object: objectInfo(record) })) throw errors.accessForbidden();
+  if (!deps.canWrite?.(subjectOf(request), { action, object: objectInfo(record) })) throw errors.accessForbidden();
   return record;
+}
+
+export function subjectOf(request: RoutedRequest): AccessSubject {
+  return accessSubject(request.caller.identity, request.caller.claims);
 }
 
 export function queryParam(request: RoutedRequest, name: string): string | undefined {

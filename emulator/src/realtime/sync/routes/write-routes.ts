@@ -5,7 +5,7 @@ import type { RoutedRequest } from '../../upstream/types';
 import { itemUrl, documentDescriptor, listDescriptor, mapDescriptor } from '../descriptors';
 import type { ItemRecord, SyncObjectRecord, SyncObjectType } from '../state';
 import * as errors from '../sync-errors';
-import { LIST_KEYS, ifMatch, ok, param, parseBody, writable, type SyncRouteDeps } from './route-helpers';
+import { LIST_KEYS, ifMatch, ok, param, parseBody, subjectOf, writable, type SyncRouteDeps } from './route-helpers';
 
 const ZCreate = z.object({ unique_name: z.string().nullish(), data: ZJsonObject.optional(), ttl: z.number().nonnegative().optional() });
 const ZData = z.object({ data: ZJsonObject, ttl: z.number().nonnegative().optional() });
@@ -22,7 +22,7 @@ export function registerSyncWriteRoutes(router: UpstreamRouter, deps: SyncRouteD
     router.add('POST', `/v3/${collection}`, (request) => {
       const body = parseBody(request, ZCreate);
       const uniqueName = body.unique_name ?? null;
-      if (!deps.canWrite?.(request.caller.identity, { action: 'create', type, uniqueName })) throw errors.accessForbidden();
+      if (!deps.canWrite?.(subjectOf(request), { action: 'create', type, uniqueName })) throw errors.accessForbidden();
       const options = { uniqueName, ttlSeconds: body.ttl, tag: { createdBy: request.caller.identity } };
       if (type === 'document') return ok(documentDescriptor(request.baseUrl, engine.createDocument({ ...options, data: body.data })), 201);
       if (type === 'list') return ok(listDescriptor(request.baseUrl, engine.createList(options)), 201);
