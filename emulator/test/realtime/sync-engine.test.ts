@@ -171,4 +171,21 @@ describe('Sync engine state', () => {
     expect(next.event.id).toBe(3);
     expect(() => restored.createList({ uniqueName: 'CH1.messages' })).toThrow(SyncError);
   });
+
+  it('can skip event ids on restore, so ids clients saw but the file missed are never reused', () => {
+    const clock = createTestClock();
+    const engine = new SyncEngine({ clock });
+    const list = engine.createList();
+    engine.setListItem(list.sid, 0, { text: 'saved' });
+    const saved: SyncState = JSON.parse(JSON.stringify(engine.state));
+    engine.setListItem(list.sid, 1, { text: 'sent to clients, lost in a crash' }); // id 2, never saved
+
+    const restored = new SyncEngine({ clock, state: saved, restoredEventIdGap: 1000 });
+    const next = restored.setListItem(list.sid, 1, { text: 'after restart' });
+    expect(next.event.id).toBe(1002);
+    // A client holding id 2 replays from there and gets the new event; one holding id 1 as well.
+    expect(restored.replay(list.sid, 2).map((e) => e.id)).toEqual([1002]);
+    expect(restored.replay(list.sid, 1).map((e) => e.id)).toEqual([1002]);
+    expect(restored.replay(list.sid, 0).map((e) => e.id)).toEqual([1, 1002]);
+  });
 });

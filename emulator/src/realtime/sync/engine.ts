@@ -36,6 +36,13 @@ export type SyncEngineOptions = {
   retention?: Partial<SyncRetention>;
   /** SID factory; default `<prefix>` + 32 random hex digits. */
   generateSid?: (prefix: SidPrefix) => string;
+  /**
+   * Added to every object's last event id when `state` is restored. Use it when the saved state may
+   * lag behind what clients already received (a crash between fan-out and the next save): ids those
+   * clients hold were never saved, and reusing them would make new events look already seen (§8.4).
+   * A gap larger than the events one save window can hold keeps every new id above them. Default 0.
+   */
+  restoredEventIdGap?: number;
 };
 
 export type CreateObjectOptions = {
@@ -74,8 +81,10 @@ export class SyncEngine {
     this.clock = options.clock ?? systemClock;
     this.retention = { ...DEFAULT_RETENTION, ...options.retention };
     this.generateSid = options.generateSid ?? ((prefix) => `${prefix}${randomBytes(16).toString('hex')}`);
+    const gap = options.state ? Math.max(options.restoredEventIdGap ?? 0, 0) : 0;
     for (const record of Object.values(this.state.objects)) {
       if (record.uniqueName !== null) this.uniqueNames.set(`${record.type}:${record.uniqueName}`, record.sid);
+      record.lastEventId += gap;
     }
   }
 

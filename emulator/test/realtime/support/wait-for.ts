@@ -8,17 +8,18 @@ export function nextEvent<A extends unknown[]>(
   timeoutMs = 10_000,
 ): Promise<A> {
   return new Promise<A>((resolve, reject) => {
-    const listener = (...args: A): void => {
+    const listener = (...raw: unknown[]): void => {
+      const args = raw as A; // the caller names the event's argument types
       if (!predicate(...args)) return;
       clearTimeout(timer);
-      emitter.removeListener?.(event, listener as (...args: never[]) => void);
+      emitter.removeListener?.(event, listener);
       resolve(args);
     };
     const timer = setTimeout(() => {
-      emitter.removeListener?.(event, listener as (...args: never[]) => void);
+      emitter.removeListener?.(event, listener);
       reject(new Error(`timed out waiting for "${event}"`));
     }, timeoutMs);
-    emitter.on(event, listener as (...args: never[]) => void);
+    emitter.on(event, listener);
   });
 }
 
