@@ -1,10 +1,13 @@
 // Browser-side calls to the app's own API: JSON in, JSON out, errors thrown with the
 // server's message so forms can show it.
+export type ApiErrorDetails = { conversationSid?: string | null; isParticipant?: boolean } & Record<string, unknown>;
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details?: ApiErrorDetails,
   ) {
     super(message);
   }
@@ -19,8 +22,8 @@ export async function apiFetch<T = unknown>(url: string, init: { method?: string
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (payload as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? `Request failed (${response.status}).`);
+    const error = (payload as { error?: { code?: string; message?: string; details?: ApiErrorDetails } } | null)?.error;
+    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? `Request failed (${response.status}).`, error?.details);
   }
   return payload as T;
 }

@@ -3,11 +3,11 @@ import { requireUser } from '@/lib/auth/guard';
 export default async function InboxPage() {
   const user = await requireUser();
   return (
-    <section className="flex h-full items-center justify-center p-8 text-center">
+    <div className="flex h-full items-center justify-center p-8 text-center">
       <div>
-        <h1 className="text-lg font-semibold">Inbox</h1>
-        <p className="mt-1 text-sm text-slate-600">Welcome, {user.name}. Conversations assigned to you will appear here.</p>
+        <p className="text-sm font-medium text-slate-700">Welcome, {user.name}.</p>
+        <p className="mt-1 text-sm text-slate-500">Choose a conversation, or start a new one.</p>
       </div>
-    </section>
+    </div>
   );
 }

@@ -1,0 +1,114 @@
+'use client';
+
+import { useParams, useRouter } from 'next/navigation';
+import { type KeyboardEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { filterConversations, type InboxTab } from './conversation-filter';
+import { ConversationRow } from './conversation-row';
+import { useInbox } from './inbox-context';
+import { useNow } from './use-now';
+
+const TABS: { id: InboxTab; label: string }[] = [
+  { id: 'open', label: 'Open' },
+  { id: 'closed', label: 'Closed' },
+];
+
+export function ConversationList({ actions }: { actions?: React.ReactNode }) {
+  const conversations = useInbox((state) => state.conversations);
+  const previews = useInbox((state) => state.previews);
+  const threads = useInbox((state) => state.threads);
+  const ready = useInbox((state) => state.ready);
+  const params = useParams<{ conversationSid?: string }>();
+  const router = useRouter();
+  const now = useNow();
+  const [tab, setTab] = useState<InboxTab>('open');
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const virtuoso = useRef<VirtuosoHandle>(null);
+  const listElement = useRef<HTMLDivElement>(null);
+
+  const rows = useMemo(
+    () => filterConversations(conversations, previews, threads, tab, deferredQuery),
+    [conversations, previews, threads, tab, deferredQuery],
+  );
+
+  // Arrow keys move between rows (scrolling the virtual list), Enter opens, Home/End jump.
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const keys: Record<string, (current: number) => number> = {
+      ArrowDown: (current) => Math.min(rows.length - 1, current + 1),
+      ArrowUp: (current) => Math.max(0, current - 1),
+      Home: () => 0,
+      End: () => rows.length - 1,
+    };
+    const move = keys[event.key];
+    if (!move || rows.length === 0) return;
+    event.preventDefault();
+    const focused = Number((document.activeElement as HTMLElement | null)?.dataset.rowIndex ?? -1);
+    const selected = rows.findIndex((row) => row.sid === params.conversationSid);
+    const target = move(focused >= 0 ? focused : selected);
+    virtuoso.current?.scrollIntoView({
+      index: target,
+      done: () => listElement.current?.querySelector<HTMLElement>(`[data-row-index="${target}"]`)?.focus(),
+    });
+  }
+
+  return (
+    <nav aria-label="Conversations" className="flex h-full min-h-0 flex-col border-r border-slate-200 bg-white">
+      <div className="flex items-center justify-between gap-2 px-3 pt-3">
+        <h1 className="text-base font-semibold">Inbox</h1>
+        <div className="flex items-center gap-1">{actions}</div>
+      </div>
+      <div role="tablist" aria-label="Conversation state" className="mt-2 flex gap-1 px-3">
+        {TABS.map((item) => (
+          <button
+            key={item.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === item.id}
+            onClick={() => setTab(item.id)}
+            className={`rounded-md px-2.5 py-1 text-sm ${tab === item.id ? 'bg-slate-900 text-white' : 'text-slate-600 hover:bg-slate-100'}`}
+          >
+            {item.label}
+          </button>
+        ))}
+      </div>
+      <div className="px-3 py-2">
+        <input
+          type="search"
+          aria-label="Search conversations"
+          placeholder="Search name, number or text"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && rows[0]) router.push(`/inbox/${rows[0].sid}`);
+          }}
+          className="w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+        />
+      </div>
+      <div ref={listElement} className="min-h-0 flex-1" onKeyDown={onKeyDown}>
+        {rows.length === 0 ? (
+          <p className="px-4 py-6 text-center text-sm text-slate-500">
+            {!ready ? 'Loading conversations…' : query ? 'No conversations match.' : tab === 'open' ? 'No open conversations.' : 'No closed conversations.'}
+          </p>
+        ) : (
+          <Virtuoso
+            ref={virtuoso}
+            data={rows}
+            computeItemKey={(_, conversation) => conversation.sid}
+            itemContent={(index, conversation) => (
+              <ConversationRow
+                conversation={conversation}
+                preview={previews[conversation.sid]}
+                isSelected={conversation.sid === params.conversationSid}
+                now={now}
+                index={index}
+              />
+            )}
+            aria-label={`${tab === 'open' ? 'Open' : 'Closed'} conversations`}
+            data-testid="conversation-list"
+          />
+        )}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,61 @@
+'use client';
+
+import Link from 'next/link';
+import { memo, useEffect } from 'react';
+import { conversationChannel, conversationTitle, unreadCount } from '@/lib/inbox/conversation-view';
+import { relativeTime } from '@/lib/inbox/format';
+import type { ConversationRecord, Preview } from '@/lib/inbox/inbox-state';
+import { ChannelBadge } from './channel-badge';
+import { useInboxController } from './inbox-context';
+
+type Props = { conversation: ConversationRecord; preview: Preview | undefined; isSelected: boolean; now: number; index: number };
+
+function previewText(preview: Preview | undefined): string {
+  if (!preview) return '';
+  if (preview.body) return preview.body;
+  if (preview.mediaCount > 0) return preview.mediaCount === 1 ? 'Attachment' : `${preview.mediaCount} attachments`;
+  return '';
+}
+
+export const ConversationRow = memo(function ConversationRow({ conversation, preview, isSelected, now, index }: Props) {
+  const controller = useInboxController();
+  const unread = unreadCount(conversation);
+  const title = conversationTitle(conversation);
+
+  // Rows are virtualized: only rows on screen fetch their last message.
+  useEffect(() => {
+    void controller.ensurePreview(conversation.sid).catch(() => undefined);
+  }, [controller, conversation.sid, conversation.lastMessageIndex]);
+
+  return (
+    <Link
+      href={`/inbox/${conversation.sid}`}
+      data-row-index={index}
+      data-testid={`conversation-row-${conversation.sid}`}
+      aria-current={isSelected ? 'page' : undefined}
+      aria-label={`${title}${unread ? `, ${unread} unread` : ''}`}
+      className={`flex flex-col gap-1 border-b border-slate-100 px-3 py-2.5 outline-offset-[-2px] hover:bg-slate-50 ${isSelected ? 'bg-indigo-50 hover:bg-indigo-50' : ''}`}
+    >
+      <div className="flex items-center gap-2">
+        <ChannelBadge channel={conversationChannel(conversation)} />
+        <span className={`min-w-0 flex-1 truncate text-sm ${unread ? 'font-semibold' : 'font-medium'}`}>{title}</span>
+        <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(conversation.lastActivityAt).toISOString()}>
+          {relativeTime(conversation.lastActivityAt, now)}
+        </time>
+      </div>
+      <div className="flex items-center gap-2">
+        <p className={`min-w-0 flex-1 truncate text-xs ${unread ? 'text-slate-800' : 'text-slate-500'}`} data-testid="conversation-preview">
+          {previewText(preview)}
+        </p>
+        {conversation.state !== 'active' ? (
+          <span className="shrink-0 text-[11px] uppercase tracking-wide text-slate-400">{conversation.state}</span>
+        ) : null}
+        {unread > 0 ? (
+          <span className="shrink-0 rounded-full bg-indigo-600 px-1.5 text-[11px] font-semibold leading-5 text-white" data-testid="unread-count">
+            {unread}
+          </span>
+        ) : null}
+      </div>
+    </Link>
+  );
+});

@@ -1,0 +1,89 @@
+'use client';
+
+import { useState } from 'react';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { Button } from '@/components/ui/button';
+import { ApiError, apiFetch } from '@/lib/api/client-fetch';
+import { displayAddress } from '@/lib/conversations/phone-address';
+import { CHANNEL_LABELS, conversationChannel, conversationTitle } from '@/lib/inbox/conversation-view';
+import type { ParticipantRecord } from '@/lib/inbox/inbox-state';
+import { useInbox } from './inbox-context';
+
+const NONE: Record<string, ParticipantRecord> = {};
+
+export function DetailsPanel({ sid }: { sid: string }) {
+  const conversation = useInbox((state) => state.conversations[sid]);
+  const participants = useInbox((state) => state.participants[sid] ?? NONE);
+  const userNames = useInbox((state) => state.userNames);
+  const [confirming, setConfirming] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!conversation) return null;
+
+  const customer = conversation.switchboard?.customer;
+  const number = conversation.switchboard?.twilioNumber;
+  async function close() {
+    setPending(true);
+    setError(null);
+    try {
+      await apiFetch(`/api/conversations/${sid}/close`, { method: 'POST' });
+      setConfirming(false);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'Could not close the conversation.');
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const rows: [string, string][] = [
+    ['Customer', customer?.name ?? conversationTitle(conversation)],
+    ...(customer?.address ? ([['Number', displayAddress(customer.address)]] as [string, string][]) : []),
+    ['Channel', CHANNEL_LABELS[conversationChannel(conversation)]],
+    ...(number ? ([['Your number', displayAddress(number)]] as [string, string][]) : []),
+    ['State', conversation.state[0]!.toUpperCase() + conversation.state.slice(1)],
+    ...(conversation.dateCreated ? ([['Created', new Date(conversation.dateCreated).toLocaleString()]] as [string, string][]) : []),
+  ];
+
+  return (
+    <aside aria-label="Conversation details" className="flex h-full flex-col gap-4 overflow-y-auto border-l border-slate-200 bg-white p-4 text-sm">
+      <h2 className="font-semibold">Details</h2>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
+        {rows.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="text-slate-500">{term}</dt>
+            <dd className="truncate">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <section aria-labelledby="participants-heading">
+        <h3 id="participants-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500">Participants</h3>
+        <ul className="mt-1.5 flex flex-col gap-1">
+          {Object.values(participants).map((participant) => (
+            <li key={participant.sid} className="flex justify-between gap-2">
+              <span className="truncate">
+                {participant.identity ? (userNames[participant.identity] ?? participant.identity) : (customer?.name ?? 'Customer')}
+              </span>
+              <span className="text-xs uppercase text-slate-400">{participant.type}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {conversation.state !== 'closed' ? (
+        <div className="mt-auto">
+          <Button variant="danger" onClick={() => setConfirming(true)} className="w-full">Close conversation</Button>
+          {error ? <p role="alert" className="mt-2 text-xs text-red-700">{error}</p> : null}
+        </div>
+      ) : null}
+      <ConfirmDialog
+        open={confirming}
+        title="Close this conversation?"
+        confirmLabel="Close conversation"
+        pending={pending}
+        onConfirm={() => void close()}
+        onCancel={() => setConfirming(false)}
+      >
+        It moves to Closed and no more messages can be sent. If the customer writes again, a new conversation starts.
+      </ConfirmDialog>
+    </aside>
+  );
+}

@@ -1,0 +1,40 @@
+'use client';
+
+import { type ReactNode, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { ConnectionBanner } from './connection-banner';
+import { ConversationList } from './conversation-list';
+import { NewConversationDialog } from './new-conversation-dialog';
+import { useUnreadDocumentTitle } from './use-document-title';
+import { useNewMessageAlerts } from './use-new-message-alerts';
+
+/** The inbox screen: connection state on top, the conversation list, and the open conversation. */
+export function InboxWorkspace({ numbers, children }: { numbers: string[]; children: ReactNode }) {
+  const [starting, setStarting] = useState(false);
+  const { permission, requestPermission } = useNewMessageAlerts();
+  useUnreadDocumentTitle();
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <ConnectionBanner />
+      <div className="grid min-h-0 flex-1 grid-cols-[20rem_1fr]">
+        <ConversationList
+          actions={
+            <>
+              {permission === 'default' ? (
+                <Button variant="ghost" className="px-2 text-xs" onClick={() => void requestPermission()}>
+                  Enable alerts
+                </Button>
+              ) : null}
+              <Button className="px-2.5 py-1 text-xs" onClick={() => setStarting(true)}>
+                New
+              </Button>
+            </>
+          }
+        />
+        <div className="min-h-0">{children}</div>
+      </div>
+      <NewConversationDialog numbers={numbers} open={starting} onClose={() => setStarting(false)} />
+    </div>
+  );
+}

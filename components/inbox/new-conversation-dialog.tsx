@@ -1,0 +1,99 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/text-field';
+import { ApiError, apiFetch } from '@/lib/api/client-fetch';
+import { channelOfAddress, displayAddress } from '@/lib/conversations/phone-address';
+import { ZStartConversation } from '@/lib/conversations/start-conversation-schema';
+
+type Props = { numbers: string[]; open: boolean; onClose: () => void };
+
+/** Start an SMS or WhatsApp conversation with a customer, from one of the account's numbers. */
+export function NewConversationDialog({ numbers, open, onClose }: Props) {
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [channel, setChannel] = useState<'sms' | 'whatsapp'>('sms');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const choices = numbers.filter((number) => channelOfAddress(number) === channel);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (open && element && !element.open) element.showModal();
+    if (!open && element?.open) element.close();
+  }, [open]);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = ZStartConversation.safeParse({
+      channel,
+      customerNumber: String(form.get('customerNumber') ?? ''),
+      customerName: String(form.get('customerName') ?? '') || undefined,
+      from: String(form.get('from') ?? ''),
+    });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Check the form.');
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const { conversationSid } = await apiFetch<{ conversationSid: string }>('/api/conversations', { body: parsed.data });
+      onClose();
+      router.push(`/inbox/${conversationSid}`);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 409 && caught.details?.isParticipant && caught.details.conversationSid) {
+        onClose();
+        router.push(`/inbox/${caught.details.conversationSid}`);
+        return;
+      }
+      setError(caught instanceof ApiError ? caught.message : 'Could not start the conversation.');
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby="new-conversation-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      className="m-auto w-full max-w-md rounded-xl p-5 shadow-xl backdrop:bg-slate-900/30"
+    >
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+        <h2 id="new-conversation-title" className="text-base font-semibold">New conversation</h2>
+        <fieldset className="flex gap-4 text-sm">
+          <legend className="mb-1 text-sm font-medium text-slate-700">Channel</legend>
+          {(['sms', 'whatsapp'] as const).map((option) => (
+            <label key={option} className="flex items-center gap-1.5">
+              <input type="radio" name="channel" value={option} checked={channel === option} onChange={() => setChannel(option)} />
+              {option === 'sms' ? 'SMS' : 'WhatsApp'}
+            </label>
+          ))}
+        </fieldset>
+        <TextField label="Customer’s number" name="customerNumber" placeholder="+1 555 867 5310" inputMode="tel" autoComplete="off" required />
+        <TextField label="Customer’s name (optional)" name="customerName" autoComplete="off" />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="new-conversation-from" className="text-sm font-medium text-slate-700">From</label>
+          <select id="new-conversation-from" name="from" className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
+            {choices.map((number) => (
+              <option key={number} value={number}>{displayAddress(number)}</option>
+            ))}
+          </select>
+          {choices.length === 0 ? <p className="text-xs text-red-700">The account has no {channel === 'sms' ? 'SMS' : 'WhatsApp'} number.</p> : null}
+        </div>
+        {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="submit" disabled={pending || choices.length === 0}>{pending ? 'Starting…' : 'Start'}</Button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

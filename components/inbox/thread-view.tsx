@@ -1,0 +1,197 @@
+'use client';
+
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
+import { dayLabel } from '@/lib/inbox/format';
+import type { PendingMessage } from '@/lib/inbox/inbox-state';
+import { Composer } from './composer';
+import { useInbox, useInboxController } from './inbox-context';
+import { MessageBubble } from './message-bubble';
+import { PendingBubble } from './pending-bubble';
+import { ThreadHeader } from './thread-header';
+import { buildThreadRows, seenByIndex, type ThreadRow } from './thread-rows';
+import { TypingIndicator } from './typing-indicator';
+import { useFirstItemIndex } from './use-first-item-index';
+import { useNow } from './use-now';
+import { useVisibleReadHorizon } from './use-visible-read-horizon';
+
+const NO_PENDING: PendingMessage[] = [];
+
+export function ThreadView({ sid }: { sid: string }) {
+  const controller = useInboxController();
+  const conversation = useInbox((state) => state.conversations[sid]);
+  const thread = useInbox((state) => state.threads[sid]);
+  const pending = useInbox((state) => state.pending[sid] ?? NO_PENDING);
+  const participants = useInbox((state) => state.participants[sid]);
+  const userNames = useInbox((state) => state.userNames);
+  const identity = useInbox((state) => state.identity);
+  const ready = useInbox((state) => state.ready);
+  const [files, setFiles] = useState<File[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [atBottom, setAtBottom] = useState(true);
+  // The newest message when the agent scrolled up: later ones from others are "new".
+  const [lastSeenIndex, setLastSeenIndex] = useState<number | null>(null);
+  const now = useNow(60_000);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const virtuoso = useRef<VirtuosoHandle>(null);
+
+  const isKnown = Boolean(conversation);
+  useEffect(() => {
+    if (!isKnown) return;
+    controller.openThread(sid).catch((error: unknown) => setLoadError(error instanceof Error ? error.message : 'Could not load messages.'));
+  }, [controller, sid, isKnown]);
+
+  const rows = useMemo(() => buildThreadRows(thread?.messages ?? [], pending), [thread?.messages, pending]);
+  const firstItemIndex = useFirstItemIndex(rows.map((row) => row.key));
+  const seenBy = useMemo(() => {
+    const horizons = Object.values(participants ?? {})
+      .filter((p) => p.type === 'chat' && p.identity && p.identity !== identity && p.lastReadMessageIndex !== null)
+      .map((p) => ({ identity: p.identity!, lastReadMessageIndex: p.lastReadMessageIndex! }));
+    return seenByIndex(thread?.messages ?? [], horizons);
+  }, [participants, thread?.messages, identity]);
+  const hasPhoneRecipients = Object.values(participants ?? {}).some((p) => p.type !== 'chat');
+
+  const unseenCount =
+    atBottom || lastSeenIndex === null
+      ? 0
+      : (thread?.messages.filter((message) => message.index > lastSeenIndex && message.author !== identity).length ?? 0);
+  const onAtBottomChange = useCallback(
+    (bottom: boolean) => {
+      setAtBottom(bottom);
+      if (!bottom) setLastSeenIndex(controller.store.getState().threads[sid]?.messages.at(-1)?.index ?? null);
+    },
+    [controller, sid],
+  );
+
+  const markRead = useCallback((index: number) => controller.markRead(sid, index), [controller, sid]);
+  const onVisibleRange = useVisibleReadHorizon(markRead);
+
+  const scrollToBottom = useCallback(() => virtuoso.current?.scrollToIndex({ index: 'LAST', behavior: 'smooth' }), []);
+  const send = useCallback(
+    (body: string, attachments: File[]) => {
+      void controller.send(sid, body, attachments);
+      // Your own message always brings you to the bottom.
+      requestAnimationFrame(() => virtuoso.current?.scrollToIndex({ index: 'LAST' }));
+    },
+    [controller, sid],
+  );
+
+  if (!conversation) {
+    return (
+      <div className="flex h-full items-center justify-center p-8 text-sm text-slate-500" role="status">
+        {ready ? 'This conversation is not in your inbox.' : 'Opening the conversation…'}
+      </div>
+    );
+  }
+
+  const channel = conversationChannel(conversation);
+  const renderRow = (_: number, row: ThreadRow) => (
+    <div>
+      {row.startsDay ? (
+        <div role="separator" className="my-3 flex items-center gap-3 px-4 text-xs font-medium text-slate-500">
+          <span className="h-px flex-1 bg-slate-200" />
+          {dayLabel(row.kind === 'message' ? row.message.dateCreated : row.pending.createdAt, now)}
+          <span className="h-px flex-1 bg-slate-200" />
+        </div>
+      ) : null}
+      {row.kind === 'message' ? (
+        <MessageBubble
+          message={row.message}
+          isOwn={row.message.author === identity}
+          authorName={authorName(row.message.author, conversation, userNames)}
+          showsDelivery={hasPhoneRecipients && row.message.author === identity}
+          seenBy={(seenBy.get(row.message.index) ?? []).map((reader) => userNames[reader] ?? reader)}
+        />
+      ) : (
+        <PendingBubble
+          pending={row.pending}
+          onRetry={() => void controller.retry(sid, row.pending.clientKey)}
+          onDiscard={() => controller.discard(sid, row.pending.clientKey)}
+        />
+      )}
+    </div>
+  );
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (event.dataTransfer.files.length) setFiles((current) => [...current, ...Array.from(event.dataTransfer.files)]);
+  };
+
+  return (
+    <section
+      aria-label="Conversation"
+      className="relative flex h-full min-h-0 flex-col bg-slate-50"
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
+      data-testid="thread"
+    >
+      <ThreadHeader conversation={conversation} />
+      <div className="relative min-h-0 flex-1">
+        {loadError ? <p role="alert" className="p-4 text-sm text-red-700">{loadError}</p> : null}
+        {thread?.loaded ? (
+          <Virtuoso
+            ref={virtuoso}
+            data={rows}
+            firstItemIndex={firstItemIndex}
+            initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
+            computeItemKey={(_, row) => row.key}
+            itemContent={renderRow}
+            alignToBottom
+            followOutput={(isAtBottom) => (isAtBottom ? 'auto' : false)}
+            atBottomStateChange={onAtBottomChange}
+            atBottomThreshold={48}
+            startReached={() => {
+              if (thread.hasOlder) void controller.loadOlder(sid);
+            }}
+            rangeChanged={({ endIndex }) => {
+              // Virtuoso reports indices offset by firstItemIndex.
+              const row = rows[Math.min(rows.length - 1, endIndex >= firstItemIndex ? endIndex - firstItemIndex : endIndex)];
+              const newest = row?.kind === 'message' ? row.message.index : (thread.messages[thread.messages.length - 1]?.index ?? null);
+              onVisibleRange(newest);
+            }}
+            components={{
+              Header: () =>
+                thread.loadingOlder ? <p className="py-2 text-center text-xs text-slate-500">Loading earlier messages…</p> : <div className="h-2" />,
+            }}
+            aria-label="Messages"
+            data-testid="message-list"
+          />
+        ) : (
+          <p className="p-6 text-center text-sm text-slate-500" role="status">Loading messages…</p>
+        )}
+        {unseenCount > 0 && !atBottom ? (
+          <button
+            type="button"
+            onClick={scrollToBottom}
+            className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-indigo-600 px-3 py-1 text-xs font-medium text-white shadow-md"
+          >
+            {unseenCount === 1 ? '1 new message' : `${unseenCount} new messages`} ↓
+          </button>
+        ) : null}
+        {dragging ? (
+          <div className="pointer-events-none absolute inset-0 flex items-center justify-center border-2 border-dashed border-indigo-400 bg-indigo-50/80 text-sm font-medium text-indigo-800">
+            Drop files to attach
+          </div>
+        ) : null}
+      </div>
+      <TypingIndicator sid={sid} />
+      <Composer
+        sid={sid}
+        channel={channel}
+        closed={conversation.state === 'closed'}
+        files={files}
+        onFilesChange={setFiles}
+        onSend={send}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import type { TConversationChannel } from '@/lib/conversations/conversation-attributes';
+import { displayAddress } from '@/lib/conversations/phone-address';
+import type { ConversationRecord } from './inbox-state';
+
+// How a conversation is named and counted in the list, the thread header and the title.
+
+export function conversationChannel(conversation: ConversationRecord): TConversationChannel {
+  return conversation.switchboard?.channel ?? 'chat';
+}
+
+export function conversationTitle(conversation: ConversationRecord): string {
+  const customer = conversation.switchboard?.customer;
+  if (customer?.name) return customer.name;
+  if (customer?.address) return displayAddress(customer.address);
+  const members = conversation.switchboard?.members;
+  if (members?.length) return members.map(displayAddress).join(', ');
+  return conversation.friendlyName || 'Untitled conversation';
+}
+
+/** Messages after the read horizon (indices are sequential; gaps from deletions are rare). */
+export function unreadCount(conversation: ConversationRecord): number {
+  if (conversation.lastMessageIndex === null) return 0;
+  const read = conversation.lastReadMessageIndex ?? -1;
+  return Math.max(0, conversation.lastMessageIndex - read);
+}
+
+export const CHANNEL_LABELS: Record<TConversationChannel, string> = {
+  sms: 'SMS',
+  whatsapp: 'WhatsApp',
+  chat: 'Chat',
+  group: 'Group',
+};
+
+/** The name to show for a message author: agents by their Twilio user name, customers by name or number. */
+export function authorName(author: string | null, conversation: ConversationRecord | undefined, userNames: Record<string, string>): string {
+  if (!author) return 'System';
+  if (userNames[author]) return userNames[author];
+  const customer = conversation?.switchboard?.customer;
+  if (customer?.address && author === customer.address) return customer.name || displayAddress(author);
+  if (author.startsWith('+') || author.startsWith('whatsapp:')) return displayAddress(author);
+  return author;
+}

@@ -1,0 +1,147 @@
+import { Client, type Message } from '@twilio/conversations';
+import { bindClientEvents } from './bind-client-events';
+import { createStore } from './create-store';
+import { INITIAL_INBOX_STATE, type InboxState } from './inbox-state';
+import { SdkRegistry } from './sdk-registry';
+import { discardMessage, retryMessage, sendMessage } from './send-actions';
+import { ensurePreview, loadOlder, openThread } from './thread-actions';
+import { fetchToken, SessionExpiredError } from './token-source';
+
+const TOKEN_RETRY_MS = 10_000;
+
+/**
+ * Owns the one SDK client of the page: connects with a token for the signed-in user, keeps
+ * the token fresh, mirrors SDK events into the store, and performs the inbox's actions.
+ */
+export class InboxController {
+  readonly store = createStore<InboxState>(INITIAL_INBOX_STATE);
+  private readonly registry = new SdkRegistry();
+  private readonly incoming = new Set<(message: Message) => void>();
+  private readonly readHorizon = new Map<string, { requested: number; inFlight: boolean }>();
+  private readonly nameRequests = new Set<string>();
+  private client: Client | undefined;
+  /** Bumped by every start and shutdown, so a start that a shutdown overtook gives up. */
+  private generation = 0;
+
+  constructor(private readonly onSessionExpired: () => void) {}
+
+  async start(): Promise<void> {
+    const generation = ++this.generation;
+    let grant;
+    try {
+      grant = await fetchToken();
+    } catch (error) {
+      if (generation === this.generation) this.fail(error);
+      return;
+    }
+    if (generation !== this.generation) return;
+    const client = new Client(grant.token, { ...grant.sdkOptions, logLevel: 'warn' });
+    this.client = client;
+    this.store.update((state) => ({ ...state, identity: grant.identity }));
+    bindClientEvents({
+      client,
+      store: this.store,
+      registry: this.registry,
+      onIncomingMessage: (message) => this.incoming.forEach((listener) => listener(message)),
+      onTokenAboutToExpire: () => void this.refreshToken(),
+      onTokenExpired: () => void this.refreshToken(),
+      onUserSeen: (identity) => void this.resolveUserName(identity),
+    });
+  }
+
+  shutdown(): void {
+    this.generation++;
+    void this.client?.shutdown();
+    this.client = undefined;
+  }
+
+  /** Messages from others, as they arrive (notifications). */
+  onIncomingMessage(listener: (message: Message) => void): () => void {
+    this.incoming.add(listener);
+    return () => this.incoming.delete(listener);
+  }
+
+  openThread = (sid: string) => openThread(this.context, sid);
+  loadOlder = (sid: string) => loadOlder(this.context, sid);
+  ensurePreview = (sid: string) => ensurePreview(this.context, sid);
+  send = (sid: string, body: string, files: File[]) => sendMessage(this.context, sid, body, files);
+  retry = (sid: string, clientKey: string) => retryMessage(this.context, sid, clientKey);
+  discard = (sid: string, clientKey: string) => discardMessage(this.context, sid, clientKey);
+
+  typing = (sid: string): void => {
+    void this.registry.conversations.get(sid)?.typing().catch(() => undefined);
+  };
+
+  /** Advances the read horizon to `index` (never backwards), one request at a time per conversation. */
+  markRead = (sid: string, index: number): void => {
+    const entry = this.readHorizon.get(sid) ?? { requested: -1, inFlight: false };
+    const current = this.store.getState().conversations[sid]?.lastReadMessageIndex ?? -1;
+    if (index <= Math.max(entry.requested, current)) return;
+    entry.requested = index;
+    this.readHorizon.set(sid, entry);
+    if (!entry.inFlight) void this.flushReadHorizon(sid);
+  };
+
+  /** A temporary URL for an attachment (they expire; ask again on a load error). */
+  async mediaUrl(messageSid: string, mediaSid: string): Promise<string | null> {
+    const media = this.registry.messages.get(messageSid)?.attachedMedia?.find((m) => m.sid === mediaSid);
+    return media ? media.getContentTemporaryUrl() : null;
+  }
+
+  /** Per-recipient receipts of a message (for a failed delivery's reason). */
+  async deliveryReceipts(messageSid: string) {
+    return (await this.registry.messages.get(messageSid)?.getDetailedDeliveryReceipts()) ?? [];
+  }
+
+  private get context() {
+    return { store: this.store, registry: this.registry };
+  }
+
+  private async flushReadHorizon(sid: string): Promise<void> {
+    const entry = this.readHorizon.get(sid);
+    const conversation = this.registry.conversations.get(sid);
+    if (!entry || !conversation) return;
+    entry.inFlight = true;
+    try {
+      let sent = -1;
+      while (sent < entry.requested) {
+        sent = entry.requested;
+        await conversation.advanceLastReadMessageIndex(sent);
+      }
+    } catch {
+      // The horizon is advisory; the next view retries it.
+    } finally {
+      entry.inFlight = false;
+    }
+  }
+
+  private async resolveUserName(identity: string): Promise<void> {
+    if (!this.client || this.nameRequests.has(identity)) return;
+    this.nameRequests.add(identity);
+    try {
+      const user = await this.client.getUser(identity);
+      if (user.friendlyName) this.store.update((state) => ({ ...state, userNames: { ...state.userNames, [identity]: user.friendlyName! } }));
+    } catch {
+      this.nameRequests.delete(identity); // try again when seen next
+    }
+  }
+
+  private async refreshToken(): Promise<void> {
+    if (!this.client) return;
+    try {
+      const grant = await fetchToken();
+      await this.client.updateToken(grant.token);
+    } catch (error) {
+      if (error instanceof SessionExpiredError) this.fail(error);
+      else setTimeout(() => void this.refreshToken(), TOKEN_RETRY_MS);
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (error instanceof SessionExpiredError) {
+      this.onSessionExpired();
+      return;
+    }
+    this.store.update((state) => ({ ...state, fatalError: error instanceof Error ? error.message : String(error) }));
+  }
+}
