@@ -314,8 +314,21 @@ const passthrough = [
   'diagnoseMigrationHistory', 'ensureConnectionValidity', 'evaluateDataLoss', 'introspect',
   'introspectSql', 'markMigrationApplied', 'markMigrationRolledBack', 'reset', 'schemaPush',
 ]
+// evaluateDataLoss/createMigration replay the migration history on the shadow DB, but the
+// wasm engine only has the shadow DB wired up once devDiagnostic has replayed it ("shadow DB
+// must be provided through an external factory", seen in `migrate dev` once a migration
+// exists). Run the (read-only) devDiagnostic for the same migrations, then retry.
 for (const name of passthrough) {
-  handlers[name] ??= async (p) => (await (await engine())[name](p ?? {})) ?? {}
+  handlers[name] ??= async (p) => {
+    const e = await engine()
+    try {
+      return (await e[name](p ?? {})) ?? {}
+    } catch (err) {
+      if (!/shadow DB must be provided through an external factory/.test(String(err?.message)) || !p?.migrationsList) throw err
+      await e.devDiagnostic({ migrationsList: p.migrationsList, filters: p.filters ?? { externalTables: [], externalEnums: [] } })
+      return (await e[name](p)) ?? {}
+    }
+  }
 }
 
 // wasm-bindgen may surface engine errors as uncaught exceptions; report, don't hang.

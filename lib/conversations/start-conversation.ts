@@ -1,4 +1,6 @@
 import { AppError } from '@/lib/api/app-error';
+import { recordConversation } from '@/lib/conversation-index/record-conversation';
+import { recordStartedConversation } from '@/lib/routing/record-started-conversation';
 import { conversationService } from '@/lib/twilio/conversation-service';
 import { listTwilioNumbers } from '@/lib/twilio/twilio-numbers';
 import { withSwitchboardAttributes } from './conversation-attributes';
@@ -37,6 +39,8 @@ export async function startConversation({ agentId, input }: { agentId: string; i
         JSON.stringify({ identity: agentId }),
       ],
     });
+    await recordConversation({ sid: conversation.sid, state: 'active', attributes: JSON.stringify(attributes) });
+    await recordStartedConversation({ conversationSid: conversation.sid, agentId });
     return { conversationSid: conversation.sid };
   } catch (error) {
     if ((error as TwilioRestError).code !== BINDING_IN_USE) throw error;

@@ -5,13 +5,19 @@ import { readSwitchboardAttributes } from '@/lib/conversations/conversation-attr
 import { startConversation } from '@/lib/conversations/start-conversation';
 import { ZStartConversation } from '@/lib/conversations/start-conversation-schema';
 import { getTwilioClient } from '@/lib/twilio/rest-client';
+import { db } from '@/lib/db/client';
+import { startTestDatabase } from '../support/test-database';
 import { startTestEmulator } from '../support/test-emulator';
 
 let emulator: Emulator;
+let database: Awaited<ReturnType<typeof startTestDatabase>>;
 beforeAll(async () => {
-  emulator = await startTestEmulator();
+  [emulator, database] = await Promise.all([startTestEmulator(), startTestDatabase()]);
+  await db.user.createMany({
+    data: ['agent-a', 'agent-b', 'a'].map((id) => ({ id, email: `${id}@example.com`, name: id, passwordHash: 'x' })),
+  });
 });
-afterAll(async () => emulator.close());
+afterAll(async () => Promise.all([emulator.close(), database.close()]));
 
 const [sms, , whatsapp] = ['+15017122661', '+15017122662', 'whatsapp:+14155238886'];
 const input = (patch: Record<string, unknown>) =>
@@ -38,6 +44,18 @@ describe('starting a conversation', () => {
       customer: { address: '+15558675310', name: 'Dana' },
       twilioNumber: sms,
     });
+    // It is the agent's from the start: indexed, assigned, with the history saying why.
+    expect(await db.conversationIndex.findUnique({ where: { sid: conversationSid } })).toMatchObject({
+      channel: 'SMS',
+      customerAddress: '+15558675310',
+      customerName: 'Dana',
+      twilioNumber: sms,
+      assigneeId: 'agent-a',
+      queuedAt: null,
+    });
+    expect(await db.assignment.findMany({ where: { conversationSid } })).toEqual([
+      expect.objectContaining({ toUserId: 'agent-a', actorId: 'agent-a', reason: 'STARTED' }),
+    ]);
   });
 
   it('refuses a second open conversation with the same customer and number, pointing at the first', async () => {

@@ -1,5 +1,6 @@
 import { startEmbeddedDatabase } from '@/lib/db/embedded-server';
 import { applyMigrations } from '@/lib/db/migrate';
+import { startPostgresServer } from './postgres-server';
 
 /**
  * A fresh in-memory embedded database with every migration applied, wired as the process's
@@ -15,6 +16,21 @@ export async function startTestDatabase(): Promise<{ url: string; close(): Promi
       const { db } = await import('@/lib/db/client');
       await db.$disconnect();
       await database.close();
+    },
+  };
+}
+
+/** The same, on a throwaway PostgreSQL server (Debian's), for behaviour that needs real concurrency. */
+export async function startTestPostgres(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = await startPostgresServer();
+  await applyMigrations(server.url);
+  process.env.DATABASE_URL = server.url;
+  return {
+    url: server.url,
+    async close() {
+      const { db } = await import('@/lib/db/client');
+      await db.$disconnect();
+      await server.stop();
     },
   };
 }

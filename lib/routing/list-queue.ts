@@ -1,0 +1,22 @@
+import { db } from '@/lib/db/client';
+
+export type QueueEntry = {
+  sid: string;
+  channel: 'SMS' | 'WHATSAPP' | 'CHAT' | 'GROUP';
+  customerAddress: string | null;
+  customerName: string | null;
+  twilioNumber: string | null;
+  queuedAt: string;
+  lastMessagePreview: string | null;
+};
+
+/** Conversations waiting for an agent, oldest first. */
+export async function listQueue(): Promise<QueueEntry[]> {
+  const rows = await db.conversationIndex.findMany({
+    where: { assigneeId: null, queuedAt: { not: null }, state: { not: 'CLOSED' } },
+    orderBy: { queuedAt: 'asc' },
+    take: 200,
+    select: { sid: true, channel: true, customerAddress: true, customerName: true, twilioNumber: true, queuedAt: true, lastMessagePreview: true },
+  });
+  return rows.map((row) => ({ ...row, queuedAt: row.queuedAt!.toISOString() }));
+}

@@ -1,0 +1,81 @@
+import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/db/generated/client';
+import { loadAgentCandidates } from './agent-candidates';
+import { recordAssignment } from './assign';
+import { nextInQueue, pickAgent } from './assignment-policy';
+import { takeRoutingLock } from './routing-lock';
+
+export type RoutingOutcome =
+  | { kind: 'assigned'; conversationSid: string; agentId: string }
+  | { kind: 'queued'; conversationSid: string }
+  | { kind: 'unchanged'; conversationSid: string };
+
+/**
+ * Routes a new inbound conversation: to an agent who can take it (the customer's previous
+ * agent first), else into the queue. A conversation that already has an owner or a place in
+ * the queue is left as it is, so a retried or concurrent webhook assigns nothing twice.
+ */
+export async function routeConversation(conversationSid: string, now = new Date()): Promise<RoutingOutcome> {
+  return db.$transaction(async (tx) => {
+    await takeRoutingLock(tx);
+    const conversation = await tx.conversationIndex.findUnique({ where: { sid: conversationSid } });
+    if (!conversation || conversation.state === 'CLOSED' || conversation.assigneeId || conversation.queuedAt) {
+      return { kind: 'unchanged', conversationSid };
+    }
+    const preferredAgentId = await previousAgent(tx, conversation);
+    const agent = pickAgent(await loadAgentCandidates(tx), now, preferredAgentId);
+    if (!agent) {
+      await recordAssignment(tx, { conversationSid, fromUserId: null, toUserId: null, reason: 'QUEUE', now });
+      return { kind: 'queued', conversationSid };
+    }
+    const reason = agent.id === preferredAgentId ? 'PREFERRED' : 'AUTO';
+    await recordAssignment(tx, { conversationSid, fromUserId: null, toUserId: agent.id, reason, now });
+    return { kind: 'assigned', conversationSid, agentId: agent.id };
+  });
+}
+
+/** The agent of this customer's most recent earlier conversation on the same number. */
+async function previousAgent(
+  tx: Prisma.TransactionClient,
+  conversation: { sid: string; customerAddress: string | null; twilioNumber: string | null },
+): Promise<string | null> {
+  if (!conversation.customerAddress) return null;
+  const previous = await tx.conversationIndex.findFirst({
+    where: {
+      sid: { not: conversation.sid },
+      customerAddress: conversation.customerAddress,
+      twilioNumber: conversation.twilioNumber,
+    },
+    orderBy: { createdAt: 'desc' },
+    select: { assignments: { where: { toUserId: { not: null } }, orderBy: { createdAt: 'desc' }, take: 1, select: { toUserId: true } } },
+  });
+  return previous?.assignments[0]?.toUserId ?? null;
+}
+
+/**
+ * Hands queued conversations, oldest first, to agents who can take them, until either runs
+ * out. Called whenever capacity may have appeared: an agent became available or came back
+ * online, a conversation was resolved or moved, capacity was raised.
+ */
+export async function drainQueue(now = new Date()): Promise<RoutingOutcome[]> {
+  const outcomes: RoutingOutcome[] = [];
+  for (;;) {
+    const outcome = await db.$transaction(async (tx): Promise<RoutingOutcome | null> => {
+      await takeRoutingLock(tx);
+      const queue = await tx.conversationIndex.findMany({
+        where: { assigneeId: null, queuedAt: { not: null }, state: { not: 'CLOSED' } },
+        select: { sid: true, queuedAt: true },
+        orderBy: { queuedAt: 'asc' },
+        take: 1,
+      });
+      const next = nextInQueue(queue.map((entry) => ({ sid: entry.sid, queuedAt: entry.queuedAt! })));
+      if (!next) return null;
+      const agent = pickAgent(await loadAgentCandidates(tx), now);
+      if (!agent) return null;
+      await recordAssignment(tx, { conversationSid: next.sid, fromUserId: null, toUserId: agent.id, reason: 'FROM_QUEUE', now });
+      return { kind: 'assigned', conversationSid: next.sid, agentId: agent.id };
+    });
+    if (!outcome) return outcomes;
+    outcomes.push(outcome);
+  }
+}

@@ -1,0 +1,32 @@
+import { handleWebhookEvent, type Defer } from './handle-webhook-event';
+import { claimWebhook, releaseWebhook } from './idempotency';
+import { isValidTwilioSignature, parseFormParams } from './verify-signature';
+import { parseWebhookEvent } from './webhook-events';
+import { webhookUrl } from './webhook-url';
+
+type Input = { body: string; signature: string | null; idempotencyToken: string | null; authToken: string; defer: Defer; url?: string };
+type Result = { status: 200 } | { status: 400 | 403 | 500; error: { code: string; message: string } };
+
+/**
+ * One webhook request: only a valid Twilio signature gets in (anything else: 403, nothing
+ * recorded); a retry with a known idempotency token is acknowledged without processing it
+ * again; a processing failure answers 500 so that Twilio retries.
+ */
+export async function processWebhook({ body, signature, idempotencyToken, authToken, defer, url = webhookUrl() }: Input): Promise<Result> {
+  const params = parseFormParams(body);
+  if (!isValidTwilioSignature({ authToken, signature, url, params })) {
+    return { status: 403, error: { code: 'forbidden', message: 'The X-Twilio-Signature is missing or invalid.' } };
+  }
+  const parsed = parseWebhookEvent(params);
+  if (parsed.kind === 'ignored') return { status: 200 };
+  if (parsed.kind === 'invalid') return { status: 400, error: { code: 'bad_request', message: parsed.message } };
+  if (idempotencyToken && !(await claimWebhook(idempotencyToken, parsed.event.type))) return { status: 200 };
+  try {
+    await handleWebhookEvent(parsed.event, defer);
+    return { status: 200 };
+  } catch (error) {
+    console.error(`Webhook ${parsed.event.type} failed`, error);
+    if (idempotencyToken) await releaseWebhook(idempotencyToken);
+    return { status: 500, error: { code: 'internal_error', message: 'The event could not be processed.' } };
+  }
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { WebhookParams } from './verify-signature';
+
+// The post-action events Switchboard acts on, parsed from Twilio's form fields. Anything else
+// is acknowledged and ignored.
+
+const ZSid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`));
+const optional = z.string().optional().transform((value) => (value === '' ? undefined : value));
+const ZDate = z.string().optional().transform((value) => (value ? new Date(value) : undefined));
+
+const ZBinding = {
+  'MessagingBinding.Address': optional,
+  'MessagingBinding.ProxyAddress': optional,
+  'MessagingBinding.ProjectedAddress': optional,
+};
+const binding = (form: Partial<Record<keyof typeof ZBinding, string | undefined>>) => ({
+  address: form['MessagingBinding.Address'] ?? null,
+  proxyAddress: form['MessagingBinding.ProxyAddress'] ?? null,
+  projectedAddress: form['MessagingBinding.ProjectedAddress'] ?? null,
+});
+
+const ZConversationEvent = z
+  .object({
+    EventType: z.enum(['onConversationAdded', 'onConversationUpdated', 'onConversationRemoved']),
+    ConversationSid: ZSid('CH'),
+    State: optional,
+    Attributes: optional,
+    FriendlyName: optional,
+    DateCreated: ZDate,
+    ...ZBinding,
+  })
+  .transform((form) => ({
+    type: form.EventType,
+    conversationSid: form.ConversationSid,
+    state: form.EventType === 'onConversationRemoved' ? 'closed' : form.State,
+    attributes: form.Attributes,
+    friendlyName: form.FriendlyName,
+    createdAt: form.DateCreated,
+    binding: binding(form),
+  }));
+
+const ZStateEvent = z
+  .object({ EventType: z.literal('onConversationStateUpdated'), ConversationSid: ZSid('CH'), StateTo: z.string(), StateFrom: optional })
+  .transform((form) => ({ type: form.EventType, conversationSid: form.ConversationSid, state: form.StateTo.toLowerCase(), previousState: form.StateFrom?.toLowerCase() }));
+
+const ZMessageEvent = z
+  .object({
+    EventType: z.literal('onMessageAdded'),
+    ConversationSid: ZSid('CH'),
+    MessageSid: ZSid('IM'),
+    Author: optional,
+    Body: optional,
+    Media: optional,
+    DateCreated: ZDate,
+  })
+  .transform((form) => ({
+    type: form.EventType,
+    conversationSid: form.ConversationSid,
+    messageSid: form.MessageSid,
+    author: form.Author ?? null,
+    body: form.Body ?? null,
+    mediaCount: mediaCount(form.Media),
+    at: form.DateCreated ?? new Date(),
+  }));
+
+const ZParticipantEvent = z
+  .object({
+    EventType: z.enum(['onParticipantAdded', 'onParticipantRemoved']),
+    ConversationSid: ZSid('CH'),
+    Identity: optional,
+    ...ZBinding,
+  })
+  .transform((form) => ({ type: form.EventType, conversationSid: form.ConversationSid, identity: form.Identity ?? null, binding: binding(form) }));
+
+const ZWebhookEvent = z.union([ZConversationEvent, ZStateEvent, ZMessageEvent, ZParticipantEvent]);
+export type WebhookEvent = z.output<typeof ZWebhookEvent>;
+
+const HANDLED = new Set(['onConversationAdded', 'onConversationUpdated', 'onConversationRemoved', 'onConversationStateUpdated', 'onMessageAdded', 'onParticipantAdded', 'onParticipantRemoved']);
+
+export type ParsedWebhook = { kind: 'event'; event: WebhookEvent } | { kind: 'ignored'; eventType: string } | { kind: 'invalid'; message: string };
+
+export function parseWebhookEvent(params: WebhookParams): ParsedWebhook {
+  const form = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[value.length - 1] : value]));
+  const eventType = form.EventType ?? '';
+  if (!HANDLED.has(eventType)) return { kind: 'ignored', eventType };
+  const parsed = ZWebhookEvent.safeParse(form);
+  if (!parsed.success) return { kind: 'invalid', message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
+  return { kind: 'event', event: parsed.data };
+}
+
+function mediaCount(media: string | undefined): number {
+  if (!media) return 0;
+  try {
+    const parsed: unknown = JSON.parse(media);
+    return Array.isArray(parsed) ? parsed.length : 0;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,81 @@
+import twilio from 'twilio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { processWebhook } from '@/lib/webhooks/process-webhook';
+import { startTestDatabase } from '../support/test-database';
+
+const AUTH_TOKEN = 'test-auth-token';
+const URL = 'https://switchboard.example.com/api/webhooks/twilio';
+const CONVERSATION = `CH${'1'.repeat(32)}`;
+
+let database: Awaited<ReturnType<typeof startTestDatabase>>;
+beforeAll(async () => {
+  database = await startTestDatabase();
+});
+afterAll(async () => database.close());
+
+const form = (params: Record<string, string>) => new URLSearchParams(params).toString();
+const sign = (params: Record<string, string>, token = AUTH_TOKEN, url = URL) => twilio.getExpectedTwilioSignature(token, url, params);
+const deferred: (() => Promise<void>)[] = [];
+const send = (params: Record<string, string>, headers: { signature?: string | null; idempotencyToken?: string | null } = {}) =>
+  processWebhook({
+    body: form(params),
+    signature: headers.signature === undefined ? sign(params) : headers.signature,
+    idempotencyToken: headers.idempotencyToken ?? null,
+    authToken: AUTH_TOKEN,
+    url: URL,
+    defer: (work) => deferred.push(work),
+  });
+
+const messageAdded = (index: number, body = 'Hi, my order is late') => ({
+  AccountSid: `AC${'0'.repeat(32)}`,
+  EventType: 'onMessageAdded',
+  Source: 'SMS',
+  ConversationSid: CONVERSATION,
+  MessageSid: `IM${String(index).padStart(32, '0')}`,
+  Index: String(index),
+  Author: '+15558675310',
+  Body: body,
+  DateCreated: new Date(Date.UTC(2026, 10, 21, 9, index)).toISOString(),
+});
+
+describe('the Twilio webhook endpoint', () => {
+  it('refuses a forged, re-signed or unsigned request with 403 and records nothing', async () => {
+    const params = messageAdded(0);
+    expect(await send(params, { signature: sign(params, 'not-the-auth-token') })).toMatchObject({ status: 403 });
+    expect(await send(params, { signature: null })).toMatchObject({ status: 403 });
+    // Signed for another URL (a replay against a different endpoint).
+    expect(await send(params, { signature: sign(params, AUTH_TOKEN, 'https://evil.example/hook') })).toMatchObject({ status: 403 });
+    // Tampered after signing.
+    expect(await send({ ...params, Body: 'changed' }, { signature: sign(params) })).toMatchObject({ status: 403 });
+    expect(await db.conversationIndex.count()).toBe(0);
+    expect(await db.webhookReceipt.count()).toBe(0);
+  });
+
+  it('processes a signed event once, however often Twilio retries it', async () => {
+    const params = messageAdded(1);
+    const results = await Promise.all([1, 2, 3].map(() => send(params, { idempotencyToken: 'token-1' })));
+    expect(results.every((result) => result.status === 200)).toBe(true);
+    expect(await db.webhookReceipt.count()).toBe(1);
+    const row = await db.conversationIndex.findUniqueOrThrow({ where: { sid: CONVERSATION } });
+    expect(row).toMatchObject({ lastMessagePreview: 'Hi, my order is late', firstInboundAt: new Date(params.DateCreated) });
+    // Nobody is available, so it waits in the queue (routed once: one history entry).
+    expect(row.queuedAt).not.toBeNull();
+    expect(await db.assignment.count({ where: { conversationSid: CONVERSATION } })).toBe(1);
+  });
+
+  it('acknowledges events it does not act on, and rejects malformed ones with 400', async () => {
+    const userUpdated = { EventType: 'onUserUpdated', Identity: 'x' };
+    expect(await send(userUpdated)).toEqual({ status: 200 });
+    const broken = { EventType: 'onMessageAdded', ConversationSid: 'not-a-sid' };
+    expect(await send(broken)).toMatchObject({ status: 400 });
+  });
+
+  it('records the newest message even when webhooks arrive out of order', async () => {
+    await send(messageAdded(5, 'newest'), { idempotencyToken: 'token-5' });
+    await send(messageAdded(3, 'older'), { idempotencyToken: 'token-3' });
+    const row = await db.conversationIndex.findUniqueOrThrow({ where: { sid: CONVERSATION } });
+    expect(row.lastMessagePreview).toBe('newest');
+    expect(row.lastInboundAt).toEqual(new Date(messageAdded(5).DateCreated));
+  });
+});
