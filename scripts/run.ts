@@ -7,7 +7,9 @@ import path from 'node:path';
 import type { Emulator } from '@/emulator/src/index';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/db/embedded-server';
 import { applyMigrations } from '@/lib/db/migrate';
+import { configureTwilio } from '@/lib/twilio/configure-twilio';
 import { isLiveTwilio } from '@/lib/twilio/twilio-env';
+import { webhookUrl } from '@/lib/webhooks/webhook-url';
 import { resolveAuthSecret } from './runtime/auth-secret';
 import { readRunConfig } from './runtime/config';
 import { startLocalEmulator } from './runtime/local-emulator';
@@ -31,9 +33,14 @@ async function main(): Promise<number> {
     if (logins) printDemoLogins(logins);
 
     const throwaway = config.embeddedDatabase === 'memory';
-    if (!isLiveTwilio(process.env)) emulator = await startLocalEmulator({ dataDir: config.dataDir, throwaway });
-
     const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${config.port}`;
+    if (!isLiveTwilio(process.env)) {
+      emulator = await startLocalEmulator({ dataDir: config.dataDir, throwaway });
+      // The emulator's webhooks reach this app, and customers texting its numbers start conversations.
+      process.env.EMULATOR_URL = emulator.url;
+      await configureTwilio({ webhookUrl: webhookUrl({ ...process.env, NEXTAUTH_URL: appUrl }), numbers: [...emulator.numbers] });
+    }
+
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
