@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { fileSize } from '@/lib/inbox/format';
 import type { MediaRecord } from '@/lib/inbox/inbox-state';
-import { useInboxController } from './inbox-context';
+import { useMessageSource } from './message-source';
 
 type Loaded = { attempt: number; url: string | null; failed: boolean };
 
@@ -12,7 +12,7 @@ type Loaded = { attempt: number; url: string | null; failed: boolean };
  * rendered (rows are virtualized, so only on screen), and fetched again if one has expired.
  */
 export function AttachmentView({ messageSid, media }: { messageSid: string; media: MediaRecord }) {
-  const controller = useInboxController();
+  const source = useMessageSource();
   const isImage = media.contentType.startsWith('image/');
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -20,14 +20,14 @@ export function AttachmentView({ messageSid, media }: { messageSid: string; medi
   useEffect(() => {
     if (!isImage) return;
     let cancelled = false;
-    controller.mediaUrl(messageSid, media.sid).then(
+    source.mediaUrl(messageSid, media.sid).then(
       (url) => !cancelled && setLoaded({ attempt, url, failed: false }),
       () => !cancelled && setLoaded({ attempt, url: null, failed: true }),
     );
     return () => {
       cancelled = true;
     };
-  }, [controller, messageSid, media.sid, isImage, attempt]);
+  }, [source, messageSid, media.sid, isImage, attempt]);
 
   const name = media.filename ?? (isImage ? 'Image' : 'File');
   const current = loaded?.attempt === attempt ? loaded : null;
@@ -50,7 +50,7 @@ export function AttachmentView({ messageSid, media }: { messageSid: string; medi
     <button
       type="button"
       onClick={async () => {
-        const fresh = await controller.mediaUrl(messageSid, media.sid).catch(() => null);
+        const fresh = await source.mediaUrl(messageSid, media.sid).catch(() => null);
         if (fresh) window.open(fresh, '_blank', 'noopener');
       }}
       className="flex max-w-xs items-center gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-left text-slate-800 hover:bg-slate-50"

@@ -1,7 +1,7 @@
 import { conversationTitle } from '@/lib/inbox/conversation-view';
 import type { ConversationRecord, Preview, ThreadRecord } from '@/lib/inbox/inbox-state';
 
-export type InboxTab = 'open' | 'closed';
+export type InboxTab = 'open' | 'closed' | 'queue';
 
 /** The list's rows: the tab's conversations matching the search, most recent activity first. */
 export function filterConversations(

@@ -6,11 +6,14 @@ import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { filterConversations, type InboxTab } from './conversation-filter';
 import { ConversationRow } from './conversation-row';
 import { useInbox } from './inbox-context';
+import { QueueList } from './queue-list';
 import { useNow } from './use-now';
+import { useQueue } from './use-queue';
 
 const TABS: { id: InboxTab; label: string }[] = [
   { id: 'open', label: 'Open' },
   { id: 'closed', label: 'Closed' },
+  { id: 'queue', label: 'Queue' },
 ];
 
 export function ConversationList({ actions }: { actions?: React.ReactNode }) {
@@ -25,6 +28,7 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const virtuoso = useRef<VirtuosoHandle>(null);
+  const queue = useQueue(tab === 'queue');
   const listElement = useRef<HTMLDivElement>(null);
 
   const rows = useMemo(
@@ -69,6 +73,7 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
             className={`rounded-md px-2.5 py-1 text-sm ${tab === item.id ? 'bg-slate-900 text-white' : 'text-slate-600 hover:bg-slate-100'}`}
           >
             {item.label}
+            {item.id === 'queue' && queue?.length ? <span className="ml-1 text-xs">({queue.length})</span> : null}
           </button>
         ))}
       </div>
@@ -85,13 +90,16 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
           className="w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
         />
       </div>
-      <div ref={listElement} className="min-h-0 flex-1" onKeyDown={onKeyDown}>
-        {rows.length === 0 ? (
+      <div ref={listElement} className="flex min-h-0 flex-1 flex-col" onKeyDown={onKeyDown}>
+        {tab === 'queue' ? (
+          <QueueList queue={queue} selectedSid={params.conversationSid} />
+        ) : rows.length === 0 ? (
           <p className="px-4 py-6 text-center text-sm text-slate-500">
             {!ready ? 'Loading conversations…' : query ? 'No conversations match.' : tab === 'open' ? 'No open conversations.' : 'No closed conversations.'}
           </p>
         ) : (
           <Virtuoso
+            style={{ height: '100%' }}
             ref={virtuoso}
             data={rows}
             computeItemKey={(_, conversation) => conversation.sid}

@@ -3,19 +3,19 @@
 import { useEffect, useState } from 'react';
 import { DELIVERY_LABELS, deliveryErrorReason, deliveryStatus } from '@/lib/inbox/delivery-status';
 import type { DeliverySummary } from '@/lib/inbox/inbox-state';
-import { useInboxController } from './inbox-context';
+import { useMessageSource } from './message-source';
 
 /** Delivery to the customer's phone: queued, sent, delivered, read — or failed, with Twilio's reason. */
 export function DeliveryIndicator({ messageSid, summary }: { messageSid: string; summary: DeliverySummary | null }) {
-  const controller = useInboxController();
+  const source = useMessageSource();
   const status = deliveryStatus(summary);
   const [reason, setReason] = useState<string | null>(null);
 
   useEffect(() => {
     if (status !== 'failed') return;
     let cancelled = false;
-    void controller
-      .deliveryReceipts(messageSid)
+    void source
+      .receipts(messageSid)
       .then((receipts) => {
         const failed = receipts.find((receipt) => receipt.status === 'failed' || receipt.status === 'undelivered');
         if (!cancelled) setReason(deliveryErrorReason(failed?.errorCode));
@@ -24,7 +24,7 @@ export function DeliveryIndicator({ messageSid, summary }: { messageSid: string;
     return () => {
       cancelled = true;
     };
-  }, [controller, messageSid, status]);
+  }, [source, messageSid, status]);
 
   if (!status) return null;
   return (

@@ -8,6 +8,7 @@ import type { PendingMessage } from '@/lib/inbox/inbox-state';
 import { Composer } from './composer';
 import { useInbox, useInboxController } from './inbox-context';
 import { MessageBubble } from './message-bubble';
+import { type MessageSource, MessageSourceContext } from './message-source';
 import { PendingBubble } from './pending-bubble';
 import { ThreadHeader } from './thread-header';
 import { buildThreadRows, seenByIndex, type ThreadRow } from './thread-rows';
@@ -26,7 +27,6 @@ export function ThreadView({ sid }: { sid: string }) {
   const participants = useInbox((state) => state.participants[sid]);
   const userNames = useInbox((state) => state.userNames);
   const identity = useInbox((state) => state.identity);
-  const ready = useInbox((state) => state.ready);
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
   const [atBottom, setAtBottom] = useState(true);
@@ -65,6 +65,10 @@ export function ThreadView({ sid }: { sid: string }) {
   );
 
   const markRead = useCallback((index: number) => controller.markRead(sid, index), [controller, sid]);
+  const source = useMemo<MessageSource>(
+    () => ({ mediaUrl: (messageSid, mediaSid) => controller.mediaUrl(messageSid, mediaSid), receipts: (messageSid) => controller.deliveryReceipts(messageSid) }),
+    [controller],
+  );
   const onVisibleRange = useVisibleReadHorizon(markRead);
 
   const scrollToBottom = useCallback(() => virtuoso.current?.scrollToIndex({ index: 'LAST', behavior: 'smooth' }), []);
@@ -77,10 +81,12 @@ export function ThreadView({ sid }: { sid: string }) {
     [controller, sid],
   );
 
+  // The screen shows this view only for conversations in the store; they can leave it (closed
+  // by someone else, transferred away) while it is open.
   if (!conversation) {
     return (
       <div className="flex h-full items-center justify-center p-8 text-sm text-slate-500" role="status">
-        {ready ? 'This conversation is not in your inbox.' : 'Opening the conversation…'}
+        This conversation is no longer in your inbox.
       </div>
     );
   }
@@ -120,6 +126,7 @@ export function ThreadView({ sid }: { sid: string }) {
   };
 
   return (
+    <MessageSourceContext.Provider value={source}>
     <section
       aria-label="Conversation"
       className="relative flex h-full min-h-0 flex-col bg-slate-50"
@@ -139,6 +146,7 @@ export function ThreadView({ sid }: { sid: string }) {
         {loadError ? <p role="alert" className="p-4 text-sm text-red-700">{loadError}</p> : null}
         {thread?.loaded ? (
           <Virtuoso
+            style={{ height: '100%' }}
             ref={virtuoso}
             data={rows}
             firstItemIndex={firstItemIndex}
@@ -193,5 +201,6 @@ export function ThreadView({ sid }: { sid: string }) {
         onSend={send}
       />
     </section>
+    </MessageSourceContext.Provider>
   );
 }

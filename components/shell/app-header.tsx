@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { ADMIN_ROLES, ROLE_LABELS, SUPERVISOR_ROLES } from '@/lib/auth/roles';
+import { AvailabilityToggle } from './availability-toggle';
 import { SignOutButton } from './sign-out-button';
 
 export function AppHeader({ user }: { user: CurrentUser }) {
@@ -22,6 +23,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         ))}
       </nav>
       <div className="ml-auto flex items-center gap-3">
+        {user.role === 'AGENT' ? <AvailabilityToggle initial={user.availability} /> : null}
         <div className="text-right leading-tight">
           <p className="text-sm font-medium" data-testid="current-user-name">
             {user.name}

@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { attachCarrier, type Carrier, type CarrierLogger } from './carrier/carrier';
+import { registerCarrierRoutes } from './carrier/routes';
 import { createClock, type Clock } from './clock';
 import { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS } from './config';
 import { Core } from './domain/core';
@@ -11,6 +13,8 @@ import { registerConversationsV1 } from './rest/register';
 import { Router } from './rest/router';
 import { createRequestListener } from './rest/server';
 import { FilePersistence } from './store/persistence';
+import { attachTimerService, type TimerService } from './timers/timer-service';
+import { attachWebhooks, type WebhookDispatcher, type WebhookLogger } from './webhooks/dispatcher';
 
 export type EmulatorOptions = {
   /** 0 picks a free port (tests). Default 4510. */
@@ -25,6 +29,10 @@ export type EmulatorOptions = {
   /** Twilio's 30 actions/s limit (default on). Tests that hammer the emulator pass false. */
   rateLimit?: boolean;
   clock?: Clock;
+  /** Webhook timing (tests shorten it so nothing waits real seconds). */
+  webhooks?: { preActionTimeoutMs?: number; postActionTimeoutMs?: number; retryDelaysMs?: readonly number[]; logger?: WebhookLogger };
+  /** Pause before each delivery step (queued → sent → delivered); default 250 ms, tests pass 0. */
+  carrier?: { stepDelayMs?: number; logger?: CarrierLogger };
 };
 
 export type Emulator = {
@@ -45,6 +53,12 @@ export type Emulator = {
   blobs: BlobStore;
   /** The HTTP server; the realtime layer attaches its WebSocket upgrade (`/v3/wsconnect`) to it. */
   server: Server;
+  /** The simulated SMS/WhatsApp network (control API under `/emulator/v1/Carrier`). */
+  carrier: Carrier;
+  /** Signed webhooks: the pre-action hook and post-action deliveries. */
+  webhooks: WebhookDispatcher;
+  /** Conversation timers on the emulator clock. */
+  timers: TimerService;
   reset(): Promise<void>;
   close(): Promise<void>;
 };
@@ -80,9 +94,14 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     blobs.clear();
   };
 
+  const webhooks = attachWebhooks(core, { authToken: credentials.authToken, ...options.webhooks });
+  const timers = attachTimerService(core);
+  const carrier = attachCarrier(core, { blobs, stepDelayMs: options.carrier?.stepDelayMs ?? 250, logger: options.carrier?.logger });
+
   const router = new Router();
   const authenticators: Authenticator[] = [basicAuth(credentials)];
-  registerControlRoutes(router, core, { reset });
+  registerControlRoutes(router, core, { reset, runTimers: () => timers.runDue() });
+  registerCarrierRoutes(router, carrier, blobs);
   registerConversationsV1(router, core);
   registerMediaRoutes(router, core, blobs);
 
@@ -113,8 +132,14 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     authenticators,
     blobs,
     server,
+    carrier,
+    webhooks,
+    timers,
     reset,
     close: async () => {
+      carrier.close();
+      timers.close();
+      webhooks.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

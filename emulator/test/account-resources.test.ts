@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, startTestEmulator, type TestEmulator } from './support/harness';
+import { rejection, settledState, startTestEmulator, type TestEmulator } from './support/harness';
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -9,7 +9,7 @@ afterAll(async () => {
   await emu.close();
 });
 
-const snapshot = () => JSON.stringify(emu.core.store.state);
+const snapshot = () => settledState(emu);
 const v1 = () => emu.client.conversations.v1;
 const api = { source: 'api', webhookEnabled: false } as const;
 
@@ -100,7 +100,7 @@ describe('Address configurations', () => {
     const updated = await v1().addressConfigurations(address.sid).update({ 'autoCreation.enabled': false, friendlyName: 'Renamed' });
     expect(updated).toMatchObject({ friendlyName: 'Renamed' });
     expect((updated.autoCreation as { enabled: boolean }).enabled).toBe(false);
-    const state = snapshot();
+    const state = await snapshot();
     expect(await rejection(() => v1().addressConfigurations.create({ type: 'sms', address: emu.numbers[0] ?? '' }))).toMatchObject({
       status: 409,
     });
@@ -108,7 +108,7 @@ describe('Address configurations', () => {
     expect(await rejection(() => v1().addressConfigurations.create({ type: 'fax' as never, address: '+15550000000' }))).toMatchObject({
       code: 20001,
     });
-    expect(snapshot()).toBe(state);
+    expect(await snapshot()).toBe(state);
     await v1().addressConfigurations(address.sid).remove();
     expect(await rejection(() => v1().addressConfigurations(address.sid).fetch())).toMatchObject({ status: 404, code: 20404 });
   });
@@ -166,14 +166,14 @@ describe('Conversation-scoped webhooks', () => {
     const updated = await hooks(hook.sid).update({ 'configuration.url': 'https://example.com/changed' });
     expect((updated.configuration as { url: string }).url).toBe('https://example.com/changed');
     expect((await v1().services(emu.serviceSid).conversations(c.sid).webhooks.list()).length).toBe(3);
-    const state = snapshot();
+    const state = await snapshot();
     expect(await rejection(() => hooks.create({ target: 'webhook' }))).toMatchObject({ status: 400, code: 20001 });
     expect(await rejection(() => hooks.create({ target: 'studio' }))).toMatchObject({ code: 20001 });
     expect(await rejection(() => hooks.create({ target: 'trigger', 'configuration.url': 'https://example.com' }))).toMatchObject({ code: 20001 });
     expect(
       await rejection(() => hooks.create({ target: 'webhook', 'configuration.url': 'https://x.com', 'configuration.filters': ['onNope'] })),
     ).toMatchObject({ code: 20001 });
-    expect(snapshot()).toBe(state);
+    expect(await snapshot()).toBe(state);
     await hooks(hook.sid).remove();
     expect(await rejection(() => hooks(hook.sid).fetch())).toMatchObject({ status: 404, code: 20404 });
   });

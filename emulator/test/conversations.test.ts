@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, startTestEmulator, type TestEmulator } from './support/harness';
+import { rejection, settledState, startTestEmulator, type TestEmulator } from './support/harness';
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -9,7 +9,7 @@ afterAll(async () => {
   await emu.close();
 });
 
-const snapshot = () => JSON.stringify(emu.core.store.state);
+const snapshot = () => settledState(emu);
 
 describe('Conversations', () => {
   it('creates, fetches, updates and deletes a conversation', async () => {
@@ -47,12 +47,12 @@ describe('Conversations', () => {
     const timers = c.timers as { date_inactive: string; date_closed: string };
     expect(Date.parse(timers.date_inactive) - before).toBeGreaterThanOrEqual(5 * 60_000 - 1000);
     expect(Date.parse(timers.date_closed) - Date.parse(timers.date_inactive)).toBeGreaterThan(23 * 3600_000);
-    const state = snapshot();
+    const state = await snapshot();
     for (const bad of [{ 'timers.inactive': 'P6M' }, { 'timers.inactive': 'PT30S' }, { 'timers.closed': 'PT5M' }]) {
       const error = await rejection(() => emu.client.conversations.v1.conversations.create(bad));
       expect(error).toMatchObject({ status: 400, code: 20001 });
     }
-    expect(snapshot()).toBe(state);
+    expect(await snapshot()).toBe(state);
   });
 
   it('filters the list by state', async () => {
@@ -67,7 +67,7 @@ describe('Conversations', () => {
 
   it('never reopens a closed conversation and refuses new participants and messages in it', async () => {
     const c = await emu.client.conversations.v1.conversations.create({ state: 'closed' });
-    const state = snapshot();
+    const state = await snapshot();
     expect(await rejection(() => emu.client.conversations.v1.conversations(c.sid).update({ state: 'active' }))).toMatchObject({
       status: 400,
       code: 50350,
@@ -78,7 +78,7 @@ describe('Conversations', () => {
     expect(await rejection(() => emu.client.conversations.v1.conversations(c.sid).messages.create({ body: 'hi' }))).toMatchObject({
       code: 50350,
     });
-    expect(snapshot()).toBe(state);
+    expect(await snapshot()).toBe(state);
   });
 
   it('moves between active and inactive, and a message reactivates an inactive conversation', async () => {
@@ -90,7 +90,7 @@ describe('Conversations', () => {
 
   it('rejects bad input with Twilio-shaped 400s and leaves state unchanged', async () => {
     const existing = await emu.client.conversations.v1.conversations.create({ uniqueName: 'taken' });
-    const state = snapshot();
+    const state = await snapshot();
     const cases: [Record<string, string>, number, number][] = [
       [{ friendlyName: 'x'.repeat(257) }, 400, 20001],
       [{ attributes: '{not json' }, 400, 20001],
@@ -106,7 +106,7 @@ describe('Conversations', () => {
       status: 400,
       code: 20001,
     });
-    expect(snapshot()).toBe(state);
+    expect(await snapshot()).toBe(state);
   });
 
   it('serves the same data on the service-scoped and the default paths, with scoped URLs', async () => {

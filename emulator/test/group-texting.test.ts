@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, startTestEmulator, type TestEmulator } from './support/harness';
+import { rejection, settledState, startTestEmulator, type TestEmulator } from './support/harness';
 
 /**
  * Seed 003 (Group Texting in Conversations): both walkthroughs, the projected-address transfer
@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 const conversations = () => emu.client.conversations.v1.conversations;
-const snapshot = () => JSON.stringify(emu.core.store.state);
+const snapshot = () => settledState(emu);
 
 describe('Group texting (seed 003)', () => {
   it('scenario 1: one chat participant with a projected address and two SMS participants', async () => {
@@ -51,12 +51,12 @@ describe('Group texting (seed 003)', () => {
     const m2 = await c.messages.create({ author: 'theAssistant', body: "I've just emailed you some documents." });
     expect(m2.participantSid).toBe(assistant.sid);
     // Two participants cannot share one projected address.
-    const state = snapshot();
+    const state = await snapshot();
     expect(await rejection(() => c.participants.create({ identity: 'third', 'messagingBinding.projectedAddress': first }))).toMatchObject({
       status: 409,
       code: 50425,
     });
-    expect(snapshot()).toBe(state);
+    expect(await snapshot()).toBe(state);
   });
 
   it('transfers a shared projected address from an agent to a supervisor by updating its identity', async () => {
@@ -103,7 +103,7 @@ describe('Group texting (seed 003)', () => {
     const conversation = await conversations().create({});
     const c = conversations()(conversation.sid);
     await c.participants.create({ identity: 'lead', 'messagingBinding.projectedAddress': first });
-    const state = snapshot();
+    const state = await snapshot();
     const cases: [Record<string, string>, number, number][] = [
       [{ 'messagingBinding.address': '+447700900123' }, 400, 50434],
       [{ identity: 'uk', 'messagingBinding.projectedAddress': '+447700900000' }, 400, 50434],
@@ -116,7 +116,7 @@ describe('Group texting (seed 003)', () => {
       const error = await rejection(() => c.participants.create(params));
       expect({ params, ...error }).toMatchObject({ params, status, code });
     }
-    expect(snapshot()).toBe(state);
+    expect(await snapshot()).toBe(state);
 
     for (let i = 0; i < 9; i += 1) await c.participants.create({ 'messagingBinding.address': `+1555444${String(i).padStart(4, '0')}` });
     expect(await rejection(() => c.participants.create({ 'messagingBinding.address': '+15554449999' }))).toMatchObject({
@@ -156,7 +156,7 @@ describe('Group texting (seed 003)', () => {
   });
 
   it('validates every participant of ConversationWithParticipants before creating anything', async () => {
-    const state = snapshot();
+    const state = await snapshot();
     const cases: [string[], number, number][] = [
       [['{"identity": "ok"}', '{"identity": "ok"}'], 409, 50433],
       [['{"identity": "ok"}', 'not json'], 400, 20001],
@@ -169,6 +169,6 @@ describe('Group texting (seed 003)', () => {
       );
       expect(error).toMatchObject({ status, code });
     }
-    expect(snapshot()).toBe(state);
+    expect(await snapshot()).toBe(state);
   });
 });

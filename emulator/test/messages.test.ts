@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, startTestEmulator, type TestEmulator } from './support/harness';
+import { rejection, settledState, startTestEmulator, type TestEmulator } from './support/harness';
 
 let emu: TestEmulator;
 let proxy: string;
@@ -11,7 +11,7 @@ afterAll(async () => {
   await emu.close();
 });
 
-const snapshot = () => JSON.stringify(emu.core.store.state);
+const snapshot = () => settledState(emu);
 const sms = { source: 'sms', webhookEnabled: false } as const;
 
 /** Uploads bytes to MCS the way the Media resource page describes (raw body + Content-Type). */
@@ -64,7 +64,7 @@ describe('Messages', () => {
     await conv.messages.create({ body: 'x'.repeat(5000) });
     expect(await rejection(() => conv.messages.create({ body: 'x'.repeat(32 * 1024 + 1) }))).toMatchObject({ status: 400, code: 20001 });
     await conv.participants.create({ 'messagingBinding.address': '+15556660000', 'messagingBinding.proxyAddress': proxy });
-    const state = snapshot();
+    const state = await snapshot();
     expect(await rejection(() => conv.messages.create({ body: 'y'.repeat(1601) }))).toMatchObject({ status: 400, code: 50511 });
     expect(await rejection(() => conv.messages.create({ body: 'ok', attributes: '{' }))).toMatchObject({ status: 400, code: 20001 });
     expect(await rejection(() => conv.messages.create({ body: 'ok', attributes: JSON.stringify({ a: 'x'.repeat(4096) }) }))).toMatchObject({
@@ -73,7 +73,7 @@ describe('Messages', () => {
     expect(await rejection(() => conv.messages.create({}))).toMatchObject({ status: 400, code: 20001 });
     expect(await rejection(() => conv.messages.create({ body: 'x', contentSid: 'HX1' }))).toMatchObject({ code: 20001 });
     expect(await rejection(() => conv.messages('IM00000000000000000000000000000000').fetch())).toMatchObject({ status: 404, code: 20404 });
-    expect(snapshot()).toBe(state);
+    expect(await snapshot()).toBe(state);
     await conv.messages.create({ body: 'y'.repeat(1600) });
   });
 
@@ -92,23 +92,27 @@ describe('Messages', () => {
     const a = await conv.participants.create({ 'messagingBinding.address': '+15556661111', 'messagingBinding.proxyAddress': proxy });
     const b = await conv.participants.create({ 'messagingBinding.address': '+15556662222', 'messagingBinding.proxyAddress': proxy });
     await conv.participants.create({ identity: 'rcpt-agent' });
+    // The carrier delivers to a; b's phone is off the network.
+    await emu.carrier.setReachable('+15556662222', false);
     const m = await conv.messages.create({ author: 'rcpt-agent', body: 'status?' });
     expect(m.delivery).toEqual({ total: 2, sent: 'none', delivered: 'none', read: 'none', failed: 'none', undelivered: 'none' });
-    const r1 = await emu.core.receipts.recordDelivery({ messageSid: m.sid, participantSid: a.sid, status: 'read' }, sms);
-    await emu.core.receipts.recordDelivery({ messageSid: m.sid, participantSid: b.sid, status: 'failed', errorCode: 30003 }, sms);
+    await emu.carrier.idle();
     expect((await conv.messages(m.sid).fetch()).delivery).toEqual({
       total: 2,
       sent: 'some',
       delivered: 'some',
-      read: 'some',
-      failed: 'some',
-      undelivered: 'none',
+      read: 'none',
+      failed: 'none',
+      undelivered: 'some',
     });
     const receipts = await conv.messages(m.sid).deliveryReceipts.list();
     expect(receipts.map((r) => [r.participantSid, r.status, r.errorCode])).toEqual([
-      [a.sid, 'read', 0],
-      [b.sid, 'failed', 30003],
+      [a.sid, 'delivered', 0],
+      [b.sid, 'undelivered', 30003],
     ]);
+    // The domain call the carrier uses: the latest status replaces the previous one.
+    const r1 = await emu.core.receipts.recordDelivery({ messageSid: m.sid, participantSid: a.sid, status: 'read' }, sms);
+    expect((await conv.messages(m.sid).fetch()).delivery).toMatchObject({ read: 'some', delivered: 'some' });
     const one = await conv.messages(m.sid).deliveryReceipts(r1.sid).fetch();
     expect(one.channelMessageSid).toMatch(/^SM/);
     const scoped = await emu.client.conversations.v1.services(emu.serviceSid).conversations(c.sid).messages(m.sid).deliveryReceipts.list();

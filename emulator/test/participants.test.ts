@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, startTestEmulator, type TestEmulator } from './support/harness';
+import { rejection, settledState, startTestEmulator, type TestEmulator } from './support/harness';
 
 let emu: TestEmulator;
 let proxy: string;
@@ -13,7 +13,7 @@ afterAll(async () => {
   await emu.close();
 });
 
-const snapshot = () => JSON.stringify(emu.core.store.state);
+const snapshot = () => settledState(emu);
 const newConversation = async () => emu.client.conversations.v1.conversations.create({});
 const participantsOf = (sid: string) => emu.client.conversations.v1.conversations(sid).participants;
 
@@ -65,7 +65,7 @@ describe('Participants', () => {
     await participantsOf(c.sid).create({ identity: 'dup' });
     await participantsOf(c.sid).create({ 'messagingBinding.address': '+15550002222', 'messagingBinding.proxyAddress': proxy });
     const other = await newConversation();
-    const state = snapshot();
+    const state = await snapshot();
     const cases: [string, Record<string, string>, number, number][] = [
       [c.sid, { identity: 'dup' }, 409, 50433],
       [c.sid, { 'messagingBinding.address': '+15550002222', 'messagingBinding.proxyAddress': emu.numbers[1] ?? '' }, 409, 50433],
@@ -87,7 +87,7 @@ describe('Participants', () => {
       expect({ params, ...error }).toMatchObject({ params, status, code });
     }
     expect(await rejection(() => participantsOf(c.sid)('MB00000000000000000000000000000000').fetch())).toMatchObject({ status: 404, code: 20404 });
-    expect(snapshot()).toBe(state);
+    expect(await snapshot()).toBe(state);
   });
 
   it('allows at most 50 non-chat participants in a conversation', async () => {

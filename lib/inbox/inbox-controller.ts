@@ -89,8 +89,9 @@ export class InboxController {
   }
 
   /** Per-recipient receipts of a message (for a failed delivery's reason). */
-  async deliveryReceipts(messageSid: string) {
-    return (await this.registry.messages.get(messageSid)?.getDetailedDeliveryReceipts()) ?? [];
+  async deliveryReceipts(messageSid: string): Promise<{ status: string; errorCode: string | number | null }[]> {
+    const receipts = (await this.registry.messages.get(messageSid)?.getDetailedDeliveryReceipts()) ?? [];
+    return receipts.map((receipt) => ({ status: receipt.status, errorCode: receipt.errorCode }));
   }
 
   private get context() {

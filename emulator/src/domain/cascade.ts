@@ -27,6 +27,7 @@ export const removeConversationCascade = (
   origin: Origin,
 ): DomainEvent[] => {
   const participants = participantsOf(ctx, conversation.sid);
+  const webhooks = ctx.store.recordsByIndex('conversationWebhooks', 'byConversation', conversation.sid);
   for (const messageSid of [...ctx.store.byIndex('messages', 'byConversation', conversation.sid)]) {
     const message = ctx.store.get('messages', messageSid);
     if (message) removeMessageRecords(ctx, message);
@@ -41,6 +42,7 @@ export const removeConversationCascade = (
       type: 'conversation.removed',
       conversation,
       participants,
+      webhooks,
       origin,
       at: ctx.clock.isoNow(),
       serviceSid: conversation.serviceSid,

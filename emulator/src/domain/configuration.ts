@@ -74,3 +74,19 @@ export const updateAccountWebhooks = (
       };
     },
   });
+
+/**
+ * The account's default Messaging Service has no REST resource here; the emulator models only its
+ * "Autocreate a Conversation" inbound setting (Inbound Autocreation page), set by the control API.
+ */
+export const updateMessagingService = (ctx: DomainContext, input: { inboundAutocreation: boolean }, origin: Origin) =>
+  mutate(ctx, {
+    prepare: () => ({ inboundAutocreation: input.inboundAutocreation }),
+    hook: () => null,
+    apply: (next) => {
+      ctx.store.state.messagingService = next;
+      ctx.store.touch();
+      const serviceSid = ctx.store.state.configuration.defaultChatServiceSid;
+      return { result: next, events: [{ type: 'configuration.updated', scope: 'account', origin, at: ctx.clock.isoNow(), serviceSid }] };
+    },
+  });

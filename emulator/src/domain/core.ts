@@ -10,15 +10,18 @@ import * as conversations from './conversations';
 import * as credentials from './credentials';
 import { EventBus } from './events';
 import { noopPreActionHook, type PreActionHook } from './hooks';
+import * as inbound from './inbound';
 import * as lookup from './lookup';
 import * as media from './media';
 import * as messages from './messages';
+import * as outbound from './outbound';
 import * as participants from './participants';
 import { RateLimiter } from './rate-limit';
 import * as receipts from './receipts';
 import * as roles from './roles';
 import { createInitialState } from './service-factory';
 import * as services from './services';
+import * as timers from './timer-transitions';
 import * as userConversations from './user-conversations';
 import * as users from './users';
 
@@ -72,13 +75,16 @@ export class Core {
   readonly conversationWithParticipants;
   readonly conversations;
   readonly credentials;
+  readonly inbound;
   readonly lookup;
   readonly media;
   readonly messages;
+  readonly outbound;
   readonly participants;
   readonly receipts;
   readonly roles;
   readonly services;
+  readonly timers;
   readonly userConversations;
   readonly users;
 
@@ -109,13 +115,16 @@ export class Core {
     this.conversationWithParticipants = bind(this.ctx, conversationWithParticipants);
     this.conversations = bind(this.ctx, conversations);
     this.credentials = bind(this.ctx, credentials);
+    this.inbound = bind(this.ctx, inbound);
     this.lookup = bind(this.ctx, lookup);
     this.media = bind(this.ctx, media);
     this.messages = bind(this.ctx, messages);
+    this.outbound = bind(this.ctx, outbound);
     this.participants = bind(this.ctx, participants);
     this.receipts = bind(this.ctx, receipts);
     this.roles = bind(this.ctx, roles);
     this.services = bind(this.ctx, services);
+    this.timers = bind(this.ctx, timers);
     this.userConversations = bind(this.ctx, userConversations);
     this.users = bind(this.ctx, users);
   }

@@ -57,6 +57,29 @@ export const ERROR_CODES = {
   roleInUse: 50107,
   serviceInUse: 50006,
   addressConfigurationExists: 50351,
+  /** A pre-action webhook answered non-2xx: the action is refused (code our choice; the docs name none). */
+  webhookRejected: 50550,
+} as const;
+
+/**
+ * Codes carried by delivery receipts (`error_code`), Twilio's Messaging error codes as its docs name them.
+ * They never answer an HTTP request: they describe why one recipient did not get a message.
+ */
+export const DELIVERY_ERROR_CODES = {
+  /** Unreachable destination handset: the phone is off the network. */
+  unreachable: 30003,
+  /** Outside WhatsApp's 24-hour window: a free-form message needs a template. */
+  outsideWhatsAppWindow: 63016,
+  /** Media exceeds the channel's size limit (5 MB MMS, 16 MB WhatsApp). */
+  mediaTooLarge: 11751,
+  /** Media content type the channel does not carry. */
+  mediaTypeUnsupported: 12300,
+  /** No sender: a group-MMS recipient with no projected address left in the conversation. */
+  noSender: 21603,
+  /** ContentSid names no template. */
+  contentNotFound: 21655,
+  /** ContentVariables is not a JSON object of strings. */
+  contentVariablesInvalid: 21656,
 } as const;
 
 export const invalidParam = (message: string) => new TwilioError(ERROR_CODES.invalidParameter, 400, message);

@@ -1,5 +1,6 @@
 import type {
   ConversationRecord,
+  ConversationWebhookRecord,
   ConversationState,
   MediaRecord,
   MessageRecord,
@@ -9,6 +10,7 @@ import type {
   ServiceRecord,
   UserRecord,
 } from '../store/records';
+import type { InboundSummary } from './inbound-summary';
 import type { Origin } from './origin';
 
 /**
@@ -27,7 +29,12 @@ type Meta = { origin: Origin; at: string; serviceSid: string };
 export type DomainEvent =
   | (Meta & { type: 'service.added'; service: ServiceRecord })
   | (Meta & { type: 'service.removed'; service: ServiceRecord })
-  | (Meta & { type: 'conversation.added'; conversation: ConversationRecord })
+  | (Meta & {
+      type: 'conversation.added';
+      conversation: ConversationRecord;
+      /** Set when an inbound SMS/WhatsApp message autocreated it. */
+      inbound?: InboundSummary;
+    })
   | (Meta & {
       type: 'conversation.updated';
       conversation: ConversationRecord;
@@ -42,7 +49,13 @@ export type DomainEvent =
       /** 'api' when set through REST/SDK, 'timer' when a timer fired, 'activity' when a message reopened it. */
       reason: 'api' | 'timer' | 'activity';
     })
-  | (Meta & { type: 'conversation.removed'; conversation: ConversationRecord; participants: ParticipantRecord[] })
+  | (Meta & {
+      type: 'conversation.removed';
+      conversation: ConversationRecord;
+      participants: ParticipantRecord[];
+      /** Its conversation-scoped webhooks, gone with it (they still get `onConversationRemoved`). */
+      webhooks?: ConversationWebhookRecord[];
+    })
   | (Meta & { type: 'participant.added'; participant: ParticipantRecord; conversation: ConversationRecord })
   | (Meta & {
       type: 'participant.updated';

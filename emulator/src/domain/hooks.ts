@@ -6,6 +6,7 @@ import type {
   ParticipantRecord,
   UserRecord,
 } from '../store/records';
+import type { InboundSummary } from './inbound-summary';
 import type { Origin } from './origin';
 
 /**
@@ -59,7 +60,12 @@ export type ProposedUser = { friendlyName: string | null; attributes: string; ro
 type Base = { origin: Origin; serviceSid: string };
 
 export type PreActionRequest =
-  | (Base & { action: 'onConversationAdd'; proposed: ProposedConversation })
+  | (Base & {
+      action: 'onConversationAdd';
+      proposed: ProposedConversation;
+      /** Autocreation: the inbound message creating it (the only pre-action webhook autocreation fires). */
+      inbound?: InboundSummary;
+    })
   | (Base & { action: 'onConversationUpdate'; conversation: ConversationRecord; proposed: ProposedConversation })
   | (Base & { action: 'onConversationRemove'; conversation: ConversationRecord })
   | (Base & { action: 'onMessageAdd'; conversation: ConversationRecord; proposed: ProposedMessage })

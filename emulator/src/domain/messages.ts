@@ -1,14 +1,16 @@
-import type { ConversationRecord, MessageMedia, MessageRecord, ParticipantRecord } from '../store/records';
+import type { ConversationRecord, MediaRecord, MessageMedia, MessageRecord } from '../store/records';
 import { newSid } from '../store/sid';
 import { changedFields, mutate, type DomainContext } from './context';
 import { removeMessageRecords } from './cascade';
 import { badRequest, ERROR_CODES, invalidParam } from './errors';
 import type { DomainEvent } from './events';
 import type { PreActionModifications, ProposedMessage } from './hooks';
-import { findConversation, getConversation, getMessage, isNonChat, participantByIdentity, participantsOf } from './lookup';
+import { findConversation, getConversation, getMessage, participantsOf } from './lookup';
+import { authorParticipant, checkBody, checkMedia } from './message-rules';
 import type { Origin } from './origin';
+import { deliveryTargets } from './outbound';
 import { armTimers } from './timers';
-import { assertAttributes, assertJson, assertMaxBytes, assertMaxChars, LIMITS, parseDate } from './validate';
+import { assertAttributes, assertJson, assertMaxChars, LIMITS, parseDate } from './validate';
 
 export type MessageInput = {
   author?: string;
@@ -22,49 +24,7 @@ export type MessageInput = {
   dateUpdated?: string;
 };
 
-/** The participant a message author stands for: by identity, else by address or projected address. */
-export const authorParticipant = (
-  ctx: DomainContext,
-  conversationSid: string,
-  author: string,
-): ParticipantRecord | undefined =>
-  participantByIdentity(ctx, conversationSid, author) ??
-  participantsOf(ctx, conversationSid).find(
-    (p) => p.messagingBinding?.address === author || (p.identity === null && p.messagingBinding?.projectedAddress === author),
-  );
-
-/**
- * Body limits from the Limits page: 32 KB to chat; 1,600 characters when the conversation has SMS or
- * WhatsApp participants, since the body is carried to them.
- */
-const checkBody = (ctx: DomainContext, conversationSid: string, body: string | null) => {
-  if (body === null) return;
-  assertMaxBytes(body, LIMITS.chatBodyBytes, 'Body');
-  const chars = [...body].length;
-  if (chars > LIMITS.nonChatBodyChars && participantsOf(ctx, conversationSid).some(isNonChat)) {
-    throw badRequest(
-      ERROR_CODES.messageBodyTooLong,
-      `Message body is ${chars} characters; at most ${LIMITS.nonChatBodyChars} can be sent to SMS or WhatsApp participants`,
-    );
-  }
-};
-
-const checkMedia = (ctx: DomainContext, serviceSid: string, mediaSids: readonly string[]): MessageMedia[] => {
-  if (mediaSids.length > LIMITS.mediaPerMessage) {
-    throw invalidParam(`A message can carry at most ${LIMITS.mediaPerMessage} media`);
-  }
-  return mediaSids.map((sid) => {
-    const media = ctx.store.get('media', sid);
-    if (!/^ME[0-9a-fA-F]{32}$/.test(sid)) throw invalidParam(`Parameter 'MediaSid' is not a valid Media SID: '${sid}'`);
-    if (!media || media.serviceSid !== serviceSid) {
-      throw badRequest(ERROR_CODES.mediaNotFound, `Media ${sid} was not found in this conversation's service`);
-    }
-    if (media.messageSid !== null) throw invalidParam(`Media ${sid} is already attached to message ${media.messageSid}`);
-    return { sid, contentType: media.contentType, filename: media.filename, size: media.size };
-  });
-};
-
-type MessagePlan = {
+export type MessagePlan = {
   conversation: ConversationRecord;
   author: string;
   body: string | null;
@@ -74,16 +34,23 @@ type MessagePlan = {
   contentSid: string | null;
   contentVariables: string | null;
   subject: string | null;
+  /** Media that arrived with an inbound SMS/WhatsApp message: records created with the message. */
+  insertMedia: MessageMedia[];
   dateCreated?: string;
   dateUpdated?: string;
 };
 
-const planMessage = (
+/**
+ * Validates a new message. `inboundMedia` is media an SMS/WhatsApp message brought in: its bytes are
+ * stored already and its records are written with the message (there is no upload step on that path).
+ */
+export const planMessage = (
   ctx: DomainContext,
   serviceSid: string,
   conversationSidOrName: string,
   input: MessageInput,
   mods?: PreActionModifications,
+  inboundMedia?: MessageMedia[],
 ): MessagePlan => {
   const conversation = getConversation(ctx, serviceSid, conversationSidOrName);
   if (conversation.state === 'closed') {
@@ -100,7 +67,7 @@ const planMessage = (
   }
   assertJson(input.contentVariables, 'ContentVariables');
   checkBody(ctx, conversation.sid, body);
-  const media = checkMedia(ctx, serviceSid, input.mediaSids ?? []);
+  const media = inboundMedia ?? checkMedia(ctx, serviceSid, input.mediaSids ?? []);
   if ((body === null || body === '') && media.length === 0 && input.contentSid === undefined) {
     throw invalidParam("A message needs a 'Body', a 'MediaSid' or a 'ContentSid'");
   }
@@ -114,12 +81,13 @@ const planMessage = (
     contentSid: input.contentSid ?? null,
     contentVariables: input.contentVariables ?? null,
     subject: input.subject ?? null,
+    insertMedia: inboundMedia ?? [],
     dateCreated: input.dateCreated === undefined ? undefined : parseDate(input.dateCreated, 'DateCreated'),
     dateUpdated: input.dateUpdated === undefined ? undefined : parseDate(input.dateUpdated, 'DateUpdated'),
   };
 };
 
-const proposedOf = (p: Omit<MessagePlan, 'conversation'>): ProposedMessage => ({
+export const proposedOf = (p: Pick<MessagePlan, 'author' | 'body' | 'attributes' | 'media' | 'participantSid'>): ProposedMessage => ({
   author: p.author,
   body: p.body,
   attributes: p.attributes,
@@ -153,7 +121,7 @@ export const addMessage = (
   });
 };
 
-const applyNewMessage = (ctx: DomainContext, plan: MessagePlan, origin: Origin) => {
+export const applyNewMessage = (ctx: DomainContext, plan: MessagePlan, origin: Origin) => {
   const { conversation } = plan;
   const now = ctx.clock.now();
   const iso = ctx.clock.isoNow();
@@ -174,7 +142,7 @@ const applyNewMessage = (ctx: DomainContext, plan: MessagePlan, origin: Origin) 
     contentSid: plan.contentSid,
     contentVariables: plan.contentVariables,
     subject: plan.subject,
-    deliveryRecipients: participants.filter((p) => isNonChat(p) && p.sid !== plan.participantSid).length,
+    deliveryRecipients: deliveryTargets(participants, plan.participantSid).length,
     edited: false,
   };
   const reactivated = conversation.state === 'inactive';
@@ -188,12 +156,28 @@ const applyNewMessage = (ctx: DomainContext, plan: MessagePlan, origin: Origin) 
   };
   ctx.store.insert('messages', message);
   ctx.store.replace('conversations', nextConversation);
+  const serviceSid = conversation.serviceSid;
+  const events: DomainEvent[] = [];
+  for (const media of plan.insertMedia) {
+    const record: MediaRecord = {
+      ...media,
+      seq: ctx.store.nextSeq(),
+      dateCreated: iso,
+      dateUpdated: iso,
+      serviceSid,
+      author: plan.author,
+      conversationSid: conversation.sid,
+      messageSid: message.sid,
+    };
+    ctx.store.insert('media', record);
+    events.push({ type: 'media.added', media: record, origin, at: iso, serviceSid });
+  }
+  const inserted = new Set(plan.insertMedia.map((m) => m.sid));
   for (const media of plan.media) {
+    if (inserted.has(media.sid)) continue;
     const record = ctx.store.get('media', media.sid);
     if (record) ctx.store.replace('media', { ...record, conversationSid: conversation.sid, messageSid: message.sid, dateUpdated: iso });
   }
-  const serviceSid = conversation.serviceSid;
-  const events: DomainEvent[] = [];
   if (reactivated) {
     events.push({
       type: 'conversation.state-updated',

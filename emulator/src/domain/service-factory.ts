@@ -77,6 +77,11 @@ export const createInitialState = (now: string): State => {
     bindings: {},
     addressConfigurations: {},
     media: {},
+    whatsappSessions: {},
+    messagingService: { inboundAutocreation: false },
+    carrierMessages: {},
+    carrierMedia: {},
+    carrierPhones: {},
   };
   const { service, roles } = buildService('Default Conversations Service', {
     now,

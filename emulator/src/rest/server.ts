@@ -28,6 +28,10 @@ const readBody = (req: IncomingMessage, limit: number): Promise<Buffer> =>
   });
 
 const send = (res: ServerResponse, response: RestResponse) => {
+  if ('stream' in response) {
+    response.stream(res);
+    return;
+  }
   if (!('json' in response) && !('raw' in response)) {
     res.writeHead(204).end();
     return;
@@ -52,6 +56,23 @@ const sendError = (res: ServerResponse, error: TwilioError, extraHeaders: Record
 /** The emulator's own control endpoints are local and unauthenticated; everything Twilio's needs auth. */
 const needsAuth = (path: string) => !path.startsWith('/emulator/');
 
+/** Media a phone uploads: a WhatsApp file may be 16 MB. */
+const CARRIER_MEDIA_LIMIT = 16 * 1024 * 1024;
+
+const bodyLimit = (path: string) =>
+  path.startsWith('/mcs/') ? LIMITS.mediaBytes : path === '/emulator/v1/Carrier/Media' ? CARRIER_MEDIA_LIMIT : FORM_LIMIT;
+
+/**
+ * The control API is called from the customer-phone page in the browser, on another origin than the
+ * emulator: any origin may call it (it is a local test tool without credentials).
+ */
+const CONTROL_CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type, Content-Disposition',
+  'Access-Control-Max-Age': '600',
+};
+
 /**
  * The HTTP request listener: auth → route → body → handler → JSON. Every failure is answered in
  * Twilio's error shape; unexpected exceptions become a 500 (20500) and are logged.
@@ -62,6 +83,14 @@ export const createRequestListener =
       const url = new URL(req.url ?? '/', 'http://emulator.local');
       const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
       const method = (req.method ?? 'GET').toUpperCase();
+      if (path.startsWith('/emulator/')) {
+        for (const [name, value] of Object.entries(CONTROL_CORS)) res.setHeader(name, value);
+        if (method === 'OPTIONS') {
+          req.resume();
+          res.writeHead(204).end();
+          return;
+        }
+      }
       if (needsAuth(path) && !authenticators.some((auth) => auth(req))) {
         req.resume();
         sendError(res, authenticationError(), { 'WWW-Authenticate': 'Basic realm="Twilio API"' });
@@ -78,8 +107,7 @@ export const createRequestListener =
         sendError(res, new TwilioError(20004, 405, `Method ${method} not allowed on ${path}`), { Allow: match.allowed.join(', ') });
         return;
       }
-      const limit = path.startsWith('/mcs/') ? LIMITS.mediaBytes : FORM_LIMIT;
-      const body = await readBody(req, limit);
+      const body = await readBody(req, bodyLimit(path));
       const contentType = req.headers['content-type'] ?? '';
       const request: RestRequest = {
         method,

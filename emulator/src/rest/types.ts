@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Origin } from '../domain/origin';
 
 /** A parsed request as handlers see it. */
@@ -21,7 +21,9 @@ export type RestRequest = {
 export type RestResponse =
   | { status: number; json: unknown; headers?: Record<string, string> }
   | { status: number; raw: Buffer; headers: Record<string, string> }
-  | { status: 204 };
+  | { status: 204 }
+  /** A long-lived response the handler writes itself (the carrier's Server-Sent Events). */
+  | { status: 200; stream: (res: ServerResponse) => void };
 
 export type Handler = (req: RestRequest) => Promise<RestResponse> | RestResponse;
 

@@ -39,7 +39,15 @@ export class FilePersistence {
     }
     const parsed = JSON.parse(text) as Partial<State>;
     if (parsed.version !== 1) throw new Error(`${path}: unsupported emulator state version ${String(parsed.version)}`);
-    return parsed as State;
+    // Files written before the carrier existed lack its parts; they start empty.
+    return {
+      whatsappSessions: {},
+      messagingService: { inboundAutocreation: false },
+      carrierMessages: {},
+      carrierMedia: {},
+      carrierPhones: {},
+      ...parsed,
+    } as State;
   }
 
   markDirty(): void {

@@ -213,6 +213,37 @@ export type MediaRecord = Base & {
   messageSid: string | null;
 };
 
+/**
+ * The simulated carrier (issue 4): what customers' phones hold. Not Twilio's data, but kept in the same
+ * state so a restart, a reset and persistence treat the whole emulated world alike.
+ */
+export type CarrierStatus = 'sent' | 'delivered' | 'read' | 'undelivered' | 'failed';
+
+export type CarrierMedia = { sid: string; contentType: string; filename: string | null; size: number };
+
+/** Media a phone uploaded (or received), bytes in the blob store under the same `ME…` SID. */
+export type CarrierMediaRecord = Base & Omit<CarrierMedia, 'sid'>;
+
+/**
+ * One message in one phone's message store: a phone that sends a group MMS has a `sent` entry and every
+ * other phone in the group a `received` one, as on real handsets.
+ */
+export type CarrierMessageRecord = Base & {
+  /** The phone (address) whose store this entry belongs to. */
+  phone: string;
+  direction: 'sent' | 'received';
+  channel: 'sms' | 'whatsapp';
+  from: string;
+  /** Every recipient of the message as sent (a group MMS lists the whole group but the sender). */
+  to: string[];
+  body: string | null;
+  media: CarrierMedia[];
+  status: CarrierStatus;
+  errorCode: number | null;
+  /** A message Twilio sent: the conversation message and participant whose delivery receipt it drives. */
+  receipt: { messageSid: string; participantSid: string } | null;
+};
+
 /** The whole persisted state. Only this is written to the state file (indexes are rebuilt on load). */
 export type State = {
   version: 1;
@@ -231,4 +262,15 @@ export type State = {
   bindings: Record<string, BindingRecord>;
   addressConfigurations: Record<string, AddressConfigurationRecord>;
   media: Record<string, MediaRecord>;
+  /**
+   * WhatsApp's 24-hour customer-service window: the last inbound message per customer and business
+   * sender, keyed `customer|sender` (both `whatsapp:` addresses).
+   */
+  whatsappSessions: Record<string, IsoDate>;
+  /** The account's default Messaging Service: its "Autocreate a Conversation" inbound setting. */
+  messagingService: { inboundAutocreation: boolean };
+  carrierMessages: Record<string, CarrierMessageRecord>;
+  carrierMedia: Record<string, CarrierMediaRecord>;
+  /** Phones the carrier knows about; a phone not listed is reachable. Keyed by address. */
+  carrierPhones: Record<string, { reachable: boolean }>;
 };

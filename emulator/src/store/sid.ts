@@ -21,6 +21,11 @@ export const SID_PREFIX = {
   binding: 'BS',
   addressConfiguration: 'IG',
   channelMessage: 'SM',
+  /** A carrier message with media (MMS). */
+  mediaMessage: 'MM',
+  /** A WhatsApp message, as the Delivery Receipts page names them (`WAxx`). */
+  whatsappMessage: 'WA',
+  content: 'HX',
 } as const;
 
 export type SidPrefix = (typeof SID_PREFIX)[keyof typeof SID_PREFIX];

@@ -1,7 +1,8 @@
 import { key, OrderedMultiIndex, UniqueIndex } from './indexes';
 import type { State } from './records';
 
-type Tables = Omit<State, 'version' | 'seq' | 'configuration' | 'configurationWebhooks'>;
+type Singletons = 'version' | 'seq' | 'configuration' | 'configurationWebhooks' | 'whatsappSessions' | 'messagingService' | 'carrierPhones';
+type Tables = Omit<State, Singletons>;
 export type TableName = keyof Tables;
 export type RecordOf<T extends TableName> = Tables[T][string];
 
@@ -28,6 +29,8 @@ const INDEXES = {
       keys: (p) => (p.identity === null ? [] : [key(p.conversationSid, p.identity)]),
     },
     byServiceIdentity: { kind: 'multi', keys: (p) => (p.identity === null ? [] : [key(p.serviceSid, p.identity)]) },
+    /** Account-wide by address, for inbound group-MMS routing (the number group). */
+    byAddress: { kind: 'multi', keys: (p) => (p.messagingBinding?.address ? [p.messagingBinding.address] : []) },
     byServiceAddress: {
       kind: 'multi',
       keys: (p) => (p.messagingBinding?.address ? [key(p.serviceSid, p.messagingBinding.address)] : []),
@@ -59,6 +62,8 @@ const INDEXES = {
     byAddress: { kind: 'unique', keys: (a) => [key(a.type, a.address)] },
   },
   media: {},
+  carrierMessages: { byPhone: { kind: 'multi', keys: (m) => [m.phone] } },
+  carrierMedia: {},
 } satisfies { [T in TableName]: Record<string, IndexDef<T>> };
 
 type IndexName<T extends TableName> = keyof (typeof INDEXES)[T] & string;

@@ -33,14 +33,34 @@ export class ValidatingRequestClient extends EmulatorRequestClient {
 
 export type TestEmulator = Emulator & { client: twilio.Twilio; keyClient: twilio.Twilio };
 
-/** Starts an emulator on a free port with the rate limit off unless asked for, and a validating client. */
+/** Loggers that keep test output clean; tests that care read outcomes instead. */
+export const quiet = { info: () => undefined, warn: () => undefined };
+
+/**
+ * Starts an emulator on a free port with the rate limit off unless asked for, and a validating client.
+ * Deliveries take no real time (each step waits one turn of the event loop) and webhooks retry after
+ * milliseconds, not seconds; tests await `carrier.idle()` / `webhooks.idle()` rather than sleeping.
+ */
 export const startTestEmulator = async (options: EmulatorOptions = {}): Promise<TestEmulator> => {
   const { default: twilioFactory } = await import('twilio');
-  const emulator = await startEmulator({ port: 0, rateLimit: false, ...options });
+  const emulator = await startEmulator({
+    port: 0,
+    rateLimit: false,
+    ...options,
+    carrier: { stepDelayMs: 0, logger: quiet, ...options.carrier },
+    webhooks: { preActionTimeoutMs: 1_000, retryDelaysMs: [10, 20, 40], logger: quiet, ...options.webhooks },
+  });
   const { accountSid, authToken, apiKey, apiSecret } = emulator.credentials;
   const client = twilioFactory(accountSid, authToken, { httpClient: new ValidatingRequestClient(emulator.url) });
   const keyClient = twilioFactory(apiKey, apiSecret, { accountSid, httpClient: new ValidatingRequestClient(emulator.url) });
   return Object.assign(emulator, { client, keyClient });
+};
+
+/** The whole state once deliveries and webhooks in flight have finished, for "nothing changed" checks. */
+export const settledState = async (emulator: Emulator): Promise<string> => {
+  await emulator.carrier.idle();
+  await emulator.webhooks.idle();
+  return JSON.stringify(emulator.core.store.state);
 };
 
 export const tempStatePath = () => {

@@ -1,0 +1,244 @@
+import type { Core } from '../domain/core';
+import { DELIVERY_ERROR_CODES } from '../domain/errors';
+import type { DomainEvent } from '../domain/events';
+import type { InboundOutcome } from '../domain/inbound';
+import type { OutboundDelivery } from '../domain/outbound';
+import type { BlobStore } from '../media/blob-store';
+import type { CarrierMedia, CarrierMediaRecord, CarrierMessageRecord, MessageMedia, MessageRecord } from '../store/records';
+import { newSid } from '../store/sid';
+import { entriesOf, insertCarrierMedia, insertEntries, isReachable, setPhoneReachable, updateEntryStatus, type NewEntry } from './phone-store';
+import { checkPhoneSend, type PhoneSend } from './send-rules';
+
+export type CarrierChange =
+  | { kind: 'entry'; entry: CarrierMessageRecord }
+  | { kind: 'phone'; address: string; reachable: boolean }
+  | { kind: 'reset' };
+
+export type CarrierLogger = { info(message: string): void };
+
+export type CarrierOptions = {
+  blobs: BlobStore;
+  /** Real-time pause before each delivery step (queued → sent → delivered), so a person sees them. */
+  stepDelayMs?: number;
+  logger?: CarrierLogger;
+};
+
+export type Carrier = {
+  /** A customer's phone sends; answers once Twilio has routed it (or dropped it). */
+  send(input: PhoneSend): Promise<{ entry: CarrierMessageRecord; routing: InboundOutcome }>;
+  uploadMedia(input: { bytes: Buffer; contentType: string; filename: string | null }): Promise<CarrierMediaRecord>;
+  mediaOf(sid: string): CarrierMediaRecord | undefined;
+  messagesOf(address: string): CarrierMessageRecord[];
+  /** A WhatsApp user reads everything received: `read` receipts for Twilio's messages. */
+  markRead(address: string): Promise<number>;
+  setReachable(address: string, reachable: boolean): Promise<void>;
+  isReachable(address: string): boolean;
+  onChange(listener: (change: CarrierChange) => void): () => void;
+  /** Resolves once no outbound delivery is in progress (tests). */
+  idle(): Promise<void>;
+  close(): void;
+};
+
+const channelSid = (channel: 'sms' | 'whatsapp', hasMedia: boolean) => newSid(channel === 'whatsapp' ? 'WA' : hasMedia ? 'MM' : 'SM');
+
+/**
+ * The simulated SMS/WhatsApp network. Phones send through `send` (inbound to Twilio goes through the
+ * domain's routing); Twilio's outbound comes from `message.added` events, planned by the domain
+ * (`planOutbound`) and executed here step by step, with the receipts reported back
+ * (`queued` → `sent` → `delivered`, or `undelivered` when the phone is unreachable; `read` when a
+ * WhatsApp user reads). No Twilio rule lives here: only phones, their stores and reachability.
+ */
+export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
+  const ctx = core.ctx;
+  const { blobs } = options;
+  const stepDelay = options.stepDelayMs ?? 0;
+  const logger = options.logger ?? { info: (message: string) => console.log(`[emulator] ${message}`) };
+  const listeners = new Set<(change: CarrierChange) => void>();
+  let pending = 0;
+  let waiters: (() => void)[] = [];
+  let closed = false;
+
+  const emit = (change: CarrierChange) => {
+    for (const listener of listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.error('[emulator] carrier listener threw', error);
+      }
+    }
+  };
+  const emitEntries = (entries: readonly (CarrierMessageRecord | null)[]) => {
+    for (const entry of entries) if (entry) emit({ kind: 'entry', entry });
+  };
+  const step = () =>
+    new Promise<void>((resolve) => {
+      if (stepDelay > 0) setTimeout(resolve, stepDelay).unref();
+      else setImmediate(resolve);
+    });
+
+  /** Copies media bytes under new SIDs: each side (phone, conversation) owns its copy. */
+  const copyMedia = async (media: readonly (CarrierMedia | MessageMedia)[]): Promise<MessageMedia[]> => {
+    const out: MessageMedia[] = [];
+    for (const m of media) {
+      const bytes = blobs.get(m.sid);
+      if (!bytes) continue;
+      const sid = newSid('ME');
+      await blobs.put(sid, bytes);
+      out.push({ sid, contentType: m.contentType, filename: m.filename, size: m.size });
+    }
+    return out;
+  };
+
+  const receiveOnPhone = async (media: readonly MessageMedia[]): Promise<CarrierMedia[]> => {
+    const copies = await copyMedia(media);
+    for (const copy of copies) await insertCarrierMedia(ctx, copy);
+    return copies;
+  };
+
+  const send: Carrier['send'] = async (input) => {
+    const checked = checkPhoneSend(ctx, input);
+    const sid = channelSid(checked.channel, checked.media.length > 0);
+    const phones = checked.to.filter((a) => !core.numbers.includes(a));
+    const reachablePhones = phones.filter((a) => isReachable(ctx, a));
+    const reachedSomeone = reachablePhones.length > 0 || phones.length < checked.to.length;
+    const base = { channel: checked.channel, from: checked.from, to: checked.to, body: checked.body, receipt: null, errorCode: null };
+    const entries: NewEntry[] = [
+      {
+        ...base,
+        sid,
+        phone: checked.from,
+        direction: 'sent',
+        media: checked.media,
+        status: reachedSomeone ? 'delivered' : 'undelivered',
+        errorCode: reachedSomeone ? null : DELIVERY_ERROR_CODES.unreachable,
+      },
+    ];
+    // Other phones in a group text get it from the network directly, not through Twilio.
+    for (const phone of reachablePhones) {
+      entries.push({ ...base, sid: channelSid(checked.channel, checked.media.length > 0), phone, direction: 'received', media: await receiveOnPhone(checked.media), status: 'delivered' });
+    }
+    const inserted = await insertEntries(ctx, entries);
+    emitEntries(inserted);
+    const media = await copyMedia(checked.media);
+    const routing = await core.inbound.receiveInbound({ channel: checked.channel, from: checked.from, to: checked.to, body: checked.body, media });
+    if (routing.outcome !== 'delivered' && routing.outcome !== 'autocreated') for (const m of media) blobs.delete(m.sid);
+    if (routing.outcome === 'dropped' || routing.outcome === 'rejected') {
+      logger.info(`inbound ${sid} from ${checked.from} ${routing.outcome}: ${routing.reason}`);
+    }
+    const [entry] = inserted;
+    if (!entry) throw new Error('carrier entry was not stored');
+    return { entry, routing };
+  };
+
+  /** False once the message or its recipient is gone (deleted meanwhile): the delivery just stops. */
+  const stillThere = (delivery: OutboundDelivery, message: MessageRecord) =>
+    !closed && Boolean(ctx.store.get('messages', message.sid)) && ctx.store.get('participants', delivery.participantSid)?.conversationSid === message.conversationSid;
+
+  const receipt = async (
+    delivery: OutboundDelivery,
+    message: MessageRecord,
+    status: 'sent' | 'delivered' | 'undelivered' | 'failed',
+    errorCode: number | undefined,
+    sid: string,
+  ) => {
+    if (!stillThere(delivery, message)) return false;
+    await core.receipts.recordDelivery(
+      { messageSid: message.sid, participantSid: delivery.participantSid, status, errorCode, channelMessageSid: sid },
+      { source: delivery.channel, webhookEnabled: false },
+    );
+    return true;
+  };
+
+  const deliver = async (delivery: OutboundDelivery, message: MessageRecord) => {
+    const sid = channelSid(delivery.channel, delivery.media.length > 0);
+    await step();
+    if (delivery.failure) {
+      await receipt(delivery, message, delivery.failure.status, delivery.failure.errorCode, sid);
+      return;
+    }
+    if (!(await receipt(delivery, message, 'sent', undefined, sid))) return;
+    await step();
+    if (!stillThere(delivery, message)) return;
+    if (!isReachable(ctx, delivery.to)) {
+      await receipt(delivery, message, 'undelivered', DELIVERY_ERROR_CODES.unreachable, sid);
+      return;
+    }
+    const media = await receiveOnPhone(delivery.media);
+    const [entry] = await insertEntries(ctx, [
+      {
+        sid,
+        phone: delivery.to,
+        direction: 'received',
+        channel: delivery.channel,
+        from: delivery.from,
+        to: delivery.group ?? [delivery.to],
+        body: delivery.body,
+        media,
+        status: 'delivered',
+        errorCode: null,
+        receipt: { messageSid: message.sid, participantSid: delivery.participantSid },
+      },
+    ]);
+    emitEntries([entry ?? null]);
+    await receipt(delivery, message, 'delivered', undefined, sid);
+  };
+
+  const track = (work: Promise<void>) => {
+    pending += 1;
+    work
+      .catch((error: unknown) => logger.info(`outbound delivery stopped: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        pending -= 1;
+        if (pending > 0) return;
+        const ready = waiters;
+        waiters = [];
+        for (const resolve of ready) resolve();
+      });
+  };
+
+  const onEvent = (event: DomainEvent) => {
+    if (event.type === 'state.reset') emit({ kind: 'reset' });
+    if (event.type !== 'message.added') return;
+    for (const delivery of core.outbound.planOutbound(event.conversation, event.message)) track(deliver(delivery, event.message));
+  };
+  const unsubscribe = core.events.on(onEvent);
+
+  return {
+    send,
+    uploadMedia: async ({ bytes, contentType, filename }) => {
+      const sid = newSid('ME');
+      await blobs.put(sid, bytes);
+      return insertCarrierMedia(ctx, { sid, contentType, filename, size: bytes.length });
+    },
+    mediaOf: (sid) => ctx.store.get('carrierMedia', sid),
+    messagesOf: (address) => entriesOf(ctx, address),
+    markRead: async (address) => {
+      let count = 0;
+      for (const entry of entriesOf(ctx, address)) {
+        if (entry.direction !== 'received' || entry.channel !== 'whatsapp' || entry.status !== 'delivered') continue;
+        emitEntries([await updateEntryStatus(ctx, entry.sid, 'read')]);
+        count += 1;
+        if (!entry.receipt || !ctx.store.get('messages', entry.receipt.messageSid)) continue;
+        await core.receipts
+          .recordDelivery({ ...entry.receipt, status: 'read' }, { source: 'whatsapp', webhookEnabled: false })
+          .catch(() => undefined); // the participant may have left since; the phone still read it
+      }
+      return count;
+    },
+    setReachable: async (address, reachable) => {
+      await setPhoneReachable(ctx, address, reachable);
+      emit({ kind: 'phone', address, reachable });
+    },
+    isReachable: (address) => isReachable(ctx, address),
+    onChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    idle: () => (pending === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
+    close: () => {
+      closed = true;
+      unsubscribe();
+      listeners.clear();
+    },
+  };
+};

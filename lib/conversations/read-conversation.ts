@@ -1,0 +1,83 @@
+import { AppError } from '@/lib/api/app-error';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { db } from '@/lib/db/client';
+import type { MessageRecord } from '@/lib/inbox/inbox-state';
+import { conversationService } from '@/lib/twilio/conversation-service';
+import { readSwitchboardAttributes, type TSwitchboardAttributes } from './conversation-attributes';
+import { canWriteConversation } from './conversation-access';
+
+type TwilioRestError = { status?: number };
+
+export type ConversationForViewer = {
+  sid: string;
+  friendlyName: string | null;
+  switchboard: TSwitchboardAttributes | null;
+  state: 'active' | 'inactive' | 'closed';
+  dateCreated: string;
+  assignee: { id: string; name: string } | null;
+  queuedAt: string | null;
+  canWrite: boolean;
+  /** Display names of the team, for message authors (identities are user ids). */
+  people: Record<string, string>;
+};
+
+/**
+ * A conversation as the server sees it, for people who read it without taking part (a
+ * colleague's conversation, the queue, a supervisor's monitor). Twilio is the source; the
+ * index adds who owns it.
+ */
+export async function readConversation(user: CurrentUser, conversationSid: string): Promise<ConversationForViewer> {
+  const service = await conversationService();
+  let conversation;
+  try {
+    conversation = await service.conversations(conversationSid).fetch();
+  } catch (error) {
+    if ((error as TwilioRestError).status === 404) throw new AppError('not_found', 'No such conversation.');
+    throw error;
+  }
+  const [indexed, team] = await Promise.all([
+    db.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { queuedAt: true, assignee: { select: { id: true, name: true } } } }),
+    db.user.findMany({ select: { id: true, name: true } }),
+  ]);
+  return {
+    sid: conversation.sid,
+    friendlyName: conversation.friendlyName,
+    switchboard: readSwitchboardAttributes(safeParse(conversation.attributes)),
+    state: conversation.state as ConversationForViewer['state'],
+    dateCreated: conversation.dateCreated.toISOString(),
+    assignee: indexed?.assignee ?? null,
+    queuedAt: indexed?.queuedAt?.toISOString() ?? null,
+    canWrite: await canWriteConversation(user, conversationSid),
+    people: Object.fromEntries(team.map((member) => [member.id, member.name])),
+  };
+}
+
+/** The newest `limit` messages, oldest first, in the inbox's record shape. */
+export async function readRecentMessages(conversationSid: string, limit = 100): Promise<MessageRecord[]> {
+  const service = await conversationService();
+  const messages = await service.conversations(conversationSid).messages.list({ order: 'desc', limit, pageSize: Math.min(limit, 100) });
+  return messages.reverse().map((message) => ({
+    sid: message.sid,
+    index: message.index,
+    author: message.author,
+    body: message.body,
+    dateCreated: message.dateCreated.getTime(),
+    participantSid: message.participantSid,
+    media: ((message.media ?? []) as { sid: string; filename?: string | null; content_type: string; size: number }[]).map((media) => ({
+      sid: media.sid,
+      filename: media.filename ?? null,
+      contentType: media.content_type,
+      size: media.size,
+    })),
+    delivery: (message.delivery as MessageRecord['delivery']) ?? null,
+    clientKey: null,
+  }));
+}
+
+function safeParse(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
