@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Core } from '../domain/core';
 import { ERROR_CODES, TwilioError } from '../domain/errors';
 import type { DomainEvent } from '../domain/events';
@@ -56,6 +57,8 @@ export const attachWebhooks = (core: Core, options: WebhookOptions): WebhookDisp
   const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const logger = options.logger ?? { warn: (message: string) => console.warn(`[emulator] ${message}`) };
   const shutdown = new AbortController();
+  // Every request in flight listens for shutdown; there may be many.
+  setMaxListeners(0, shutdown.signal);
   const timers = new Set<NodeJS.Timeout>();
   let pending = 0;
   let waiters: (() => void)[] = [];
@@ -104,9 +107,10 @@ export const attachWebhooks = (core: Core, options: WebhookOptions): WebhookDisp
     return modifications;
   };
 
-  const deliver = (target: WebhookTarget, event: WebhookEvent, token: string, attempt: number) => {
+  /** One attempt; on a failure it schedules the next one. Resolves once this attempt is over. */
+  const attemptDelivery = (target: WebhookTarget, event: WebhookEvent, token: string, attempt: number): Promise<void> => {
     pending += 1;
-    sendWebhook(target, { ...event.params, RetryCount: String(attempt) }, {
+    return sendWebhook(target, { ...event.params, RetryCount: String(attempt) }, {
       authToken: options.authToken,
       timeoutMs: postTimeout,
       idempotencyToken: token,
@@ -126,12 +130,26 @@ export const attachWebhooks = (core: Core, options: WebhookOptions): WebhookDisp
         pending += 1;
         const timer = setTimeout(() => {
           timers.delete(timer);
-          deliver(target, event, token, attempt + 1);
+          void attemptDelivery(target, event, token, attempt + 1);
           settle();
         }, delay);
         timers.add(timer);
       })
       .finally(settle);
+  };
+
+  // First attempts to one URL go out one after another, in the order the changes happened, so a
+  // receiver sees `sent` before `delivered`; a slow URL delays only itself (by at most the timeout).
+  // Retries are out of band: they never hold up later events.
+  const queues = new Map<string, Promise<void>>();
+  const deliver = (target: WebhookTarget, event: WebhookEvent) => {
+    const token = randomUUID();
+    pending += 1; // counted while it waits its turn, so idle() waits for it too
+    const tail = (queues.get(target.url) ?? Promise.resolve()).then(() => attemptDelivery(target, event, token, 0)).finally(settle);
+    queues.set(target.url, tail);
+    void tail.finally(() => {
+      if (queues.get(target.url) === tail) queues.delete(target.url);
+    });
   };
 
   const onEvent = (domainEvent: DomainEvent) => {
@@ -147,7 +165,7 @@ export const attachWebhooks = (core: Core, options: WebhookOptions): WebhookDisp
         .catch(() => undefined)
         .then(() => {
           if (shutdown.signal.aborted) return;
-          for (const target of targets) deliver(target, event, randomUUID(), 0);
+          for (const target of targets) deliver(target, event);
         })
         .finally(settle);
     }

@@ -1,0 +1,154 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CONTENT_TEMPLATES } from '../src/domain/content-templates';
+import { phone } from './support/phone';
+import { settledState, startTestEmulator, type TestEmulator } from './support/harness';
+
+/**
+ * The control API under /emulator/v1/: bad input answers a clear 4xx and changes nothing; CORS for the
+ * browser; the phone's live event stream; the clock; built-in content templates.
+ */
+let emu: TestEmulator;
+let phones: ReturnType<typeof phone>;
+const number = '+15017122661';
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  phones = phone(emu);
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(async () => {
+  await emu.carrier.idle();
+  await emu.reset();
+});
+
+describe('Bad control-API input', () => {
+  it('answers 400 with a message naming the problem, and changes nothing', async () => {
+    const upload = await phones.upload(Buffer.from('x'.repeat(10)), 'image/png', 'small.png');
+    const cases: [Record<string, string | string[] | undefined>, string][] = [
+      [{ To: number, Body: 'no sender' }, 'From'],
+      [{ From: '+15558675310', Body: 'no recipient' }, 'To'],
+      [{ From: 'not-a-number', To: number, Body: 'x' }, 'From'],
+      [{ From: '+15558675310', To: 'whatsapp:+14155238886', Body: 'x' }, 'channel'],
+      [{ From: number, To: '+15558675310', Body: 'a Twilio number is not a phone' }, 'Twilio numbers'],
+      [{ From: '+15558675310', To: '+15558675310', Body: 'x' }, 'own number'],
+      [{ From: '+15558675310', To: [number, number], Body: 'x' }, 'twice'],
+      [{ From: 'whatsapp:+15558675310', To: ['whatsapp:+14155238886', 'whatsapp:+15558675399'], Body: 'x' }, 'group'],
+      [{ From: '+15558675310', To: number }, 'Body'],
+      [{ From: '+15558675310', To: number, Body: 'x'.repeat(1601) }, '1600'],
+      [{ From: '+15558675310', To: number, MediaUrl: 'https://example.com/cat.png' }, 'MediaUrl'],
+      [{ From: '+15558675310', To: number, MediaUrl: Array.from({ length: 11 }, () => upload.url) }, '10 file'],
+    ];
+    const before = await settledState(emu);
+    for (const [fields, mention] of cases) {
+      const answer = await phones.trySend(fields);
+      expect({ fields, status: answer.status, code: answer.json.code }).toMatchObject({ fields, status: 400, code: 20001 });
+      expect({ fields, message: answer.json.message }).toMatchObject({ fields, message: expect.stringContaining(mention) });
+    }
+    const bad = [
+      await phones.call('Clock', { method: 'POST', body: new URLSearchParams({ Advance: 'P1M' }) }),
+      await phones.call('Clock', { method: 'POST', body: new URLSearchParams({ Advance: '10 minutes' }) }),
+      await phones.call('Clock', { method: 'POST' }),
+      await phones.call(`Carrier/Phones/${encodeURIComponent('+15558675310')}`, { method: 'POST', body: new URLSearchParams({ Reachable: 'maybe' }) }),
+      await phones.call(`Carrier/Phones/${encodeURIComponent('+15558675310')}`, { method: 'POST' }),
+      await phones.call(`Carrier/Phones/not-a-phone/Messages`),
+      await phones.call('Carrier/Media', { method: 'POST', body: new Uint8Array(3) }),
+      await phones.call('MessagingService', { method: 'POST', body: new URLSearchParams({ InboundAutocreation: 'sometimes' }) }),
+    ];
+    expect(bad.map((b) => b.status)).toEqual([400, 400, 400, 400, 400, 400, 400, 400]);
+    expect(await settledState(emu)).toBe(before);
+    expect((await phones.call<{ offset_ms: number }>('Clock')).json.offset_ms).toBe(emu.clock.offset());
+  });
+
+  it('refuses to send from a phone without service, and an upload over 16 MB', async () => {
+    await phones.setReachable('+15558675311', false);
+    const before = await settledState(emu);
+    const answer = await phones.trySend({ From: '+15558675311', To: number, Body: 'hello?' });
+    expect(answer.status).toBe(400);
+    expect(answer.json.message).toContain('no service');
+    const big = await phones.call('Carrier/Media', { method: 'POST', headers: { 'Content-Type': 'video/mp4' }, body: new Uint8Array(16 * 1024 * 1024 + 1) });
+    expect(big.status).toBe(413);
+    expect(await settledState(emu)).toBe(before);
+  });
+});
+
+describe('Browser access', () => {
+  it('answers CORS preflights and marks every control response for any origin', async () => {
+    const preflight = await fetch(`${emu.url}/emulator/v1/Carrier/Messages`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    const error = await fetch(`${emu.url}/emulator/v1/Carrier/Phones/nope/Messages`, { headers: { Origin: 'http://localhost:3000' } });
+    expect(error.headers.get('access-control-allow-origin')).toBe('*');
+    // Twilio's own API stays as it was: no CORS there.
+    const rest = await fetch(`${emu.url}/v1/Conversations`, { headers: { Origin: 'http://localhost:3000' } });
+    expect(rest.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('streams a phone’s new and changed messages as Server-Sent Events', async () => {
+    await emu.client.conversations.v1.addressConfigurations.create({ type: 'whatsapp', address: 'whatsapp:+14155238886', 'autoCreation.enabled': true });
+    const customer = 'whatsapp:+15558675312';
+    const events: { event: string; data: { sid?: string; direction?: string; status?: string; body?: string } }[] = [];
+    let notify: () => void = () => undefined;
+    const stream = request(`${emu.url}/emulator/v1/Carrier/Phones/${encodeURIComponent(customer)}/Events`);
+    const response = await new Promise<import('node:http').IncomingMessage>((resolve) => {
+      stream.on('response', resolve);
+      stream.end();
+    });
+    expect(response.headers['content-type']).toContain('text/event-stream');
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    let buffer = '';
+    response.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.+)$/m.exec(block)?.[1];
+        const data = /^data: (.+)$/m.exec(block)?.[1];
+        if (event && data) events.push({ event, data: JSON.parse(data) as (typeof events)[number]['data'] });
+        notify();
+      }
+    });
+    const until = (predicate: () => boolean) =>
+      new Promise<void>((resolve) => {
+        notify = () => predicate() && resolve();
+        notify();
+      });
+    try {
+      const sent = await phones.send({ from: customer, to: 'whatsapp:+14155238886', body: 'Hi' });
+      await emu.client.conversations.v1.conversations(sent.routing.conversation_sid ?? '').messages.create({ author: 'agent', body: 'Hello!' });
+      await until(() => events.some((e) => e.data.direction === 'received'));
+      await phones.read(customer);
+      await until(() => events.some((e) => e.data.status === 'read'));
+      expect(events.map((e) => [e.event, e.data.direction, e.data.status, e.data.body])).toEqual([
+        ['message', 'sent', 'delivered', 'Hi'],
+        ['message', 'received', 'delivered', 'Hello!'],
+        ['message', 'received', 'read', 'Hello!'],
+      ]);
+      await phones.setReachable(customer, false);
+      await until(() => events.some((e) => e.event === 'phone'));
+    } finally {
+      stream.destroy();
+      response.destroy();
+    }
+  });
+});
+
+describe('Clock and content templates', () => {
+  it('reads and advances emulator time', async () => {
+    const before = await phones.call<{ now: string; now_ms: number; offset_ms: number }>('Clock');
+    const after = await phones.advanceClock('P1DT2H');
+    expect(after.offset_ms - before.json.offset_ms).toBe((26 * 3600) * 1000);
+    expect(Date.parse(after.now) - Date.parse(before.json.now)).toBeGreaterThanOrEqual(26 * 3600 * 1000 - 1000);
+  });
+
+  it('lists the built-in content templates', async () => {
+    const { json } = await phones.call<{ contents: { sid: string; friendly_name: string; types: Record<string, { body: string }> }[] }>('Content');
+    expect(json.contents.map((c) => c.sid)).toEqual(CONTENT_TEMPLATES.map((t) => t.sid));
+    expect(json.contents[0]?.types['twilio/text']?.body).toContain('{{1}}');
+  });
+});
