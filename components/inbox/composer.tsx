@@ -1,14 +1,15 @@
 'use client';
 
-import { type ClipboardEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { type ClipboardEvent, type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import type { CannedResponseView } from '@/lib/canned-responses/canned-responses';
 import type { TConversationChannel } from '@/lib/conversations/conversation-attributes';
 import { attachmentProblem, LIMITS } from '@/lib/inbox/attachment-limits';
 import { AttachmentPreviews } from './attachment-previews';
-import { useInboxController } from './inbox-context';
+import { CannedResponsePicker } from './canned-response-picker';
+import { useCannedResponses } from './use-canned-responses';
 
 type Props = {
-  sid: string;
   channel: TConversationChannel;
   closed: boolean;
   /** Why this agent may not write here (set by ownership rules), or undefined. */
@@ -16,35 +17,88 @@ type Props = {
   files: File[];
   onFilesChange: (files: File[]) => void;
   onSend: (body: string, files: File[]) => void;
+  onAddNote: (body: string) => Promise<void>;
+  onTyping: () => void;
+  /** Replies sent through the server (not the SDK) carry text only. */
+  allowAttachments?: boolean;
 };
 
-export function Composer({ sid, channel, closed, readOnlyReason, files, onFilesChange, onSend }: Props) {
-  const controller = useInboxController();
+type Mode = 'reply' | 'note';
+
+/** "/query" typed at the start of the message opens the canned responses. */
+const SLASH = /^\/([\w-]*)$/;
+
+export function Composer({ channel, closed, readOnlyReason, files, onFilesChange, onSend, onAddNote, onTyping, allowAttachments = true }: Props) {
+  const [mode, setMode] = useState<Mode>('reply');
   const [body, setBody] = useState('');
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [pickerClosed, setPickerClosed] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const slash = mode === 'reply' ? SLASH.exec(body) : null;
+  const cannedResponses = useCannedResponses(slash !== null);
+  const matches = useMemo(() => {
+    if (!slash || !cannedResponses) return [];
+    const query = slash[1]!.toLowerCase();
+    return cannedResponses.filter((response) => response.shortcut.includes(query) || response.title.toLowerCase().includes(query)).slice(0, 8);
+  }, [slash, cannedResponses]);
+  const pickerOpen = slash !== null && cannedResponses !== null && !pickerClosed;
+
   const disabledReason = closed ? 'This conversation is closed. The customer’s next message starts a new one.' : readOnlyReason;
-  const problem = attachmentProblem(channel, files, body.length);
-  const canSend = !disabledReason && !problem && (body.trim().length > 0 || files.length > 0);
+  const problem = mode === 'reply' ? attachmentProblem(channel, files, body.length) : null;
+  const canSubmit = !disabledReason && !problem && (body.trim().length > 0 || (mode === 'reply' && files.length > 0));
   const limit = LIMITS[channel].maxBodyLength;
 
-  function send() {
-    if (!canSend) return;
+  function insert(response: CannedResponseView) {
+    setBody(response.body);
+    setPickerClosed(true);
+  }
+
+  async function submit() {
+    if (!canSubmit) return;
+    if (mode === 'note') {
+      try {
+        await onAddNote(body.trim());
+        setBody('');
+        setNoteError(null);
+      } catch (error) {
+        setNoteError(error instanceof Error ? error.message : 'The note was not saved.');
+      }
+      return;
+    }
     onSend(body.trim(), files);
     setBody('');
     onFilesChange([]);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (pickerOpen && matches.length > 0) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        setActiveIndex((index) => (index + (event.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        insert(matches[Math.min(activeIndex, matches.length - 1)]!);
+        return;
+      }
+    }
+    if (pickerOpen && event.key === 'Escape') {
+      event.preventDefault();
+      setPickerClosed(true);
+      return;
+    }
     // Enter sends; Shift+Enter is a new line; Enter that confirms an IME composition is neither.
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
-      send();
+      void submit();
     }
   }
 
   function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
     const pasted = Array.from(event.clipboardData.files);
-    if (pasted.length === 0) return;
+    if (pasted.length === 0 || mode === 'note' || !allowAttachments) return;
     event.preventDefault();
     onFilesChange([...files, ...pasted]);
   }
@@ -59,53 +113,76 @@ export function Composer({ sid, channel, closed, readOnlyReason, files, onFilesC
     );
   }
 
+  const isNote = mode === 'note';
   return (
     <form
-      aria-label="Reply"
-      className="border-t border-slate-200 bg-white px-4 py-3"
+      aria-label={isNote ? 'Private note' : 'Reply'}
+      className={`border-t px-4 py-3 ${isNote ? 'border-amber-200 bg-amber-50' : 'border-slate-200 bg-white'}`}
       onSubmit={(event) => {
         event.preventDefault();
-        send();
+        void submit();
       }}
     >
-      <AttachmentPreviews files={files} onRemove={(index) => onFilesChange(files.filter((_, i) => i !== index))} />
+      <div role="tablist" aria-label="Write" className="mb-2 flex gap-1 text-xs">
+        {(['reply', 'note'] as const).map((option) => (
+          <button
+            key={option}
+            type="button"
+            role="tab"
+            aria-selected={mode === option}
+            onClick={() => setMode(option)}
+            className={`rounded-md px-2 py-1 font-medium ${mode === option ? (option === 'note' ? 'bg-amber-200 text-amber-950' : 'bg-slate-900 text-white') : 'text-slate-600 hover:bg-slate-100'}`}
+          >
+            {option === 'reply' ? 'Reply' : 'Private note'}
+          </button>
+        ))}
+      </div>
+      {pickerOpen ? <CannedResponsePicker matches={matches} activeIndex={Math.min(activeIndex, Math.max(0, matches.length - 1))} onPick={insert} /> : null}
+      {!isNote ? <AttachmentPreviews files={files} onRemove={(index) => onFilesChange(files.filter((_, i) => i !== index))} /> : null}
       <div className="flex items-end gap-2">
-        <Button variant="ghost" aria-label="Attach files" onClick={() => fileInput.current?.click()} className="px-2 py-2">
-          <span aria-hidden>📎</span>
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          multiple
-          hidden
-          data-testid="file-input"
-          onChange={(event) => {
-            onFilesChange([...files, ...Array.from(event.target.files ?? [])]);
-            event.target.value = '';
-          }}
-        />
+        {!isNote && allowAttachments ? (
+          <>
+            <Button variant="ghost" aria-label="Attach files" onClick={() => fileInput.current?.click()} className="px-2 py-2">
+              <span aria-hidden>📎</span>
+            </Button>
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              hidden
+              data-testid="file-input"
+              onChange={(event) => {
+                onFilesChange([...files, ...Array.from(event.target.files ?? [])]);
+                event.target.value = '';
+              }}
+            />
+          </>
+        ) : null}
         <textarea
-          aria-label="Message"
-          placeholder="Write a reply — Enter sends, Shift+Enter for a new line"
+          aria-label={isNote ? 'Note' : 'Message'}
+          aria-controls={pickerOpen ? 'canned-responses' : undefined}
+          placeholder={isNote ? 'Only your team sees notes' : 'Write a reply — Enter sends, Shift+Enter new line, / for canned responses'}
           rows={1}
           value={body}
           onChange={(event) => {
             setBody(event.target.value);
-            if (event.target.value) controller.typing(sid);
+            setPickerClosed(false);
+            setActiveIndex(0);
+            if (event.target.value) onTyping();
           }}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
-          className="max-h-48 min-h-[2.5rem] flex-1 resize-none rounded-md border border-slate-300 px-3 py-2 text-sm [field-sizing:content]"
+          className={`max-h-48 min-h-[2.5rem] flex-1 resize-none rounded-md border px-3 py-2 text-sm [field-sizing:content] ${isNote ? 'border-amber-300 bg-white' : 'border-slate-300'}`}
         />
-        <Button type="submit" disabled={!canSend} className="py-2">
-          Send
+        <Button type="submit" disabled={!canSubmit} className="py-2">
+          {isNote ? 'Add note' : 'Send'}
         </Button>
       </div>
       <div className="mt-1 flex justify-between gap-3 text-xs">
-        <span role={problem ? 'alert' : undefined} className="text-red-700" data-testid="composer-problem">
-          {problem ?? ''}
+        <span role={problem || noteError ? 'alert' : undefined} className="text-red-700" data-testid="composer-problem">
+          {problem ?? noteError ?? ''}
         </span>
-        {limit !== null && channel !== 'chat' ? (
+        {!isNote && limit !== null && channel !== 'chat' ? (
           <span className={body.length > limit ? 'text-red-700' : 'text-slate-500'} data-testid="character-count">
             {body.length.toLocaleString('en-US')} / {limit.toLocaleString('en-US')}
           </span>

@@ -3,6 +3,7 @@
 import { useParams, useRouter } from 'next/navigation';
 import { type KeyboardEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { useViewersByConversation } from '@/components/collision/use-viewers';
 import { filterConversations, type InboxTab } from './conversation-filter';
 import { ConversationRow } from './conversation-row';
 import { useInbox } from './inbox-context';
@@ -21,6 +22,8 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
   const previews = useInbox((state) => state.previews);
   const threads = useInbox((state) => state.threads);
   const ready = useInbox((state) => state.ready);
+  const identity = useInbox((state) => state.identity);
+  const viewersByConversation = useViewersByConversation(identity);
   const params = useParams<{ conversationSid?: string }>();
   const router = useRouter();
   const now = useNow();
@@ -110,6 +113,7 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
                 isSelected={conversation.sid === params.conversationSid}
                 now={now}
                 index={index}
+                viewers={viewersByConversation.get(conversation.sid)}
               />
             )}
             aria-label={`${tab === 'open' ? 'Open' : 'Closed'} conversations`}

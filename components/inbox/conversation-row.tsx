@@ -2,13 +2,14 @@
 
 import Link from 'next/link';
 import { memo, useEffect } from 'react';
+import type { Viewer } from '@/lib/collision/conversation-presence';
 import { conversationChannel, conversationTitle, unreadCount } from '@/lib/inbox/conversation-view';
 import { relativeTime } from '@/lib/inbox/format';
 import type { ConversationRecord, Preview } from '@/lib/inbox/inbox-state';
 import { ChannelBadge } from './channel-badge';
 import { useInboxController } from './inbox-context';
 
-type Props = { conversation: ConversationRecord; preview: Preview | undefined; isSelected: boolean; now: number; index: number };
+type Props = { conversation: ConversationRecord; preview: Preview | undefined; isSelected: boolean; now: number; index: number; viewers?: Viewer[] };
 
 function previewText(preview: Preview | undefined): string {
   if (!preview) return '';
@@ -17,7 +18,7 @@ function previewText(preview: Preview | undefined): string {
   return '';
 }
 
-export const ConversationRow = memo(function ConversationRow({ conversation, preview, isSelected, now, index }: Props) {
+export const ConversationRow = memo(function ConversationRow({ conversation, preview, isSelected, now, index, viewers }: Props) {
   const controller = useInboxController();
   const unread = unreadCount(conversation);
   const title = conversationTitle(conversation);
@@ -43,6 +44,12 @@ export const ConversationRow = memo(function ConversationRow({ conversation, pre
           {relativeTime(conversation.lastActivityAt, now)}
         </time>
       </div>
+      {viewers?.length ? (
+        <p className="truncate text-[11px] text-amber-700" data-testid="row-viewers">
+          {viewers.some((viewer) => viewer.typing) ? '✎ ' : '👁 '}
+          {viewers.map((viewer) => viewer.name).join(', ')}
+        </p>
+      ) : null}
       <div className="flex items-center gap-2">
         <p className={`min-w-0 flex-1 truncate text-xs ${unread ? 'text-slate-800' : 'text-slate-500'}`} data-testid="conversation-preview">
           {previewText(preview)}

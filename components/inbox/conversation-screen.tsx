@@ -9,13 +9,13 @@ import { ThreadView } from './thread-view';
  * A conversation the agent takes part in is live through the SDK; any other one they may
  * read comes from the app's API, read-only unless they may write in it.
  */
-export function ConversationScreen({ sid, viewerRole }: { sid: string; viewerRole: 'AGENT' | 'SUPERVISOR' | 'ADMIN' }) {
+export function ConversationScreen({ sid, viewer }: { sid: string; viewer: { id: string; role: 'AGENT' | 'SUPERVISOR' | 'ADMIN' } }) {
   const isParticipant = useInbox((state) => Boolean(state.conversations[sid]));
   const ready = useInbox((state) => state.ready);
   if (!isParticipant && !ready) {
     return <div role="status" className="flex h-full items-center justify-center text-sm text-slate-500">Opening the conversation…</div>;
   }
-  if (!isParticipant) return <ServerThreadView key={sid} sid={sid} viewerRole={viewerRole} />;
+  if (!isParticipant) return <ServerThreadView key={sid} sid={sid} viewer={viewer} />;
   return (
     <div className="grid h-full min-h-0 grid-cols-1 lg:grid-cols-[1fr_18rem]">
       <ThreadView key={sid} sid={sid} />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { TransferDialog } from '@/components/transfers/transfer-dialog';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Button } from '@/components/ui/button';
 import { ApiError, apiFetch } from '@/lib/api/client-fetch';
@@ -15,7 +16,9 @@ export function DetailsPanel({ sid }: { sid: string }) {
   const conversation = useInbox((state) => state.conversations[sid]);
   const participants = useInbox((state) => state.participants[sid] ?? NONE);
   const userNames = useInbox((state) => state.userNames);
+  const identity = useInbox((state) => state.identity);
   const [confirming, setConfirming] = useState(false);
+  const [transferring, setTransferring] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!conversation) return null;
@@ -69,10 +72,14 @@ export function DetailsPanel({ sid }: { sid: string }) {
         </ul>
       </section>
       {conversation.state !== 'closed' ? (
-        <div className="mt-auto">
+        <div className="mt-auto flex flex-col gap-2">
+          <Button variant="secondary" onClick={() => setTransferring(true)} className="w-full">Transfer</Button>
           <Button variant="danger" onClick={() => setConfirming(true)} className="w-full">Close conversation</Button>
           {error ? <p role="alert" className="mt-2 text-xs text-red-700">{error}</p> : null}
         </div>
+      ) : null}
+      {transferring && identity ? (
+        <TransferDialog conversationSid={sid} currentAssigneeId={identity} viewerId={identity} open onClose={() => setTransferring(false)} onTransferred={() => undefined} />
       ) : null}
       <ConfirmDialog
         open={confirming}

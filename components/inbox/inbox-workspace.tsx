@@ -5,12 +5,13 @@ import { Button } from '@/components/ui/button';
 import { ConnectionBanner } from './connection-banner';
 import { ConversationList } from './conversation-list';
 import { NewConversationDialog } from './new-conversation-dialog';
+import { NewGroupTextDialog } from './new-group-text-dialog';
 import { useUnreadDocumentTitle } from './use-document-title';
 import { useNewMessageAlerts } from './use-new-message-alerts';
 
 /** The inbox screen: connection state on top, the conversation list, and the open conversation. */
 export function InboxWorkspace({ numbers, children }: { numbers: string[]; children: ReactNode }) {
-  const [starting, setStarting] = useState(false);
+  const [starting, setStarting] = useState<'conversation' | 'group' | null>(null);
   const { permission, requestPermission } = useNewMessageAlerts();
   useUnreadDocumentTitle();
 
@@ -26,7 +27,10 @@ export function InboxWorkspace({ numbers, children }: { numbers: string[]; child
                   Enable alerts
                 </Button>
               ) : null}
-              <Button className="px-2.5 py-1 text-xs" onClick={() => setStarting(true)}>
+              <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setStarting('group')}>
+                Group
+              </Button>
+              <Button className="px-2.5 py-1 text-xs" onClick={() => setStarting('conversation')}>
                 New
               </Button>
             </>
@@ -34,7 +38,8 @@ export function InboxWorkspace({ numbers, children }: { numbers: string[]; child
         />
         <div className="min-h-0">{children}</div>
       </div>
-      <NewConversationDialog numbers={numbers} open={starting} onClose={() => setStarting(false)} />
+      <NewConversationDialog numbers={numbers} open={starting === 'conversation'} onClose={() => setStarting(null)} />
+      <NewGroupTextDialog numbers={numbers} open={starting === 'group'} onClose={() => setStarting(null)} />
     </div>
   );
 }

@@ -3,25 +3,41 @@
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { Virtuoso } from 'react-virtuoso';
+import { CollisionNotice } from '@/components/collision/collision-notice';
+import { useOtherViewers, usePresenceReporter } from '@/components/collision/use-viewers';
+import { NoteBubble } from '@/components/notes/note-bubble';
+import { useNotes } from '@/components/notes/use-notes';
+import { TransferDialog } from '@/components/transfers/transfer-dialog';
 import { Button } from '@/components/ui/button';
 import { ApiError, apiFetch } from '@/lib/api/client-fetch';
-import { authorName } from '@/lib/inbox/conversation-view';
-import { dayLabel, isSameDay } from '@/lib/inbox/format';
+import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
+import { dayLabel } from '@/lib/inbox/format';
 import type { ConversationRecord } from '@/lib/inbox/inbox-state';
+import { Composer } from './composer';
 import { MessageBubble } from './message-bubble';
 import { type MessageSource, MessageSourceContext } from './message-source';
 import { ThreadHeader } from './thread-header';
+import { buildThreadRows } from './thread-rows';
 import { useNow } from './use-now';
 import { useServerThread } from './use-server-thread';
+
+const RECENT_LIMIT = 100;
+
+type Props = { sid: string; viewer: { id: string; role: 'AGENT' | 'SUPERVISOR' | 'ADMIN' } };
 
 /**
  * A conversation this user does not take part in, read through the app's API: a colleague's
  * (read-only), one waiting in the queue (which an agent may take), or any conversation for a
- * supervisor (who may also write, without joining).
+ * supervisor monitoring it — who may also write, add notes and transfer, without joining.
  */
-export function ServerThreadView({ sid, viewerRole }: { sid: string; viewerRole: 'AGENT' | 'SUPERVISOR' | 'ADMIN' }) {
+export function ServerThreadView({ sid, viewer }: Props) {
+  const router = useRouter();
   const { conversation, messages, error, refresh } = useServerThread(sid);
+  const { notes, addNote } = useNotes(sid);
+  const { onTyping } = usePresenceReporter(sid);
+  const viewers = useOtherViewers(sid, viewer.id);
   const now = useNow(60_000);
+  const [transferring, setTransferring] = useState(false);
   const source = useMemo<MessageSource>(
     () => ({
       mediaUrl: async (_messageSid, mediaSid) => (await apiFetch<{ url: string }>(`/api/conversations/${sid}/media/${mediaSid}`)).url,
@@ -29,6 +45,7 @@ export function ServerThreadView({ sid, viewerRole }: { sid: string; viewerRole:
     }),
     [sid],
   );
+  const rows = useMemo(() => buildThreadRows({ messages, pending: [], notes, hasOlder: messages.length >= RECENT_LIMIT }), [messages, notes]);
 
   if (error && !conversation) return <p role="alert" className="p-6 text-sm text-red-700">{error}</p>;
   if (!conversation) return <p role="status" className="p-6 text-sm text-slate-500">Loading the conversation…</p>;
@@ -43,125 +60,127 @@ export function ServerThreadView({ sid, viewerRole }: { sid: string; viewerRole:
     lastReadMessageIndex: null,
     dateCreated: Date.parse(conversation.dateCreated),
   };
-  const hasPhones = Boolean(conversation.switchboard?.customer?.address || conversation.switchboard?.members?.length);
+  const isSupervisor = viewer.role !== 'AGENT';
+  const hasPhones = conversationChannel(record) !== 'chat';
 
   return (
     <MessageSourceContext.Provider value={source}>
-      <section aria-label="Conversation" className="flex h-full min-h-0 flex-col bg-slate-50" data-testid="thread" data-mode="read-only">
-        <ThreadHeader conversation={record} />
+      <section aria-label="Conversation" className="flex h-full min-h-0 flex-col bg-slate-50" data-testid="thread" data-mode="server">
+        <div className="flex items-center border-b border-slate-200 bg-white pr-3">
+          <div className="min-w-0 flex-1 [&>header]:border-0">
+            <ThreadHeader conversation={record} />
+          </div>
+          <span className="mr-3 text-xs text-slate-500" data-testid="assignee-label">
+            {conversation.assignee ? `Assigned to ${conversation.assignee.name}` : conversation.queuedAt ? 'In the queue' : ''}
+          </span>
+          {isSupervisor && conversation.state !== 'closed' ? (
+            <Button variant="secondary" onClick={() => setTransferring(true)}>Transfer</Button>
+          ) : null}
+        </div>
+        <CollisionNotice viewers={viewers} />
         <div className="min-h-0 flex-1">
-          {messages.length === 0 ? (
+          {rows.length === 0 ? (
             <p className="p-6 text-center text-sm text-slate-500">No messages yet.</p>
           ) : (
             <Virtuoso
-            style={{ height: '100%' }}
-              data={messages}
+              style={{ height: '100%' }}
+              data={rows}
               initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
               followOutput="auto"
               alignToBottom
-              computeItemKey={(_, message) => message.sid}
-              itemContent={(index, message) => (
+              computeItemKey={(_, row) => row.key}
+              itemContent={(_, row) => (
                 <div>
-                  {index === 0 || !isSameDay(messages[index - 1]!.dateCreated, message.dateCreated) ? (
-                    <div role="separator" className="my-3 text-center text-xs font-medium text-slate-500">{dayLabel(message.dateCreated, now)}</div>
+                  {row.startsDay ? <div role="separator" className="my-3 text-center text-xs font-medium text-slate-500">{dayLabel(row.at, now)}</div> : null}
+                  {row.kind === 'note' ? (
+                    <NoteBubble note={row.note} />
+                  ) : row.kind === 'message' ? (
+                    <MessageBubble
+                      message={row.message}
+                      isOwn={row.message.author === viewer.id}
+                      authorName={authorName(row.message.author, record, conversation.people)}
+                      showsDelivery={hasPhones && !!row.message.author && !!conversation.people[row.message.author]}
+                      seenBy={[]}
+                    />
                   ) : null}
-                  <MessageBubble
-                    message={message}
-                    isOwn={false}
-                    authorName={authorName(message.author, record, conversation.people)}
-                    showsDelivery={hasPhones && !!message.author && !!conversation.people[message.author]}
-                    seenBy={[]}
-                  />
                 </div>
               )}
               aria-label="Messages"
             />
           )}
         </div>
-        <ReadOnlyFooter sid={sid} conversation={conversation} viewerRole={viewerRole} onSent={refresh} />
+        {conversation.canWrite ? (
+          <Composer
+            channel={conversationChannel(record)}
+            closed={conversation.state === 'closed'}
+            files={[]}
+            onFilesChange={() => undefined}
+            allowAttachments={false}
+            onSend={(body) => void apiFetch(`/api/conversations/${sid}/messages`, { body: { body } }).then(refresh)}
+            onAddNote={addNote}
+            onTyping={onTyping}
+          />
+        ) : (
+          <ReadOnlyFooter sid={sid} conversation={conversation} viewerRole={viewer.role} onTaken={() => router.refresh()} />
+        )}
       </section>
+      {transferring ? (
+        <TransferDialog
+          conversationSid={sid}
+          currentAssigneeId={conversation.assignee?.id ?? null}
+          viewerId={viewer.id}
+          open
+          onClose={() => setTransferring(false)}
+          onTransferred={refresh}
+        />
+      ) : null}
     </MessageSourceContext.Provider>
   );
 }
 
-function ReadOnlyFooter({
-  sid,
-  conversation,
-  viewerRole,
-  onSent,
-}: {
+type FooterProps = {
   sid: string;
   conversation: NonNullable<ReturnType<typeof useServerThread>['conversation']>;
   viewerRole: string;
-  onSent: () => void;
-}) {
-  const router = useRouter();
-  const [body, setBody] = useState('');
+  onTaken: () => void;
+};
+
+function ReadOnlyFooter({ sid, conversation, viewerRole, onTaken }: FooterProps) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = async (action: () => Promise<void>) => {
-    setPending(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Something went wrong.');
-    } finally {
-      setPending(false);
-    }
-  };
-
-  if (conversation.state === 'closed') {
-    return <Notice>This conversation is closed.</Notice>;
-  }
-  if (conversation.canWrite) {
-    return (
-      <form
-        aria-label="Reply"
-        className="flex gap-2 border-t border-slate-200 bg-white px-4 py-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void run(async () => {
-            await apiFetch(`/api/conversations/${sid}/messages`, { body: { body } });
-            setBody('');
-            onSent();
-          });
-        }}
-      >
-        <textarea aria-label="Message" rows={1} value={body} onChange={(event) => setBody(event.target.value)} className="flex-1 resize-none rounded-md border border-slate-300 px-3 py-2 text-sm" />
-        <Button type="submit" disabled={pending || !body.trim()}>Send</Button>
-        {error ? <p role="alert" className="text-xs text-red-700">{error}</p> : null}
-      </form>
-    );
-  }
-  return (
-    <Notice>
-      <span data-testid="read-only-reason">
-        {conversation.assignee ? `Assigned to ${conversation.assignee.name}. You can read it but not reply.` : 'Waiting in the queue for an agent.'}
-      </span>
-      {!conversation.assignee && conversation.queuedAt && viewerRole === 'AGENT' ? (
-        <Button
-          className="ml-3"
-          disabled={pending}
-          onClick={() =>
-            void run(async () => {
-              await apiFetch(`/api/queue/${sid}/take`, { method: 'POST' });
-              router.refresh();
-            })
-          }
-        >
-          Take it
-        </Button>
-      ) : null}
-      {error ? <span role="alert" className="ml-3 text-red-700">{error}</span> : null}
-    </Notice>
-  );
-}
-
-function Notice({ children }: { children: React.ReactNode }) {
+  const canTake = !conversation.assignee && conversation.queuedAt && viewerRole === 'AGENT' && conversation.state !== 'closed';
+  const reason =
+    conversation.state === 'closed'
+      ? 'This conversation is closed.'
+      : conversation.assignee
+        ? `Assigned to ${conversation.assignee.name}. You can read it but not reply.`
+        : 'Waiting in the queue for an agent.';
   return (
     <div className="border-t border-slate-200 bg-white px-4 py-3" data-testid="composer-disabled">
-      <p className="flex items-center rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-600">{children}</p>
+      <p className="flex items-center rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-600">
+        <span data-testid="read-only-reason">{reason}</span>
+        {canTake ? (
+          <Button
+            className="ml-3"
+            disabled={pending}
+            onClick={async () => {
+              setPending(true);
+              setError(null);
+              try {
+                await apiFetch(`/api/queue/${sid}/take`, { method: 'POST' });
+                onTaken();
+              } catch (caught) {
+                setError(caught instanceof ApiError ? caught.message : 'Could not take it.');
+              } finally {
+                setPending(false);
+              }
+            }}
+          >
+            Take it
+          </Button>
+        ) : null}
+        {error ? <span role="alert" className="ml-3 text-red-700">{error}</span> : null}
+      </p>
     </div>
   );
 }

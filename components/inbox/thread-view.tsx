@@ -5,7 +5,12 @@ import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
 import { dayLabel } from '@/lib/inbox/format';
 import type { PendingMessage } from '@/lib/inbox/inbox-state';
+import { CollisionNotice } from '@/components/collision/collision-notice';
+import { useOtherViewers, usePresenceReporter } from '@/components/collision/use-viewers';
+import { NoteBubble } from '@/components/notes/note-bubble';
+import { useNotes } from '@/components/notes/use-notes';
 import { Composer } from './composer';
+import { HandoffNotice } from './handoff-notice';
 import { useInbox, useInboxController } from './inbox-context';
 import { MessageBubble } from './message-bubble';
 import { type MessageSource, MessageSourceContext } from './message-source';
@@ -42,7 +47,13 @@ export function ThreadView({ sid }: { sid: string }) {
     controller.openThread(sid).catch((error: unknown) => setLoadError(error instanceof Error ? error.message : 'Could not load messages.'));
   }, [controller, sid, isKnown]);
 
-  const rows = useMemo(() => buildThreadRows(thread?.messages ?? [], pending), [thread?.messages, pending]);
+  const { notes, addNote } = useNotes(sid);
+  const { onTyping: reportTyping } = usePresenceReporter(sid);
+  const viewers = useOtherViewers(sid, identity);
+  const rows = useMemo(
+    () => buildThreadRows({ messages: thread?.messages ?? [], pending, notes, hasOlder: thread?.hasOlder ?? true }),
+    [thread?.messages, thread?.hasOlder, pending, notes],
+  );
   const firstItemIndex = useFirstItemIndex(rows.map((row) => row.key));
   const seenBy = useMemo(() => {
     const horizons = Object.values(participants ?? {})
@@ -97,11 +108,13 @@ export function ThreadView({ sid }: { sid: string }) {
       {row.startsDay ? (
         <div role="separator" className="my-3 flex items-center gap-3 px-4 text-xs font-medium text-slate-500">
           <span className="h-px flex-1 bg-slate-200" />
-          {dayLabel(row.kind === 'message' ? row.message.dateCreated : row.pending.createdAt, now)}
+          {dayLabel(row.at, now)}
           <span className="h-px flex-1 bg-slate-200" />
         </div>
       ) : null}
-      {row.kind === 'message' ? (
+      {row.kind === 'note' ? (
+        <NoteBubble note={row.note} />
+      ) : row.kind === 'message' ? (
         <MessageBubble
           message={row.message}
           isOwn={row.message.author === identity}
@@ -142,6 +155,8 @@ export function ThreadView({ sid }: { sid: string }) {
       data-testid="thread"
     >
       <ThreadHeader conversation={conversation} />
+      <HandoffNotice sid={sid} />
+      <CollisionNotice viewers={viewers} />
       <div className="relative min-h-0 flex-1">
         {loadError ? <p role="alert" className="p-4 text-sm text-red-700">{loadError}</p> : null}
         {thread?.loaded ? (
@@ -161,10 +176,12 @@ export function ThreadView({ sid }: { sid: string }) {
               if (thread.hasOlder) void controller.loadOlder(sid);
             }}
             rangeChanged={({ endIndex }) => {
-              // Virtuoso reports indices offset by firstItemIndex.
-              const row = rows[Math.min(rows.length - 1, endIndex >= firstItemIndex ? endIndex - firstItemIndex : endIndex)];
-              const newest = row?.kind === 'message' ? row.message.index : (thread.messages[thread.messages.length - 1]?.index ?? null);
-              onVisibleRange(newest);
+              // Virtuoso reports indices offset by firstItemIndex; the newest message on screen
+              // is the last message row at or above the bottom edge.
+              let i = Math.min(rows.length - 1, endIndex >= firstItemIndex ? endIndex - firstItemIndex : endIndex);
+              while (i >= 0 && rows[i]!.kind !== 'message') i--;
+              const row = rows[i];
+              onVisibleRange(row?.kind === 'message' ? row.message.index : null);
             }}
             components={{
               Header: () =>
@@ -193,12 +210,16 @@ export function ThreadView({ sid }: { sid: string }) {
       </div>
       <TypingIndicator sid={sid} />
       <Composer
-        sid={sid}
         channel={channel}
         closed={conversation.state === 'closed'}
         files={files}
         onFilesChange={setFiles}
         onSend={send}
+        onAddNote={addNote}
+        onTyping={() => {
+          controller.typing(sid);
+          reportTyping();
+        }}
       />
     </section>
     </MessageSourceContext.Provider>

@@ -8,6 +8,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
   const links = [
     { href: '/inbox', label: 'Inbox', show: true },
     { href: '/supervisor', label: 'Supervisor', show: (SUPERVISOR_ROLES as readonly string[]).includes(user.role) },
+    { href: '/supervisor/canned-responses', label: 'Canned responses', show: (SUPERVISOR_ROLES as readonly string[]).includes(user.role) },
     { href: '/admin/users', label: 'Team', show: (ADMIN_ROLES as readonly string[]).includes(user.role) },
   ].filter((link) => link.show);
   return (

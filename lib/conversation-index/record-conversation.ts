@@ -28,6 +28,7 @@ export async function recordConversation(facts: ConversationFacts): Promise<void
     ...(switchboard ? { channel: CHANNELS[switchboard.channel] } : binding?.address || binding?.projectedAddress ? { channel: channelFromBinding(binding) } : {}),
     ...(switchboard?.customer?.address ?? binding?.address ? { customerAddress: switchboard?.customer?.address ?? binding?.address } : {}),
     ...(switchboard?.customer?.name ? { customerName: switchboard.customer.name } : {}),
+    ...(switchboard?.members?.length ? { members: switchboard.members } : {}),
     ...(switchboard?.twilioNumber ?? binding?.projectedAddress ?? binding?.proxyAddress
       ? { twilioNumber: switchboard?.twilioNumber ?? binding?.projectedAddress ?? binding?.proxyAddress }
       : {}),

@@ -9,17 +9,23 @@ export async function recordMessage(message: { conversationSid: string; author: 
   const preview = (message.body?.trim() || (message.mediaCount > 0 ? '📎 Attachment' : '')).slice(0, PREVIEW_LENGTH);
   const current = await db.conversationIndex.findUnique({
     where: { sid: message.conversationSid },
-    select: { firstInboundAt: true, firstResponseAt: true, lastMessageAt: true, lastInboundAt: true, lastOutboundAt: true },
+    select: { firstInboundAt: true, firstResponseAt: true, lastMessageAt: true, lastInboundAt: true, lastOutboundAt: true, awaitingReplySince: true },
   });
   // A retried or late webhook must not move "last message" backwards.
   const isLatest = !current?.lastMessageAt || current.lastMessageAt <= message.at;
   const fields = {
     ...(isLatest ? { lastMessageAt: message.at, lastMessagePreview: preview } : {}),
     ...(inbound
-      ? { lastInboundAt: later(current?.lastInboundAt, message.at), ...(current?.firstInboundAt ? {} : { firstInboundAt: message.at }) }
+      ? {
+          lastInboundAt: later(current?.lastInboundAt, message.at),
+          ...(current?.firstInboundAt ? {} : { firstInboundAt: message.at }),
+          ...(current?.awaitingReplySince ? {} : { awaitingReplySince: message.at }),
+        }
       : {
           lastOutboundAt: later(current?.lastOutboundAt, message.at),
           ...(current?.firstResponseAt || !current?.firstInboundAt ? {} : { firstResponseAt: message.at }),
+          // A reply answers everything the customer sent before it.
+          ...(current?.awaitingReplySince && current.awaitingReplySince <= message.at ? { awaitingReplySince: null } : {}),
         }),
   };
   await db.conversationIndex.upsert({

@@ -6,5 +6,5 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
   const user = await requireUser();
   const { conversationSid } = await params;
   if (!/^CH[0-9a-f]{32}$/.test(conversationSid)) notFound();
-  return <ConversationScreen sid={conversationSid} viewerRole={user.role} />;
+  return <ConversationScreen sid={conversationSid} viewer={{ id: user.id, role: user.role }} />;
 }

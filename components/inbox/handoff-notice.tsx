@@ -1,0 +1,34 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { apiFetch } from '@/lib/api/client-fetch';
+import type { Handoff } from '@/lib/transfers/latest-handoff';
+import { useInbox } from './inbox-context';
+
+/** "Transferred to you by Sam Rivera from Ada Park: <note>", shown to whoever received it. */
+export function HandoffNotice({ sid }: { sid: string }) {
+  const identity = useInbox((state) => state.identity);
+  const [handoff, setHandoff] = useState<Handoff | null>(null);
+  const [dismissed, setDismissed] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    apiFetch<{ handoff: Handoff | null }>(`/api/conversations/${sid}/handoff`).then(
+      (result) => !cancelled && setHandoff(result.handoff),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [sid]);
+  if (!handoff || dismissed || handoff.toUserId !== identity) return null;
+  const by = handoff.actorName && handoff.actorName !== handoff.fromName ? ` by ${handoff.actorName}` : '';
+  return (
+    <div role="status" data-testid="handoff-notice" className="flex items-start gap-3 border-b border-indigo-200 bg-indigo-50 px-4 py-2 text-sm text-indigo-950">
+      <p className="flex-1">
+        Transferred to you{by}{handoff.fromName ? ` from ${handoff.fromName}` : ''}.
+        {handoff.note ? <span className="mt-0.5 block whitespace-pre-wrap text-indigo-800">“{handoff.note}”</span> : null}
+      </p>
+      <button type="button" aria-label="Dismiss" onClick={() => setDismissed(true)} className="rounded px-1 text-indigo-700 hover:bg-indigo-100">×</button>
+    </div>
+  );
+}

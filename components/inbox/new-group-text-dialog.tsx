@@ -1,0 +1,91 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/text-field';
+import { ApiError, apiFetch } from '@/lib/api/client-fetch';
+import { displayAddress } from '@/lib/conversations/phone-address';
+import { MAX_GROUP_CUSTOMERS, ZStartGroupText } from '@/lib/group-texts/group-text-rules';
+
+type Props = { numbers: string[]; open: boolean; onClose: () => void };
+
+/** Start a group text: up to nine customers' +1 numbers, and the number they will see you as. */
+export function NewGroupTextDialog({ numbers, open, onClose }: Props) {
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const projectable = numbers.filter((number) => /^\+1\d{10}$/.test(number));
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (open && element && !element.open) element.showModal();
+    if (!open && element?.open) element.close();
+  }, [open]);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const customers = String(form.get('customers') ?? '')
+      .split(/[\n,;]+/)
+      .map((value) => value.trim())
+      .filter(Boolean);
+    const parsed = ZStartGroupText.safeParse({ customers, projectedAddress: String(form.get('projectedAddress') ?? ''), name: String(form.get('name') ?? '') || undefined });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Check the form.');
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const { conversationSid } = await apiFetch<{ conversationSid: string }>('/api/group-texts', { body: parsed.data });
+      onClose();
+      router.push(`/inbox/${conversationSid}`);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 409 && caught.details?.conversationSid) {
+        onClose();
+        router.push(`/inbox/${caught.details.conversationSid}`);
+        return;
+      }
+      setError(caught instanceof ApiError ? caught.message : 'Could not start the group text.');
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby="new-group-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      className="m-auto w-full max-w-md rounded-xl p-5 shadow-xl backdrop:bg-slate-900/30"
+    >
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+        <h2 id="new-group-title" className="text-base font-semibold">New group text</h2>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="group-customers" className="text-sm font-medium text-slate-700">Customers’ numbers</label>
+          <textarea id="group-customers" name="customers" rows={3} placeholder={'+1 555 867 5310\n+1 555 010 4444'} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          <p className="text-xs text-slate-500">One per line; up to {MAX_GROUP_CUSTOMERS}, US or Canadian (+1) numbers.</p>
+        </div>
+        <TextField label="Group name (optional)" name="name" autoComplete="off" />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="group-projected" className="text-sm font-medium text-slate-700">Customers see you as</label>
+          <select id="group-projected" name="projectedAddress" className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
+            {projectable.map((number) => (
+              <option key={number} value={number}>{displayAddress(number)}</option>
+            ))}
+          </select>
+        </div>
+        {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="submit" disabled={pending || projectable.length === 0}>{pending ? 'Starting…' : 'Start group text'}</Button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,77 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/text-field';
+import { ApiError, apiFetch } from '@/lib/api/client-fetch';
+import { type CannedResponseView, ZCannedResponse } from '@/lib/canned-responses/canned-responses';
+
+export function CannedResponsesAdmin({ initial }: { initial: CannedResponseView[] }) {
+  const router = useRouter();
+  const [editing, setEditing] = useState<CannedResponseView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = ZCannedResponse.safeParse({ shortcut: form.get('shortcut'), title: form.get('title'), body: form.get('body') });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Check the form.');
+      return;
+    }
+    try {
+      await apiFetch(editing ? `/api/canned-responses/${editing.id}` : '/api/canned-responses', { method: editing ? 'PUT' : 'POST', body: parsed.data });
+      setEditing(null);
+      setError(null);
+      setFormKey((key) => key + 1);
+      router.refresh();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'Could not save.');
+    }
+  }
+
+  return (
+    <div className="mt-6 flex flex-col gap-6">
+      <form key={formKey} onSubmit={onSubmit} aria-label={editing ? 'Edit canned response' : 'New canned response'} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField label="Shortcut" name="shortcut" defaultValue={editing?.shortcut} placeholder="refund-policy" autoComplete="off" />
+          <TextField label="Title" name="title" defaultValue={editing?.title} autoComplete="off" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="canned-body" className="text-sm font-medium text-slate-700">Reply</label>
+          <textarea id="canned-body" name="body" rows={3} defaultValue={editing?.body} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        </div>
+        {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+        <div className="flex gap-2">
+          <Button type="submit">{editing ? 'Save changes' : 'Add canned response'}</Button>
+          {editing ? (
+            <Button variant="secondary" onClick={() => { setEditing(null); setFormKey((key) => key + 1); }}>Cancel</Button>
+          ) : null}
+        </div>
+      </form>
+      <ul aria-label="Canned responses" className="flex flex-col divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        {initial.length === 0 ? <li className="p-4 text-sm text-slate-500">None yet.</li> : null}
+        {initial.map((response) => (
+          <li key={response.id} className="flex items-start gap-3 p-4">
+            <div className="min-w-0 flex-1">
+              <p className="text-sm"><span className="font-mono text-indigo-700">/{response.shortcut}</span> <span className="font-medium">{response.title}</span></p>
+              <p className="mt-1 whitespace-pre-wrap text-sm text-slate-600">{response.body}</p>
+            </div>
+            <Button variant="secondary" onClick={() => { setEditing(response); setFormKey((key) => key + 1); }}>Edit</Button>
+            <Button
+              variant="danger"
+              onClick={async () => {
+                await apiFetch(`/api/canned-responses/${response.id}`, { method: 'DELETE' }).catch(() => setError('Could not delete.'));
+                router.refresh();
+              }}
+            >
+              Delete
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+'use client';
+
+import Link from 'next/link';
+import { displayAddress } from '@/lib/conversations/phone-address';
+import type { FloorConversation } from '@/lib/supervision/floor-overview';
+import { ChannelBadge } from '@/components/inbox/channel-badge';
+import { formatDuration } from './format-duration';
+
+const CHANNEL = { SMS: 'sms', WHATSAPP: 'whatsapp', CHAT: 'chat', GROUP: 'group' } as const;
+
+type Props = { conversations: FloorConversation[]; now: number; onTransfer: (conversation: FloorConversation) => void };
+
+export function ConversationsTable({ conversations, now, onTransfer }: Props) {
+  if (conversations.length === 0) return <p className="px-4 py-6 text-center text-sm text-slate-500">Nothing matches.</p>;
+  return (
+    <table className="w-full border-collapse text-left text-sm">
+      <caption className="sr-only">Open conversations</caption>
+      <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+        <tr>
+          <th scope="col" className="px-3 py-2 font-medium">Customer</th>
+          <th scope="col" className="px-3 py-2 font-medium">Assignee</th>
+          <th scope="col" className="px-3 py-2 font-medium">Waiting for reply</th>
+          <th scope="col" className="px-3 py-2 font-medium">Last message</th>
+          <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        {conversations.map((conversation) => {
+          const breached = conversation.firstResponseBreached || conversation.replyWaitBreached;
+          return (
+            <tr
+              key={conversation.sid}
+              className={`border-b border-slate-100 align-top ${breached ? 'bg-red-50' : ''}`}
+              data-testid={`floor-conversation-${conversation.sid}`}
+              data-breached={breached || undefined}
+            >
+              <td className="px-3 py-2">
+                <div className="flex items-center gap-2">
+                  <ChannelBadge channel={CHANNEL[conversation.channel]} />
+                  <span className="font-medium">{conversation.customer}</span>
+                </div>
+                {conversation.twilioNumber ? <p className="mt-0.5 text-xs text-slate-500">on {displayAddress(conversation.twilioNumber)}</p> : null}
+              </td>
+              <td className="px-3 py-2" data-testid="assignee">
+                {conversation.assignee ? (
+                  conversation.assignee.name
+                ) : (
+                  <span className="text-amber-700">
+                    Queue{conversation.queuedAt ? ` · ${formatDuration(Math.floor((now - Date.parse(conversation.queuedAt)) / 1000))}` : ''}
+                  </span>
+                )}
+              </td>
+              <td className="px-3 py-2">
+                {conversation.waitingSeconds > 0 ? (
+                  <span className={breached ? 'font-semibold text-red-700' : ''}>{formatDuration(conversation.waitingSeconds)}</span>
+                ) : (
+                  <span className="text-slate-400">—</span>
+                )}
+                {conversation.firstResponseBreached ? <p className="text-xs text-red-700">No first response yet</p> : null}
+                {conversation.replyWaitBreached && !conversation.firstResponseBreached ? <p className="text-xs text-red-700">Reply overdue</p> : null}
+              </td>
+              <td className="max-w-xs px-3 py-2">
+                <p className="truncate text-slate-700">{conversation.lastMessagePreview ?? ''}</p>
+              </td>
+              <td className="px-3 py-2">
+                <div className="flex justify-end gap-2">
+                  <Link href={`/supervisor/conversations/${conversation.sid}`} className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-50">
+                    Monitor
+                  </Link>
+                  <button type="button" onClick={() => onTransfer(conversation)} className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-50">
+                    Transfer
+                  </button>
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { AppError } from '@/lib/api/app-error';
+import { db } from '@/lib/db/client';
+import { isNotFound, isUniqueViolation } from '@/lib/db/errors';
+
+export const ZCannedResponse = z
+  .object({
+    shortcut: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'Use 1–32 letters, digits or dashes, like "refund-policy".'),
+    title: z.string().trim().min(1, 'Give it a title.').max(100),
+    body: z.string().trim().min(1, 'Write the reply.').max(1600, 'Keep it within an SMS’s 1,600 characters.'),
+  })
+  .strict();
+export type TCannedResponse = z.infer<typeof ZCannedResponse>;
+
+export type CannedResponseView = TCannedResponse & { id: string };
+
+const SELECT = { id: true, shortcut: true, title: true, body: true } as const;
+
+export function listCannedResponses(): Promise<CannedResponseView[]> {
+  return db.cannedResponse.findMany({ select: SELECT, orderBy: { shortcut: 'asc' } });
+}
+
+export async function saveCannedResponse({ id, input, actorId }: { id?: string; input: TCannedResponse; actorId: string }): Promise<CannedResponseView> {
+  try {
+    return id
+      ? await db.cannedResponse.update({ where: { id }, data: input, select: SELECT })
+      : await db.cannedResponse.create({ data: { ...input, createdById: actorId }, select: SELECT });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', `The shortcut /${input.shortcut} is taken.`);
+    if (isNotFound(error)) throw new AppError('not_found', 'No such canned response.');
+    throw error;
+  }
+}
+
+export async function deleteCannedResponse(id: string): Promise<void> {
+  const { count } = await db.cannedResponse.deleteMany({ where: { id } });
+  if (count === 0) throw new AppError('not_found', 'No such canned response.');
+}

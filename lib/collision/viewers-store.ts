@@ -1,0 +1,41 @@
+import type { Viewer } from './conversation-presence';
+
+// One poll of GET /api/presence shared by every component on the page that shows viewers,
+// running only while something is subscribed.
+const POLL_MS = 3_000;
+let viewers: Viewer[] = [];
+let timer: ReturnType<typeof setInterval> | undefined;
+const listeners = new Set<() => void>();
+
+async function poll() {
+  if (typeof document !== 'undefined' && document.visibilityState !== 'visible') return;
+  try {
+    const response = await fetch('/api/presence', { cache: 'no-store' });
+    if (!response.ok) return;
+    viewers = ((await response.json()) as { viewers: Viewer[] }).viewers;
+    listeners.forEach((listener) => listener());
+  } catch {
+    // Presence is a hint; the next poll tries again.
+  }
+}
+
+export const viewersStore = {
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    if (!timer) {
+      void poll();
+      timer = setInterval(() => void poll(), POLL_MS);
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && timer) {
+        clearInterval(timer);
+        timer = undefined;
+      }
+    };
+  },
+  getSnapshot: () => viewers,
+  getServerSnapshot: () => [] as Viewer[],
+  /** After this page reported something, show it without waiting for the next poll. */
+  refresh: () => void poll(),
+};

@@ -1,0 +1,33 @@
+import { conversationService } from '@/lib/twilio/conversation-service';
+
+type TwilioRestError = { code?: number; status?: number };
+const PARTICIPANT_EXISTS = 50433;
+
+/** Who holds a group text's projected address while it waits in the queue. */
+export const QUEUE_IDENTITY = 'switchboard-queue';
+
+/**
+ * Makes Twilio match a change of owner. A group text's business side is one projected
+ * address: its participant's identity moves to the new owner, so the customers keep texting
+ * the same number and never notice (seed 003). Any other conversation: the new owner joins as
+ * a chat participant, the old one leaves; history stays.
+ */
+export async function moveOwnershipInTwilio({ conversationSid, from, to }: { conversationSid: string; from: string | null; to: string | null }): Promise<void> {
+  const conversation = (await conversationService()).conversations(conversationSid);
+  const participants = await conversation.participants.list({ limit: 1000 });
+  const projected = participants.find((participant) => (participant.messagingBinding as { projected_address?: string } | null)?.projected_address);
+  if (projected) {
+    const identity = to ?? QUEUE_IDENTITY;
+    if (projected.identity !== identity) await conversation.participants(projected.sid).update({ identity });
+    return;
+  }
+  if (to) {
+    try {
+      await conversation.participants.create({ identity: to });
+    } catch (error) {
+      if ((error as TwilioRestError).code !== PARTICIPANT_EXISTS) throw error;
+    }
+  }
+  const leaving = from && from !== to ? participants.find((participant) => participant.identity === from) : undefined;
+  if (leaving) await conversation.participants(leaving.sid).remove();
+}
