@@ -24,6 +24,7 @@ const main = async () => {
       `  API secret    ${c.apiSecret}`,
       `  service SID   ${emulator.serviceSid} (default Conversations Service)`,
       `  numbers       ${emulator.numbers.join(', ')}`,
+      `  control API   ${emulator.url}/emulator/v1 (customers' phones, clock; see emulator/README.md)`,
       `  state         ${config.statePath ?? 'in memory'}`,
       `  rate limit    ${config.rateLimit ? '30 actions/s (EMULATOR_RATE_LIMIT=off to disable)' : 'off'}`,
     ].join('\n'),

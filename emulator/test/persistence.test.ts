@@ -37,6 +37,8 @@ describe('Persistence (--state)', () => {
     await v1.users('keeper').userConversations(c.sid).update({ notificationLevel: 'muted', lastReadMessageIndex: 0 });
     const role = await v1.roles.create({ friendlyName: 'Kept', type: 'service', permission: ['createConversation'] });
     const serviceSid = first.serviceSid;
+    await first.carrier.idle();
+    await first.carrier.setReachable('+15559990001', false);
     await first.close();
 
     const second = await startTestEmulator({ statePath: file });
@@ -49,6 +51,9 @@ describe('Persistence (--state)', () => {
       expect(message?.body).toBe('remember me');
       expect((await again.users('keeper').userConversations(c.sid).fetch()).notificationLevel).toBe('muted');
       expect((await again.roles(role.sid).fetch()).permissions).toEqual(['createConversation']);
+      // The carrier's side too: what the phone received, and a phone's reachability.
+      expect(second.carrier.messagesOf('+15559990000').map((m) => [m.direction, m.body])).toEqual([['received', 'remember me']]);
+      expect(second.carrier.isReachable('+15559990001')).toBe(false);
       const content = await fetch(`${second.url}/mcs/v1/Services/${serviceSid}/Media/${media.sid}/Content`, {
         headers: { Authorization: `Basic ${Buffer.from(`${second.credentials.apiKey}:${second.credentials.apiSecret}`).toString('base64')}` },
       });
@@ -58,6 +63,23 @@ describe('Persistence (--state)', () => {
       // A leftover temp file from an interrupted write is ignored (once deliveries have been recorded).
       await second.carrier.idle();
       expect(existsSync(`${file}.tmp`)).toBe(false);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('loads a state file written before the carrier existed', async () => {
+    const file = statePath();
+    const first = await startTestEmulator({ statePath: file });
+    const c = await first.client.conversations.v1.conversations.create({ friendlyName: 'old file' });
+    await first.close();
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    for (const key of ['whatsappSessions', 'messagingService', 'carrierMessages', 'carrierMedia', 'carrierPhones']) delete saved[key];
+    writeFileSync(file, JSON.stringify(saved));
+    const second = await startTestEmulator({ statePath: file });
+    try {
+      expect((await second.client.conversations.v1.conversations(c.sid).fetch()).friendlyName).toBe('old file');
+      expect(second.carrier.messagesOf('+15559990002')).toEqual([]);
     } finally {
       await second.close();
     }
