@@ -1,6 +1,6 @@
 'use client';
 
-import type { Viewer } from '@/lib/collision/conversation-presence';
+import type { Viewer } from '@/lib/collision/presence-rules';
 
 /** "Sam Rivera is viewing" / "Sam Rivera is typing…": so two people don't answer at once. */
 export function CollisionNotice({ viewers }: { viewers: Viewer[] }) {

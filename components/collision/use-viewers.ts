@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import { PRESENCE_INTERVAL_MS, type Viewer } from '@/lib/collision/conversation-presence';
+import { PRESENCE_INTERVAL_MS, type Viewer } from '@/lib/collision/presence-rules';
 import { viewersStore } from '@/lib/collision/viewers-store';
 
 /** Everyone else viewing `conversationSid` right now (and whether they are typing). */

@@ -1,6 +1,6 @@
 'use client';
 
-import type { CannedResponseView } from '@/lib/canned-responses/canned-responses';
+import type { CannedResponseView } from '@/lib/canned-responses/canned-response-schema';
 
 type Props = { matches: CannedResponseView[]; activeIndex: number; onPick: (response: CannedResponseView) => void };
 

@@ -2,7 +2,7 @@
 
 import { type ClipboardEvent, type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import type { CannedResponseView } from '@/lib/canned-responses/canned-responses';
+import type { CannedResponseView } from '@/lib/canned-responses/canned-response-schema';
 import type { TConversationChannel } from '@/lib/conversations/conversation-attributes';
 import { attachmentProblem, LIMITS } from '@/lib/inbox/attachment-limits';
 import { AttachmentPreviews } from './attachment-previews';

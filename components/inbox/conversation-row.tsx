@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { memo, useEffect } from 'react';
-import type { Viewer } from '@/lib/collision/conversation-presence';
+import type { Viewer } from '@/lib/collision/presence-rules';
 import { conversationChannel, conversationTitle, unreadCount } from '@/lib/inbox/conversation-view';
 import { relativeTime } from '@/lib/inbox/format';
 import type { ConversationRecord, Preview } from '@/lib/inbox/inbox-state';

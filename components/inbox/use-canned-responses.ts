@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { apiFetch } from '@/lib/api/client-fetch';
-import type { CannedResponseView } from '@/lib/canned-responses/canned-responses';
+import type { CannedResponseView } from '@/lib/canned-responses/canned-response-schema';
 
 let cache: Promise<CannedResponseView[]> | undefined;
 

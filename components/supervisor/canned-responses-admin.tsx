@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { ApiError, apiFetch } from '@/lib/api/client-fetch';
-import { type CannedResponseView, ZCannedResponse } from '@/lib/canned-responses/canned-responses';
+import { type CannedResponseView, ZCannedResponse } from '@/lib/canned-responses/canned-response-schema';
 
 export function CannedResponsesAdmin({ initial }: { initial: CannedResponseView[] }) {
   const router = useRouter();

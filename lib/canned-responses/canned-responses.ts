@@ -1,22 +1,7 @@
-import { z } from 'zod';
 import { AppError } from '@/lib/api/app-error';
 import { db } from '@/lib/db/client';
 import { isNotFound, isUniqueViolation } from '@/lib/db/errors';
-
-export const ZCannedResponse = z
-  .object({
-    shortcut: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'Use 1–32 letters, digits or dashes, like "refund-policy".'),
-    title: z.string().trim().min(1, 'Give it a title.').max(100),
-    body: z.string().trim().min(1, 'Write the reply.').max(1600, 'Keep it within an SMS’s 1,600 characters.'),
-  })
-  .strict();
-export type TCannedResponse = z.infer<typeof ZCannedResponse>;
-
-export type CannedResponseView = TCannedResponse & { id: string };
+import type { CannedResponseView, TCannedResponse } from './canned-response-schema';
 
 const SELECT = { id: true, shortcut: true, title: true, body: true } as const;
 

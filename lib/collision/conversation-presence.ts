@@ -1,14 +1,5 @@
-import { z } from 'zod';
 import { db } from '@/lib/db/client';
-
-/** A viewer who has not reported for this long has left; a typist for this long has stopped. */
-export const VIEWING_TTL_MS = 15_000;
-export const TYPING_TTL_MS = 6_000;
-export const PRESENCE_INTERVAL_MS = 5_000;
-
-export const ZPresenceReport = z.object({ conversationSid: z.string().regex(/^CH[0-9a-f]{32}$/), typing: z.boolean().default(false) }).strict();
-
-export type Viewer = { userId: string; name: string; conversationSid: string; typing: boolean };
+import { TYPING_TTL_MS, type Viewer, VIEWING_TTL_MS } from './presence-rules';
 
 /** "I am looking at this conversation (and typing)", from every open thread every few seconds. */
 export async function reportPresence({ userId, conversationSid, typing, now = new Date() }: { userId: string; conversationSid: string; typing: boolean; now?: Date }): Promise<void> {

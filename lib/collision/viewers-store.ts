@@ -1,4 +1,4 @@
-import type { Viewer } from './conversation-presence';
+import type { Viewer } from './presence-rules';
 
 // One poll of GET /api/presence shared by every component on the page that shows viewers,
 // running only while something is subscribed.

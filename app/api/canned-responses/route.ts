@@ -1,7 +1,8 @@
 import { NextResponse } from 'next/server';
 import { readJson, withSession } from '@/lib/api/with-session';
 import { SUPERVISOR_ROLES } from '@/lib/auth/roles';
-import { listCannedResponses, saveCannedResponse, ZCannedResponse } from '@/lib/canned-responses/canned-responses';
+import { listCannedResponses, saveCannedResponse } from '@/lib/canned-responses/canned-responses';
+import { ZCannedResponse } from '@/lib/canned-responses/canned-response-schema';
 
 // Everyone uses them; supervisors manage them.
 export const GET = withSession({}, async () => NextResponse.json({ cannedResponses: await listCannedResponses() }));
