@@ -111,6 +111,30 @@ export const updateUser = (ctx: DomainContext, serviceSid: string, sidOrIdentity
   });
 
 /**
+ * The User for an identity connecting with the SDK, created when missing: "each unique identity
+ * connecting to a Conversation Service will create a User record" (User Identity page). Twilio's own
+ * action, so no rate limit and no pre-action webhook. Resolves to the user, new or existing.
+ */
+export const ensureUser = (ctx: DomainContext, serviceSid: string, identity: string, origin: Origin) =>
+  mutate(ctx, {
+    prepare: () => {
+      getService(ctx, serviceSid);
+      assertNonEmpty(identity, 'Identity');
+      assertMaxChars(identity, LIMITS.identity, 'Identity');
+      // By identity only: an identity shaped like a user SID is still an identity here.
+      const sid = ctx.store.uniqueSid('users', 'byServiceIdentity', key(serviceSid, identity));
+      return sid ? ctx.store.get('users', sid) : undefined;
+    },
+    hook: () => null,
+    apply: (existing) => {
+      if (existing) return { result: existing, events: [] };
+      const user = buildUser(ctx, serviceSid, identity);
+      ctx.store.insert('users', user);
+      return { result: user, events: [userAddedEvent(ctx, user, origin)] };
+    },
+  });
+
+/**
  * Deleting a User also removes its participants from every conversation of the service, so a later join
  * starts clean (and auto-creation does not silently resurrect it).
  */

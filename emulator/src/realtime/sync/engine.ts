@@ -190,6 +190,15 @@ export class SyncEngine {
     return event;
   }
 
+  /**
+   * Replaces an object's owner tag (no event: tags are never sent). The chat layer uses it when the
+   * owner's key changes under a live object, e.g. the default service recreated by a reset.
+   */
+  retag(sid: string, tag: JsonValue): void {
+    const record = this.state.objects[sid];
+    if (record) record.tag = tag;
+  }
+
   /** Events after `afterEventId` for a (re)subscribing client (§8.5); see event-log.ts for retention. */
   replay(sid: string, afterEventId: number): SyncEventRecord[] {
     const record = this.state.objects[sid];

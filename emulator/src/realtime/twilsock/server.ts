@@ -37,6 +37,11 @@ export type TwilsockServerOptions = {
   /** Outbound backlog after which a slow client is dropped; default 16 MiB. */
   maxBufferedBytes?: number;
   logger?: RealtimeLogger;
+  /**
+   * §2.4 `offline_storage` id in init replies. Use a fresh one per emulator boot (§8.8: a browser tab
+   * must not reuse descriptors cached against another boot's state). Omitted by default.
+   */
+  offlineStorageId?: string;
 };
 
 export type TwilsockServer = {
@@ -71,6 +76,7 @@ export function attachTwilsock(server: Server, options: TwilsockServerOptions): 
     registry,
     events,
     logger,
+    offlineStorageId: options.offlineStorageId ?? null,
   };
   const connectionPrefix = `WS${randomBytes(4).toString('hex')}`;
   let connectionSeq = 0;

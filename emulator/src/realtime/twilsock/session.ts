@@ -25,6 +25,8 @@ export type SessionContext = {
   registry: ConnectionRegistry;
   events: TypedEmitter<TwilsockServerEvents>;
   logger: RealtimeLogger;
+  /** §2.4 `offline_storage` id handed to every product the client registers; null omits it. */
+  offlineStorageId: string | null;
 };
 
 /** Handles one inbound WebSocket message. Never throws: a bad frame closes only its own connection. */
@@ -89,7 +91,8 @@ function handleInit(ctx: SessionContext, conn: TwilsockConnection, header: InitH
   conn.wantsClientUpdate = header.capabilities == null || header.capabilities.includes('client_update');
   conn.state = 'open';
   // §2.4/§2.10: a fresh continuation token per init; the one sent (maybe stale, maybe from another boot) is ignored.
-  conn.reply(header.id, OK_STATUS, { continuation_token: `CT${randomBytes(16).toString('hex')}`, capabilities: [] });
+  const offline = offlineStorage(ctx.offlineStorageId, header);
+  conn.reply(header.id, OK_STATUS, { continuation_token: `CT${randomBytes(16).toString('hex')}`, capabilities: [], ...offline });
   armTokenTimers(ctx, conn, claims);
   const first = ctx.registry.add(conn);
   ctx.events.emit('connected', conn);
@@ -172,6 +175,18 @@ function armTokenTimers(ctx: SessionContext, conn: TwilsockConnection, claims: A
     cancelWarning();
     cancelExpiry();
   };
+}
+
+/**
+ * §2.4/§8.8: with a storage id the browser's Sync caches root descriptors in sessionStorage (real
+ * Twilio sends one; without it Sync logs a warning on every object it opens). Keyed by the products
+ * the client registered (`ip_messaging` for Conversations).
+ */
+function offlineStorage(storageId: string | null, header: InitHeader): { offline_storage?: Record<string, { storage_id: string }> } {
+  if (storageId === null) return {};
+  const products = new Set((header.registrations ?? []).map((r) => r.product));
+  if (products.size === 0) return {};
+  return { offline_storage: Object.fromEntries([...products].map((product) => [product, { storage_id: storageId }])) };
 }
 
 function rejectionStatus(rejection: TokenRejection): TwilsockStatus {
