@@ -12,6 +12,7 @@ import { registerControlRoutes } from './rest/control';
 import { registerConversationsV1 } from './rest/register';
 import { Router } from './rest/router';
 import { createRequestListener } from './rest/server';
+import { attachSdkSupport, takeSavedSyncState, withSyncState, type SdkSupport } from './realtime/chat/attach-sdk-support';
 import { FilePersistence } from './store/persistence';
 import { attachTimerService, type TimerService } from './timers/timer-service';
 import { attachWebhooks, type WebhookDispatcher, type WebhookLogger } from './webhooks/dispatcher';
@@ -59,6 +60,8 @@ export type Emulator = {
   webhooks: WebhookDispatcher;
   /** Conversation timers on the emulator clock. */
   timers: TimerService;
+  /** What the official SDK talks to: twilsock, Sync projections, the chat API, SDK media (issue 5). */
+  sdk: SdkSupport;
   reset(): Promise<void>;
   close(): Promise<void>;
 };
@@ -69,6 +72,9 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   const clock = options.clock ?? createClock();
   const statePath = options.statePath;
   const loaded = statePath ? FilePersistence.load(statePath) : undefined;
+  // The Sync projection is saved in the same file, so one atomic write covers both (realtime/chat).
+  const savedSync = takeSavedSyncState(loaded);
+  const realtime: { sdk?: SdkSupport } = {};
   const blobs = statePath ? createFileBlobStore(`${statePath}.media`) : createMemoryBlobStore();
 
   let persistence: FilePersistence | undefined;
@@ -82,7 +88,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     onMediaRemoved: (sid) => blobs.delete(sid),
   });
   if (statePath) {
-    persistence = new FilePersistence(statePath, () => core.store.state);
+    persistence = new FilePersistence(statePath, () => withSyncState(core.store.state, realtime.sdk?.syncSnapshot()));
     core.store.onChange(() => persistence?.markDirty());
     // A fresh file gets the initial state at once, so the default service SID survives a restart.
     if (!loaded) persistence.markDirty();
@@ -108,6 +114,10 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   const server = createServer(createRequestListener(router, authenticators));
   // Keep-alive sockets must not hold close() hostage.
   server.keepAliveTimeout = 5_000;
+  const sdkSupport = attachSdkSupport({ server, core, clock, credentials, blobs, syncState: savedSync });
+  realtime.sdk = sdkSupport;
+  sdkSupport.onSyncChange(() => persistence?.markDirty());
+  persistence?.markDirty();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4510, options.host ?? '127.0.0.1', () => {
@@ -135,11 +145,14 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     carrier,
     webhooks,
     timers,
+    sdk: sdkSupport,
     reset,
     close: async () => {
       carrier.close();
       timers.close();
       webhooks.close();
+      // Upgraded WebSockets keep an http.Server open: close them first.
+      await sdkSupport.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -26,6 +26,7 @@ const main = async () => {
       `  numbers       ${emulator.numbers.join(', ')}`,
       `  control API   ${emulator.url}/emulator/v1 (customers' phones, clock; see emulator/README.md)`,
       `  state         ${config.statePath ?? 'in memory'}`,
+      `  SDK           new Client(token, { twilsock: { uri: '${emulator.url.replace(/^http/, 'ws')}/v3/wsconnect' }, apiUri: '${emulator.url}', cdsUri: '${emulator.url}' })`,
       `  rate limit    ${config.rateLimit ? '30 actions/s (EMULATOR_RATE_LIMIT=off to disable)' : 'off'}`,
     ].join('\n'),
   );

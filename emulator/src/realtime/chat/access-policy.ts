@@ -1,0 +1,61 @@
+import type { Core } from '../../domain/core';
+import { key } from '../../store/indexes';
+import type { ConversationRecord, ParticipantRecord, UserRecord } from '../../store/records';
+import type { AccessSubject, CanAccess } from '../sync/access';
+import { readTag } from './tags';
+
+/**
+ * Who may read which chat Sync object (§4.4), decided from the object's tag and the domain, per request
+ * and per subscription (the hub re-checks when membership changes). Everything is an index lookup.
+ *
+ * - a user's conversations map: that user only;
+ * - user-info maps: any user of the same service (`client.getUser(identity)` works for anyone);
+ * - a conversation's messages list and roster: its participants;
+ * - its document: participants, plus whoever may peek at it (see `canPeek`).
+ *
+ * Objects of another service than the token's chat grant are never readable, so two services' users
+ * with the same identity stay apart. A refused object answers exactly like a missing one (404).
+ */
+export function createChatAccessPolicy(core: Core): CanAccess {
+  return (subject, object) => {
+    const tag = readTag(object.tag);
+    if (!tag || subject.serviceSid === null || tag.serviceSid !== subject.serviceSid) return false;
+    switch (tag.kind) {
+      case 'user-conversations':
+        return tag.identity === subject.identity;
+      case 'user-info':
+        return true;
+      case 'messages':
+      case 'roster':
+        return participantOf(core, tag.conversationSid, subject.identity) !== undefined;
+      case 'conversation': {
+        const conversation = core.store.get('conversations', tag.conversationSid);
+        return conversation !== undefined && canPeek(core, subject, conversation);
+      }
+    }
+  };
+}
+
+export function participantOf(core: Core, conversationSid: string, identity: string): ParticipantRecord | undefined {
+  const sid = core.store.uniqueSid('participants', 'byConversationIdentity', key(conversationSid, identity));
+  return sid ? core.store.get('participants', sid) : undefined;
+}
+
+/** The user with exactly this identity (never a user whose SID happens to equal it). */
+export function userByIdentity(core: Core, serviceSid: string, identity: string): UserRecord | undefined {
+  const sid = core.store.uniqueSid('users', 'byServiceIdentity', key(serviceSid, identity));
+  return sid ? core.store.get('users', sid) : undefined;
+}
+
+/**
+ * Seeing a conversation without its messages (the SDK's peek: `getConversationBySid` of a conversation
+ * the user is not in, then `join()`): participants, its creator (an SDK-created conversation is not
+ * joined automatically, §9.7), and users whose service role grants `joinConversation`, the permission
+ * that makes joining it possible at all.
+ */
+export function canPeek(core: Core, subject: AccessSubject, conversation: ConversationRecord): boolean {
+  if (participantOf(core, conversation.sid, subject.identity)) return true;
+  if (conversation.createdBy === subject.identity) return true;
+  const user = userByIdentity(core, conversation.serviceSid, subject.identity);
+  return user !== undefined && core.roles.hasPermission([user.roleSid], 'joinConversation');
+}

@@ -1,0 +1,126 @@
+import type { z } from 'zod';
+import type { Core } from '../../../domain/core';
+import { isTwilioError, TwilioError } from '../../../domain/errors';
+import type { Origin } from '../../../domain/origin';
+import type { ConversationRecord, ParticipantRecord, ServiceRecord } from '../../../store/records';
+import type { SyncEngine } from '../../sync/engine';
+import type { SubscriptionHub } from '../../sync/subscription-hub';
+import type { TwilsockServer } from '../../twilsock/server';
+import { UpstreamHttpError } from '../../upstream/http-error';
+import type { RoutedRequest, RouteHandler, UpstreamResponse } from '../../upstream/types';
+import { canPeek, participantOf, userByIdentity } from '../access-policy';
+import type { MediaUrlSigner } from '../mcs/signed-urls';
+import type { ChatProjector } from '../projection/projector';
+import { chatLinks, type ChatLinks } from './links';
+
+/** What the chat routes work with. */
+export type ChatDeps = {
+  core: Core;
+  projector: ChatProjector;
+  engine: SyncEngine;
+  hub: SubscriptionHub;
+  twilsock: TwilsockServer;
+  mediaUrls: MediaUrlSigner;
+  /** Seconds a typing indicator lasts (§9.4 `typing_timeout`). */
+  typingTimeoutSeconds: number;
+};
+
+/** The SDK user behind a request: token identity in the token's chat service. */
+export type Caller = {
+  identity: string;
+  serviceSid: string;
+  service: ServiceRecord;
+  /** Every SDK change carries it, so webhooks and all other adapters see `Source: SDK`. */
+  origin: Origin;
+  links: ChatLinks;
+};
+
+export const FORBIDDEN = 20403;
+
+export const forbidden = (message: string) => new TwilioError(FORBIDDEN, 403, message);
+export const notFound = (what: string) => new TwilioError(20404, 404, `The requested resource ${what} was not found`);
+
+/**
+ * Wraps a chat route: resolves the caller from the connection's token, checks that a `:serviceSid` in
+ * the path is the token's own service (another service answers 404, as if absent), and renders domain
+ * errors in Twilio's shape (the upstream router only knows `UpstreamHttpError`).
+ */
+export function chatRoute(deps: ChatDeps, handler: (request: RoutedRequest, caller: Caller) => UpstreamResponse | Promise<UpstreamResponse>): RouteHandler {
+  return async (request) => {
+    try {
+      return await handler(request, resolveCaller(deps.core, request));
+    } catch (error) {
+      if (isTwilioError(error)) throw new UpstreamHttpError(error.status, error.code, error.message);
+      throw error;
+    }
+  };
+}
+
+function resolveCaller(core: Core, request: RoutedRequest): Caller {
+  const serviceSid = request.caller.claims.chatServiceSid;
+  const pathService = request.params.serviceSid;
+  if (!serviceSid || (pathService !== undefined && pathService !== serviceSid)) throw notFound(request.path);
+  const service = core.store.get('services', serviceSid);
+  if (!service) throw notFound(`/Services/${serviceSid}`);
+  const identity = request.caller.identity;
+  return {
+    identity,
+    serviceSid,
+    service,
+    // webhookEnabled: SDK changes always reach webhooks; the header gate is for REST callers only.
+    origin: { source: 'sdk', clientIdentity: identity, webhookEnabled: true },
+    links: chatLinks(request.baseUrl, serviceSid),
+  };
+}
+
+export function parseJsonBody<T>(request: RoutedRequest, schema: z.ZodType<T>): T {
+  const value = request.body.kind === 'json' ? request.body.value : request.body.kind === 'none' ? {} : undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TwilioError(20001, 400, `Invalid request body${issue ? `: ${issue.path.join('.')} ${issue.message}` : ''}`);
+  }
+  return parsed.data;
+}
+
+/** A conversation the caller may see (participant, creator or peek, §9.7); anything else is 404. */
+export function visibleConversation(deps: ChatDeps, caller: Caller, sidOrUniqueName: string): ConversationRecord {
+  const conversation = deps.core.lookup.findConversation(caller.serviceSid, sidOrUniqueName);
+  if (!conversation || !canPeek(deps.core, caller, conversation)) throw notFound(`/Conversations/${sidOrUniqueName}`);
+  return conversation;
+}
+
+/** A conversation the caller is a participant of, with that participant; anything else is 404. */
+export function joinedConversation(deps: ChatDeps, caller: Caller, sidOrUniqueName: string): { conversation: ConversationRecord; participant: ParticipantRecord } {
+  const conversation = deps.core.lookup.findConversation(caller.serviceSid, sidOrUniqueName);
+  const participant = conversation && participantOf(deps.core, conversation.sid, caller.identity);
+  if (!conversation || !participant) throw notFound(`/Conversations/${sidOrUniqueName}`);
+  return { conversation, participant };
+}
+
+/**
+ * Role permissions (Role resource page): the caller's conversation role (as a participant) or service
+ * role grants `permission`. REST callers hold account credentials and are never checked; SDK users are.
+ */
+export function requirePermission(deps: ChatDeps, caller: Caller, conversation: ConversationRecord | null, permission: string): void {
+  const participant = conversation ? participantOf(deps.core, conversation.sid, caller.identity) : undefined;
+  const user = userByIdentity(deps.core, caller.serviceSid, caller.identity);
+  if (!deps.core.roles.hasPermission([participant?.roleSid ?? null, user?.roleSid ?? null], permission)) {
+    throw forbidden(`User '${caller.identity}' does not have permission '${permission}'`);
+  }
+}
+
+export function ok(body: unknown, status = 200): UpstreamResponse {
+  return { status, body };
+}
+
+export function param(request: RoutedRequest, name: string): string {
+  const value = request.params[name];
+  if (value === undefined) throw new Error(`route parameter ${name} missing`);
+  return value;
+}
+
+export function queryString(request: RoutedRequest, name: string): string | undefined {
+  const value = request.query[name];
+  return typeof value === 'string' ? value : undefined;
+}

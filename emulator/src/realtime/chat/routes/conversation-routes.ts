@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { UpstreamRouter } from '../../upstream/router';
+import { participantOf } from '../access-policy';
+import { chatRoute, ok, param, parseJsonBody, requirePermission, visibleConversation, type ChatDeps } from './chat-route';
+import { conversationJson, userConversationJson } from './serializers';
+
+const ZCreate = z.object({
+  friendly_name: z.string().optional(),
+  unique_name: z.string().optional(),
+  attributes: z.string().optional(),
+  access: z.string().optional(),
+});
+
+const ZUpdate = z.object({
+  friendly_name: z.string().nullable().optional(),
+  unique_name: z.string().nullable().optional(),
+  attributes: z.string().optional(),
+  state: z.enum(['active', 'inactive', 'closed']).optional(),
+});
+
+/**
+ * Conversations over the chat API (§9.7): create (not joined: the SDK calls `join()`, §12 choice),
+ * fetch (peek, `getConversationBySid` of one the user is not in), update name/unique name/attributes
+ * by role permission, delete, and message recipients (email only, so always empty here).
+ */
+export function registerConversationRoutes(router: UpstreamRouter, deps: ChatDeps): void {
+  const base = '/Client/v2/Services/:serviceSid/Conversations';
+
+  router.add(
+    'POST',
+    base,
+    chatRoute(deps, async (request, caller) => {
+      const body = parseJsonBody(request, ZCreate);
+      requirePermission(deps, caller, null, 'createConversation');
+      const conversation = await deps.core.conversations.createConversation(
+        caller.serviceSid,
+        { friendlyName: body.friendly_name, uniqueName: body.unique_name, attributes: body.attributes },
+        caller.origin,
+      );
+      return ok(conversationJson(deps.core, caller.links, conversation, deps.projector.ensureConversation(conversation)), 201);
+    }),
+  );
+
+  router.add(
+    'GET',
+    `${base}/:conversation`,
+    chatRoute(deps, (request, caller) => {
+      const conversation = visibleConversation(deps, caller, param(request, 'conversation'));
+      const participant = participantOf(deps.core, conversation.sid, caller.identity);
+      return ok(userConversationJson(deps.core, conversation, participant, deps.projector.ensureConversation(conversation)));
+    }),
+  );
+
+  router.add(
+    'POST',
+    `${base}/:conversation`,
+    chatRoute(deps, async (request, caller) => {
+      const body = parseJsonBody(request, ZUpdate);
+      const current = visibleConversation(deps, caller, param(request, 'conversation'));
+      if (body.attributes !== undefined) requirePermission(deps, caller, current, 'editConversationAttributes');
+      if (body.friendly_name !== undefined || body.unique_name !== undefined || body.state !== undefined) {
+        requirePermission(deps, caller, current, 'editConversationName');
+      }
+      const conversation = await deps.core.conversations.updateConversation(
+        caller.serviceSid,
+        current.sid,
+        {
+          // A null name from the SDK empties it; a unique name, once set, can only be replaced.
+          friendlyName: body.friendly_name === null ? '' : body.friendly_name,
+          uniqueName: body.unique_name ?? undefined,
+          attributes: body.attributes,
+          state: body.state,
+        },
+        caller.origin,
+      );
+      return ok(conversationJson(deps.core, caller.links, conversation, deps.projector.ensureConversation(conversation)));
+    }),
+  );
+
+  router.add(
+    'DELETE',
+    `${base}/:conversation`,
+    chatRoute(deps, async (request, caller) => {
+      const conversation = visibleConversation(deps, caller, param(request, 'conversation'));
+      requirePermission(deps, caller, conversation, 'deleteConversation');
+      await deps.core.conversations.deleteConversation(caller.serviceSid, conversation.sid, caller.origin);
+      return ok({});
+    }),
+  );
+
+  router.add(
+    'GET',
+    `${base}/:conversation/MessageRecipients`,
+    chatRoute(deps, (request, caller) => {
+      visibleConversation(deps, caller, param(request, 'conversation'));
+      // §9.8: recipients are email participants; email is not emulated, so there are none.
+      return ok({ message_recipients: [], meta: { next_token: null, previous_token: null } });
+    }),
+  );
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { key } from '../../../store/indexes';
+import type { UpstreamRouter } from '../../upstream/router';
+import { participantOf } from '../access-policy';
+import { chatRoute, notFound, ok, param, parseJsonBody, queryString, visibleConversation, type ChatDeps } from './chat-route';
+import { userConversationJson } from './serializers';
+
+const PAGE_SIZE = 100;
+
+const ZUserConversationUpdate = z.object({
+  last_read_message_index: z.number().int().nonnegative().nullable().optional(),
+  notification_level: z.enum(['default', 'muted']).optional(),
+});
+
+/**
+ * The user's conversations (§4.3, §9.5): the list the SDK loads at start-up, one conversation (by SID
+ * or unique name — `getConversationByUniqueName` sends the name), and the per-user updates: read
+ * horizon and notification level. The list pages over the identity's participants index, never a scan.
+ */
+export function registerMyConversationsRoutes(router: UpstreamRouter, deps: ChatDeps): void {
+  const base = '/Client/v2/Services/:serviceSid/Users/Me/Conversations';
+
+  router.add(
+    'GET',
+    base,
+    chatRoute(deps, (request, caller) => {
+      const sids = deps.core.store.byIndex('participants', 'byServiceIdentity', key(caller.serviceSid, caller.identity));
+      // The page token is an offset into the identity's participants (creation order); a participant
+      // removed between pages shifts it by one, which only ever re-sends a conversation (idempotent).
+      const start = Number(queryString(request, 'PageToken') ?? '0');
+      const from = Number.isInteger(start) && start >= 0 ? start : 0;
+      const page = sids.slice(from, from + PAGE_SIZE);
+      const conversations = [];
+      for (const participantSid of page) {
+        const participant = deps.core.store.get('participants', participantSid);
+        const conversation = participant && deps.core.store.get('conversations', participant.conversationSid);
+        if (!participant || !conversation) continue;
+        const objects = deps.projector.ensureConversation(conversation);
+        conversations.push(userConversationJson(deps.core, conversation, participant, objects));
+      }
+      const next = from + PAGE_SIZE < sids.length ? String(from + PAGE_SIZE) : null;
+      // §4.3: `meta` must exist; the SDK loops while next_token is truthy.
+      return ok({ conversations, meta: { next_token: next, previous_token: from > 0 ? String(Math.max(from - PAGE_SIZE, 0)) : null } });
+    }),
+  );
+
+  router.add(
+    'GET',
+    `${base}/:conversation`,
+    chatRoute(deps, (request, caller) => {
+      const conversation = visibleConversation(deps, caller, param(request, 'conversation'));
+      const participant = participantOf(deps.core, conversation.sid, caller.identity);
+      const objects = deps.projector.ensureConversation(conversation);
+      return ok(userConversationJson(deps.core, conversation, participant, objects));
+    }),
+  );
+
+  router.add(
+    'POST',
+    `${base}/:conversation`,
+    chatRoute(deps, async (request, caller) => {
+      const body = parseJsonBody(request, ZUserConversationUpdate);
+      const sidOrName = param(request, 'conversation');
+      const conversation = deps.core.lookup.findConversation(caller.serviceSid, sidOrName);
+      if (!conversation || !participantOf(deps.core, conversation.sid, caller.identity)) throw notFound(`/Users/Me/Conversations/${sidOrName}`);
+      const { participant } = await deps.core.userConversations.updateUserConversation(
+        caller.serviceSid,
+        caller.identity,
+        conversation.sid,
+        { lastReadMessageIndex: body.last_read_message_index, notificationLevel: body.notification_level },
+        caller.origin,
+      );
+      const objects = deps.projector.ensureConversation(conversation);
+      // §9.5: the reply must carry unread_messages_count; it is what the read-horizon calls resolve to.
+      return ok(userConversationJson(deps.core, conversation, participant, objects));
+    }),
+  );
+}
