@@ -1,0 +1,42 @@
+import type { Conversation } from '@twilio/conversations';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextEvent, startSdkEmulator, type SdkEmulator } from './support/sdk-harness';
+
+const CONVERSATIONS = 1000;
+
+describe('an agent with 1,000 conversations', () => {
+  let sdk: SdkEmulator;
+
+  beforeAll(async () => {
+    sdk = await startSdkEmulator();
+    const origin = { source: 'api' as const, webhookEnabled: false };
+    for (let i = 0; i < CONVERSATIONS; i++) {
+      const conversation = await sdk.core.conversations.createConversation(sdk.serviceSid, { friendlyName: `Customer ${i}` }, origin);
+      await sdk.core.participants.addParticipant(sdk.serviceSid, conversation.sid, { identity: 'busy-agent' }, origin);
+      await sdk.core.messages.addMessage(sdk.serviceSid, conversation.sid, { author: 'system', body: `hello ${i}` }, origin);
+    }
+  }, 120_000);
+  afterAll(() => sdk.stop());
+
+  it('initialises and joins every conversation quickly (paged REST list, indexed lookups)', async () => {
+    const started = Date.now();
+    const client = sdk.client('busy-agent');
+    const seen = new Set<string>();
+    const all = new Promise<void>((resolve) => {
+      client.on('conversationJoined', (conversation: Conversation) => {
+        seen.add(conversation.sid);
+        if (seen.size === CONVERSATIONS) resolve();
+      });
+    });
+    await all;
+    const elapsed = Date.now() - started;
+    // Generous for a 2-core CI machine; locally this is about a second or two (see the benchmark).
+    expect(elapsed).toBeLessThan(30_000);
+    const [first] = [...seen];
+    const conversation = await client.getConversationBySid(first ?? '');
+    expect(conversation.lastMessage?.index).toBe(0);
+    const added = nextEvent(conversation, 'messageAdded');
+    await sdk.rest.conversations.v1.conversations(conversation.sid).messages.create({ author: 'system', body: 'one more' });
+    await added;
+  }, 60_000);
+});

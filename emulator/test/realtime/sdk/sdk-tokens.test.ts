@@ -1,0 +1,68 @@
+import type { Client } from '@twilio/conversations';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nextEvent, startSdkEmulator, type SdkEmulator } from './support/sdk-harness';
+
+type ConnectionError = { terminal: boolean; message: string; httpStatusCode?: number; errorCode?: number };
+
+/** Connection states a client goes through from now on. */
+function recordStates(client: Client): string[] {
+  const states: string[] = [];
+  client.on('connectionStateChanged', (state: string) => states.push(state));
+  return states;
+}
+
+describe('access tokens (§2.9, §7)', () => {
+  let sdk: SdkEmulator;
+
+  beforeEach(async () => {
+    sdk = await startSdkEmulator();
+  });
+  afterEach(() => sdk.stop());
+
+  it('warns ahead of expiry and takes a new token without reconnecting', async () => {
+    const client = await sdk.connect('refresher', { token: sdk.token('refresher', { ttlSeconds: 600 }) });
+    const states = recordStates(client);
+    const warned = nextEvent(client, 'tokenAboutToExpire');
+    sdk.clock.advance(421_000); // 3 minutes before the 600 s expiry
+    await warned;
+    await client.updateToken(sdk.token('refresher', { ttlSeconds: 3600 }));
+    sdk.clock.advance(300_000); // past the first token's expiry: the session lives on the second
+    // A round trip proves the socket is alive and authorised after the old expiry.
+    const conversation = await client.createConversation({ friendlyName: 'after refresh' });
+    expect(conversation.friendlyName).toBe('after refresh');
+    expect(client.connectionState).toBe('connected');
+    expect(states).toEqual([]);
+    expect(sdk.sdk.realtime.twilsock.registry.connectionsOf('refresher').size).toBe(1);
+  });
+
+  it('expiry without a refresh: tokenExpired, then disconnected', async () => {
+    const client = await sdk.connect('expiring', { token: sdk.token('expiring', { ttlSeconds: 600 }) });
+    const expired = nextEvent(client, 'tokenExpired');
+    const disconnected = nextEvent(client, 'connectionStateChanged', (state: string) => state === 'disconnected');
+    sdk.clock.advance(601_000);
+    await Promise.all([expired, disconnected]);
+    expect(client.connectionState).toBe('disconnected');
+  });
+
+  it('refuses an expired token at connect with 20104 (tokenExpired) and a forged one with 20101', async () => {
+    sdk.clock.advance(120_000);
+    const lateClient = sdk.client('late2', { token: sdk.token('late2', { ttlSeconds: 60 }) });
+    const [expiredError] = await nextEvent<[ConnectionError]>(lateClient, 'connectionError');
+    expect(expiredError).toMatchObject({ terminal: true, errorCode: 20104 });
+    const forged = sdk.client('mallory', { token: sdk.token('mallory', { secret: 'guessed-secret' }) });
+    const [forgedError] = await nextEvent<[ConnectionError]>(forged, 'connectionError');
+    expect(forgedError).toMatchObject({ terminal: true, errorCode: 20101 });
+    const wrongService = sdk.client('nowhere', { token: sdk.token('nowhere', { serviceSid: `IS${'0'.repeat(32)}` }) });
+    const [serviceError] = await nextEvent<[ConnectionError]>(wrongService, 'connectionError');
+    expect(serviceError).toMatchObject({ terminal: true, errorCode: 20106 });
+    expect(sdk.sdk.realtime.twilsock.registry.size).toBe(0);
+  });
+
+  it('an update with a bad token is refused and the client is denied', async () => {
+    const client = await sdk.connect('updater');
+    const denied = nextEvent<[ConnectionError]>(client, 'connectionError');
+    await expect(client.updateToken(sdk.token('updater', { secret: 'guessed-secret' }))).rejects.toThrow();
+    const [error] = await denied;
+    expect(error).toMatchObject({ terminal: true, errorCode: 20101 });
+  });
+});
