@@ -1,0 +1,77 @@
+// `npm run bench [-- name ...]`: runs the named benchmarks (all by default), prints a table per
+// benchmark and writes the full results as JSON under bench/results/. Figures are reported, never
+// asserted: they depend on the machine, which is recorded with them.
+import { runCapacity, TWILIO_LIMITS } from './emulator-capacity';
+import { runFanout } from './emulator-fanout';
+import { machine } from './support/machine';
+import { printTable, writeResults, type Row } from './support/report';
+import type { Distribution } from './support/stats';
+
+type Benchmark = { run(): Promise<unknown>; table(result: never): Row[] };
+
+const latencyRow = (scenario: string, d: Distribution, extra: Row = {}): Row => ({
+  scenario,
+  samples: d.samples,
+  'p50 ms': d.p50,
+  'p95 ms': d.p95,
+  'p99 ms': d.p99,
+  'max ms': d.max,
+  ...extra,
+});
+
+const BENCHMARKS: Record<string, Benchmark> = {
+  'emulator-fanout': {
+    run: runFanout,
+    table: (r: Awaited<ReturnType<typeof runFanout>>) => [
+      latencyRow('SDK, 1 conversation × 100 clients (each recipient)', r.oneConversation.perRecipientMs, {
+        'msg/s': r.oneConversation.messagesPerSecond,
+        'deliveries/s': r.oneConversation.deliveriesPerSecond,
+      }),
+      latencyRow('SDK, 1 conversation × 100 clients (last recipient)', r.oneConversation.allRecipientsMs),
+      latencyRow('SDK, 100 conversations × 1 client', r.hundredConversations.perRecipientMs, {
+        'msg/s': r.hundredConversations.messagesPerSecond,
+        'deliveries/s': r.hundredConversations.deliveriesPerSecond,
+      }),
+      latencyRow('light clients, 1 conversation × 100 (each recipient)', r.lightClientsOneConversation.perRecipientMs, {
+        'msg/s': r.lightClientsOneConversation.messagesPerSecond,
+        'deliveries/s': r.lightClientsOneConversation.deliveriesPerSecond,
+      }),
+      latencyRow('light clients, 1 conversation × 100 (last recipient)', r.lightClientsOneConversation.allRecipientsMs),
+    ],
+  },
+  'emulator-capacity': {
+    run: runCapacity,
+    table: (r: Awaited<ReturnType<typeof runCapacity>>) => [
+      { measure: 'connections held', value: `${r.established} / ${r.target}`, 'Twilio limit': TWILIO_LIMITS.connections },
+      { measure: 'new connections/s', value: r.establishedPerSecond, 'Twilio limit': TWILIO_LIMITS.newPerSecond },
+      { measure: 'handshake p50 (ms, 100 in flight)', value: r.handshakeMsP50, 'Twilio limit': '' },
+      { measure: 'emulator RSS before → held (MiB)', value: `${r.rssBaselineMiB} → ${r.rssHeldMiB}`, 'Twilio limit': '' },
+      { measure: 'memory per connection (bytes)', value: r.bytesPerConnection, 'Twilio limit': '' },
+      { measure: 'failures', value: r.failures, 'Twilio limit': '' },
+    ],
+  },
+};
+
+async function main(): Promise<void> {
+  const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const names = requested.length > 0 ? requested : Object.keys(BENCHMARKS);
+  const unknown = names.filter((name) => !BENCHMARKS[name]);
+  if (unknown.length > 0) throw new Error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(BENCHMARKS).join(', ')}`);
+  const host = machine();
+  console.log(`Machine: ${host.cpuModel}, ${host.cores} cores, ${host.memoryGiB} GiB, ${host.platform}, Node ${host.node}`);
+  for (const name of names) {
+    const benchmark = BENCHMARKS[name] as Benchmark;
+    console.log(`\nRunning ${name}…`);
+    const result = await benchmark.run();
+    printTable(name, benchmark.table(result as never));
+    console.log(`→ ${writeResults(name, { name, machine: host, at: new Date().toISOString(), result })}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

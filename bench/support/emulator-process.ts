@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { DEFAULT_CREDENTIALS } from '../../emulator/src/config';
+
+export type EmulatorProcess = {
+  url: string;
+  port: number;
+  pid: number;
+  serviceSid: string;
+  /** Resident set size of the emulator process, from /proc (bytes). */
+  rss(): number;
+  stop(): Promise<void>;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `npm run emulator` in a child process, so the emulator has a core of its own and its memory can be
+ * read apart from the clients' (the bench process holds the SDK clients or the light protocol clients).
+ */
+export async function startEmulatorProcess(extraEnv: Record<string, string> = {}): Promise<EmulatorProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.resolve('emulator/src/main.ts'), '--port', String(port)], {
+    env: { ...process.env, EMULATOR_RATE_LIMIT: 'off', ...extraEnv },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  let serviceSid = '';
+  while (!serviceSid) {
+    if (Date.now() > deadline) throw new Error('emulator did not start');
+    try {
+      const health = (await (await fetch(`${url}/emulator/v1/Health`)).json()) as { default_service_sid?: string };
+      serviceSid = health.default_service_sid ?? '';
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  const pid = child.pid ?? 0;
+  return {
+    url,
+    port,
+    pid,
+    serviceSid,
+    rss: () => {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? '0');
+      return kb * 1024;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export const credentials = DEFAULT_CREDENTIALS;
