@@ -100,6 +100,9 @@ describe('what an identity may not see is refused, and nothing leaks (§8.1, §8
     }
     expect(owner.notifications('twilio.ipmsg.typing_indicator')).toEqual([]);
     expect(owner.frames.length).toBe(ownerFramesBefore);
+    // §9.8: "no channel metadata" is this exact error body for the SDK.
+    const metadata = await owner.http('GET', `${base}/Conversations/${secretConversation}/Messages/${messageSid}/ChannelMetadata`);
+    expect([status(metadata), metadata.body]).toEqual([404, expect.objectContaining({ status: 404, code: 50530 })]);
     expect((await sdk.rest.conversations.v1.conversations(secretConversation).messages.list()).map((m) => m.body)).toEqual(['the secret']);
   });
 

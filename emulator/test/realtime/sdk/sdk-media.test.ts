@@ -89,6 +89,9 @@ describe('media from the SDK over MCS (§9.2, §9.3, §10)', () => {
     const { sid } = (await own.json()) as { sid: string };
     const other = await fetch(`${media}/${sid}`, { headers: { 'X-Twilio-Token': sdk.token('snooper') } });
     expect(other.status).toBe(404);
+    // links.content with the uploader's token serves the bytes; with anyone else's it does not exist.
+    expect(await (await fetch(`${media}/${sid}/Content`, { headers: { 'X-Twilio-Token': sdk.token('uploader') } })).text()).toBe('x');
+    expect((await fetch(`${media}/${sid}/Content`, { headers: { 'X-Twilio-Token': sdk.token('snooper') } })).status).toBe(404);
     const set = await fetch(`${sdk.url}/mcs/v1/Services/${sdk.serviceSid}/MediaSet`, {
       method: 'POST',
       headers: { 'X-Twilio-Token': sdk.token('snooper'), 'Content-Type': 'application/json' },

@@ -53,7 +53,7 @@ describe('conversations, participants and users from the SDK (§4.5, §9.6, §9.
     const self = await g.getParticipantByIdentity('guest');
     await self?.updateAttributes({ status: 'away' });
     expect((await updated)[0].participant.attributes).toEqual({ status: 'away' });
-    // Conversation users may not remove others (no removeParticipant); the host may not either by default.
+    // Conversation users (every participant added over REST) may not remove others: no removeParticipant.
     await expect(g.removeParticipant('newcomer')).rejects.toMatchObject({ status: 403 });
     const left = nextEvent<[Participant]>(g, 'participantLeft', (p) => p.identity === 'newcomer');
     await sdk.rest.conversations.v1.conversations(conversation.sid).participants(newcomer.sid).remove();
@@ -91,6 +91,16 @@ describe('conversations, participants and users from the SDK (§4.5, §9.6, §9.
     const bystander = await sdk.connect('bystander');
     const b = await joined(sdk, bystander, doomed.sid);
     await expect(b.delete()).rejects.toMatchObject({ status: 403 });
+    // The creator (Conversation Admin) removes someone by Participant, which sends the participant SID.
+    const extra = await sdk.connect('extra');
+    await doomed.add('extra');
+    const atExtra = await joined(sdk, extra, doomed.sid);
+    const extraLeft = nextEvent<[Conversation]>(extra, 'conversationLeft', (c) => c.sid === doomed.sid);
+    const seat = await doomed.getParticipantByIdentity('extra');
+    if (!seat) throw new Error('participant missing');
+    await doomed.removeParticipant(seat);
+    await extraLeft;
+    expect(atExtra.status).toBe('notParticipating');
     const removed = nextEvent<[Conversation]>(bystander, 'conversationRemoved', (c) => c.sid === doomed.sid);
     await doomed.delete();
     await removed;

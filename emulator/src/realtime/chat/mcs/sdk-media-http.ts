@@ -119,14 +119,21 @@ async function upload(deps: SdkMediaDeps, req: IncomingMessage, res: ServerRespo
   }
 }
 
-/** §10.4: the temporary URL needs no header; its signature and expiry are the credential. */
+/**
+ * §10.4: the temporary URL needs no header; its signature and expiry are the credential. `links.content`
+ * with the SDK's `X-Twilio-Token` works too, for media the token's identity may see.
+ */
 function download(deps: SdkMediaDeps, req: IncomingMessage, res: ServerResponse, route: Route) {
   req.resume();
   if (req.method !== 'GET') throw methodNotAllowed();
   const mediaSid = route.mediaSid ?? '';
-  const check = deps.signer.verify(route.serviceSid, mediaSid, route.url.searchParams.get('Expires'), route.url.searchParams.get('Signature'));
-  if (check === 'expired') throw new TwilioError(20403, 403, 'The temporary media URL has expired; request a new one');
-  if (check === 'invalid') throw new TwilioError(20403, 403, 'Invalid media URL signature');
+  if (route.url.searchParams.has('Signature')) {
+    const check = deps.signer.verify(route.serviceSid, mediaSid, route.url.searchParams.get('Expires'), route.url.searchParams.get('Signature'));
+    if (check === 'expired') throw new TwilioError(20403, 403, 'The temporary media URL has expired; request a new one');
+    if (check === 'invalid') throw new TwilioError(20403, 403, 'Invalid media URL signature');
+  } else if (!visibleMedia(deps.core, route.serviceSid, mediaSid, authenticate(deps, req, route.serviceSid).identity)) {
+    throw notFound(route.url.pathname);
+  }
   const media = deps.core.store.get('media', mediaSid);
   const bytes = media && media.serviceSid === route.serviceSid ? deps.blobs.get(media.sid) : undefined;
   if (!media || !bytes) throw notFound(route.url.pathname);
