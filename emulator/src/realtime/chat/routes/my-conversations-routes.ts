@@ -24,23 +24,26 @@ export function registerMyConversationsRoutes(router: UpstreamRouter, deps: Chat
     'GET',
     base,
     chatRoute(deps, (request, caller) => {
-      const sids = deps.core.store.byIndex('participants', 'byServiceIdentity', key(caller.serviceSid, caller.identity));
-      // The page token is an offset into the identity's participants (creation order); a participant
-      // removed between pages shifts it by one, which only ever re-sends a conversation (idempotent).
-      const start = Number(queryString(request, 'PageToken') ?? '0');
-      const from = Number.isInteger(start) && start >= 0 ? start : 0;
+      const index = deps.core.store.multiIndex('participants', 'byServiceIdentity');
+      const sids = index.get(key(caller.serviceSid, caller.identity));
+      // The page token is the creation number (seq) of the last participant sent: joins and leaves
+      // between pages neither repeat nor skip a conversation (the SDK also hears of them live).
+      const after = Number(queryString(request, 'PageToken') ?? '');
+      const from = Number.isSafeInteger(after) && after > 0 ? index.lowerBound(sids, after + 1) : 0;
       const page = sids.slice(from, from + PAGE_SIZE);
       const conversations = [];
+      let last = 0;
       for (const participantSid of page) {
         const participant = deps.core.store.get('participants', participantSid);
         const conversation = participant && deps.core.store.get('conversations', participant.conversationSid);
         if (!participant || !conversation) continue;
+        last = participant.seq;
         const objects = deps.projector.ensureConversation(conversation);
         conversations.push(userConversationJson(deps.core, conversation, participant, objects));
       }
-      const next = from + PAGE_SIZE < sids.length ? String(from + PAGE_SIZE) : null;
+      const next = from + PAGE_SIZE < sids.length && last > 0 ? String(last) : null;
       // §4.3: `meta` must exist; the SDK loops while next_token is truthy.
-      return ok({ conversations, meta: { next_token: next, previous_token: from > 0 ? String(Math.max(from - PAGE_SIZE, 0)) : null } });
+      return ok({ conversations, meta: { next_token: next, previous_token: null } });
     }),
   );
 
