@@ -13,8 +13,10 @@ const chromium = {
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
-  fullyParallel: true,
-  workers: 2,
+  // One worker: routing is shared state (who is available, who has capacity), so tests that
+  // text in would otherwise race each other for agents.
+  fullyParallel: false,
+  workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
@@ -26,7 +28,14 @@ export default defineConfig({
     // The production build on a fresh, throwaway embedded database.
     command: `npm run start -- -p ${PORT}`,
     url: `${baseURL}/login`,
-    env: { SWITCHBOARD_DB: 'memory', EMULATOR_PORT: process.env.E2E_EMULATOR_PORT ?? '4610', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      SWITCHBOARD_DB: 'memory',
+      EMULATOR_PORT: process.env.E2E_EMULATOR_PORT ?? '4610',
+      // Short-lived Conversations tokens: every browser in the run refreshes its token several
+      // times, so a refresh that drops the connection would show up anywhere.
+      TWILIO_TOKEN_TTL_SECONDS: '30',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',

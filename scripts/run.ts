@@ -28,6 +28,7 @@ async function main(): Promise<number> {
       embedded = await startEmbeddedDatabase({ dataDir });
     }
     const databaseUrl = embedded?.url ?? config.databaseUrl!;
+    if (embedded) process.env.DATABASE_POOL_SIZE = String(embedded.poolSize);
     await applyMigrations(databaseUrl);
     const logins = await seedIfEmpty(databaseUrl, { randomPasswords: !embedded });
     if (logins) printDemoLogins(logins);

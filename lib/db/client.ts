@@ -3,11 +3,14 @@ import { PrismaClient } from './generated/client';
 
 export type Database = ReturnType<typeof createDatabaseClient>;
 
-export function createDatabaseClient(connectionString: string) {
+export function createDatabaseClient(connectionString: string, poolSize?: number) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString }),
+    // A fixed small pool (the embedded database) keeps its connections instead of reconnecting.
+    adapter: new PrismaPg({ connectionString, ...(poolSize ? { max: poolSize, idleTimeoutMillis: 0 } : {}) }),
     // Password hashes are read only where a password is checked, on purpose.
     omit: { user: { passwordHash: true } },
+    // A transaction may wait behind others for a connection (the embedded database has one).
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
 }
 
@@ -18,7 +21,8 @@ function instance(): Database {
   if (!globalForDb.switchboardDb) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL is not set; start the app with `npm run dev` or `npm start`.');
-    globalForDb.switchboardDb = createDatabaseClient(url);
+    const poolSize = Number(process.env.DATABASE_POOL_SIZE) || undefined;
+    globalForDb.switchboardDb = createDatabaseClient(url, poolSize);
   }
   return globalForDb.switchboardDb;
 }

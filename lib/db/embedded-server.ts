@@ -6,6 +6,8 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 export type EmbeddedDatabase = {
   /** A postgres:// URL on loopback: the app reaches it exactly as it reaches a real server. */
   url: string;
+  /** How many connections a client may open (DATABASE_POOL_SIZE). */
+  poolSize: number;
   close(): Promise<void>;
 };
 
@@ -16,9 +18,15 @@ type Options = {
 };
 
 // PGlite is one Postgres backend in WebAssembly. Serving it on loopback lets every process
-// (Next's workers, the Prisma CLI, tests) use the production code path (pg + adapter-pg);
-// the socket server multiplexes connections and keeps a transaction on its own connection.
-const MAX_CONNECTIONS = 32;
+// (the app, the Prisma CLI, tests) use the production code path (pg + adapter-pg). It has a
+// single session, so it takes one connection at a time: pglite-socket's multiplexer
+// interleaves clients' extended-protocol messages (one client's Bind can meet another's
+// unnamed statement), which corrupts concurrent queries. Clients use a pool of one instead
+// (EMBEDDED_POOL_SIZE): queries queue in the pool, which is what PGlite would do anyway. The
+// server allows one spare socket so a pool replacing a broken connection is not refused
+// while the old socket is still closing.
+const MAX_CONNECTIONS = 2;
+export const EMBEDDED_POOL_SIZE = 1;
 
 export async function startEmbeddedDatabase({ dataDir, port = 0 }: Options): Promise<EmbeddedDatabase> {
   const inMemory = dataDir === 'memory';
@@ -30,6 +38,7 @@ export async function startEmbeddedDatabase({ dataDir, port = 0 }: Options): Pro
     const address = server.getServerConn();
     return {
       url: `postgresql://postgres:postgres@${address}/postgres?sslmode=disable`,
+      poolSize: EMBEDDED_POOL_SIZE,
       async close() {
         await server.stop();
         await db.close();

@@ -10,6 +10,7 @@ export async function startTestDatabase(): Promise<{ url: string; close(): Promi
   const database = await startEmbeddedDatabase({ dataDir: 'memory' });
   await applyMigrations(database.url);
   process.env.DATABASE_URL = database.url;
+  process.env.DATABASE_POOL_SIZE = String(database.poolSize);
   return {
     url: database.url,
     async close() {

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ServerThreadView } from '@/components/inbox/server-thread-view';
+import { HistoryPanel } from '@/components/supervisor/history-panel';
 import { requireUser } from '@/lib/auth/guard';
 import { SUPERVISOR_ROLES } from '@/lib/auth/roles';
 
@@ -14,8 +15,11 @@ export default async function MonitorPage({ params }: { params: Promise<{ conver
       <nav aria-label="Breadcrumb" className="border-b border-slate-200 bg-white px-4 py-2 text-sm">
         <Link href="/supervisor" className="text-indigo-700 hover:underline">← Supervisor console</Link>
       </nav>
-      <div className="min-h-0 flex-1">
+      <div className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[1fr_18rem]">
         <ServerThreadView sid={conversationSid} viewer={{ id: user.id, role: user.role }} />
+        <div className="hidden min-h-0 lg:block">
+          <HistoryPanel conversationSid={conversationSid} />
+        </div>
       </div>
     </div>
   );
