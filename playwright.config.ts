@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -34,6 +36,8 @@ export default defineConfig({
       // Short-lived Conversations tokens: every browser in the run refreshes its token several
       // times, so a refresh that drops the connection would show up anywhere.
       TWILIO_TOKEN_TTL_SECONDS: '30',
+      // A state file (fresh per run) lets a test restart the emulator and see nothing lost.
+      EMULATOR_STATE: path.join(os.tmpdir(), `switchboard-e2e-${process.pid}`, 'emulator.json'),
       NEXT_TELEMETRY_DISABLED: '1',
     },
     reuseExistingServer: false,

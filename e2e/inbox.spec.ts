@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { uniqueCustomerNumber } from './fixtures/emulator';
+import { emulatorUrl, uniqueCustomerNumber } from './fixtures/emulator';
 import { customerSends, expectPhoneReceives, SMS_NUMBER } from './fixtures/phone';
 import { conversationRow, createMember, openInbox } from './fixtures/team';
 import { startSharedConversation } from './fixtures/conversations';
@@ -45,17 +45,17 @@ test('two agents in one conversation: unread counts, typing, "Seen by", and medi
   await expect(conversationRow(b.page, sid).getByTestId('unread-count')).toHaveText('1');
   await expect(b.page).toHaveTitle('(1) Switchboard');
 
-  // Typing reaches the other agent only.
-  await composer.pressSequentially('Also the', { delay: 20 });
+  // Ben opens it: his count clears, and Ada sees that he read it.
   await conversationRow(b.page, sid).click();
-  await expect(b.page.getByTestId('typing-indicator')).toHaveText('Ada Pair is typing…');
-  await expect(a.page.getByTestId('typing-indicator')).toHaveText('');
-
-  // Ben sees the message: his count clears, and Ada sees that he read it.
   await expect(b.page.getByTestId('message-body').filter({ hasText: 'Ben, can you check the invoice?' })).toBeVisible();
   await expect(conversationRow(b.page, sid).getByTestId('unread-count')).toHaveCount(0);
   await expect(b.page).toHaveTitle('Switchboard');
   await expect(a.page.getByTestId('seen-by')).toHaveText('Seen by Ben Pair');
+
+  // Typing reaches the other agent only.
+  await b.page.getByRole('textbox', { name: 'Message' }).pressSequentially('On it', { delay: 20 });
+  await expect(a.page.getByTestId('typing-indicator')).toHaveText('Ben Pair is typing…');
+  await expect(b.page.getByTestId('typing-indicator')).toHaveText('');
 
   // Ada drops an image onto the thread: it reaches the phone and renders inline for Ben.
   await composer.fill('');
@@ -141,4 +141,27 @@ test('/api/token needs a session and only ever grants the caller’s own identit
   expect(claims.grants.identity).toBe(member.id);
   expect(claims.grants.chat.service_sid).toMatch(/^IS/);
   await session.close();
+});
+
+test('an emulator restart shows the reconnect banner, then recovers with no message lost or doubled', async ({ browser }) => {
+  const agent = await openInbox(browser, await createMember(browser, { name: 'Flo Restart' }), { available: true });
+  const customer = uniqueCustomerNumber();
+  const { routing } = await customerSends({ from: customer, to: SMS_NUMBER, body: 'Before the outage' });
+  const sid = routing.conversation_sid!;
+  await conversationRow(agent.page, sid).click();
+  await expect(agent.page.getByTestId('message-body')).toHaveText(['Before the outage']);
+
+  const restart = await fetch(`${emulatorUrl}/emulator/v1/Restart`, { method: 'POST' });
+  expect(restart.status).toBe(202);
+  await expect(agent.page.getByTestId('connection-banner')).toContainText('Reconnecting');
+  // The emulator answers again; the browser has not reconnected yet when the customer writes.
+  await expect.poll(async () => (await fetch(`${emulatorUrl}/emulator/v1/Health`).catch(() => null))?.status, { timeout: 20_000 }).toBe(200);
+  await customerSends({ from: customer, to: SMS_NUMBER, body: 'During the recovery' });
+  await expect(agent.page.getByTestId('connection-banner')).toHaveCount(0, { timeout: 30_000 });
+  await expect(agent.page.getByTestId('message-body')).toHaveText(['Before the outage', 'During the recovery']);
+
+  // Still live afterwards, and nothing shows twice.
+  await customerSends({ from: customer, to: SMS_NUMBER, body: 'After the outage' });
+  await expect(agent.page.getByTestId('message-body')).toHaveText(['Before the outage', 'During the recovery', 'After the outage']);
+  await agent.close();
 });

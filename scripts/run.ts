@@ -4,7 +4,6 @@
 // empty database with the demo team, then runs Next in the foreground. Ctrl-C stops Next,
 // then the emulator and the database.
 import path from 'node:path';
-import type { Emulator } from '@/emulator/src/index';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/db/embedded-server';
 import { applyMigrations } from '@/lib/db/migrate';
 import { configureTwilio } from '@/lib/twilio/configure-twilio';
@@ -12,7 +11,7 @@ import { isLiveTwilio } from '@/lib/twilio/twilio-env';
 import { webhookUrl } from '@/lib/webhooks/webhook-url';
 import { resolveAuthSecret } from './runtime/auth-secret';
 import { readRunConfig } from './runtime/config';
-import { startLocalEmulator } from './runtime/local-emulator';
+import { type LocalEmulator, startLocalEmulator } from './runtime/local-emulator';
 import { runNext } from './runtime/next-process';
 import { printDemoLogins, seedIfEmpty } from './runtime/seed-if-empty';
 
@@ -21,7 +20,7 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 async function main(): Promise<number> {
   const config = readRunConfig(process.argv.slice(2), process.env);
   let embedded: EmbeddedDatabase | undefined;
-  let emulator: Emulator | undefined;
+  let emulator: LocalEmulator | undefined;
   try {
     if (config.embeddedDatabase) {
       const dataDir = config.embeddedDatabase === 'memory' ? 'memory' : path.join(config.dataDir, 'pglite');

@@ -61,7 +61,9 @@ export function ThreadView({ sid }: { sid: string }) {
       .map((p) => ({ identity: p.identity!, lastReadMessageIndex: p.lastReadMessageIndex! }));
     return seenByIndex(thread?.messages ?? [], horizons);
   }, [participants, thread?.messages, identity]);
-  const hasPhoneRecipients = Object.values(participants ?? {}).some((p) => p.type !== 'chat');
+  // Delivery to phones is shown when the conversation has SMS/WhatsApp participants.
+  const hasPhoneRecipients =
+    Object.values(participants ?? {}).some((p) => p.type !== 'chat') || (conversation ? conversationChannel(conversation) !== 'chat' : false);
 
   const unseenCount =
     atBottom || lastSeenIndex === null
@@ -76,11 +78,17 @@ export function ThreadView({ sid }: { sid: string }) {
   );
 
   const markRead = useCallback((index: number) => controller.markRead(sid, index), [controller, sid]);
+  const newestIndex = thread?.messages.at(-1)?.index ?? null;
   const source = useMemo<MessageSource>(
     () => ({ mediaUrl: (messageSid, mediaSid) => controller.mediaUrl(messageSid, mediaSid), receipts: (messageSid) => controller.deliveryReceipts(messageSid) }),
     [controller],
   );
   const onVisibleRange = useVisibleReadHorizon(markRead);
+  // At the bottom, a message that replaces an optimistic row (or arrives without the visible
+  // range changing) is on screen too.
+  useEffect(() => {
+    if (atBottom && newestIndex !== null) onVisibleRange(newestIndex);
+  }, [atBottom, newestIndex, onVisibleRange]);
 
   const scrollToBottom = useCallback(() => virtuoso.current?.scrollToIndex({ index: 'LAST', behavior: 'smooth' }), []);
   const send = useCallback(

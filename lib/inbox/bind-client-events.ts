@@ -17,24 +17,32 @@ type Options = {
   store: Store<InboxState>;
   registry: SdkRegistry;
   onIncomingMessage: (message: Message) => void;
+  onOwnMessage: (message: Message) => void;
   onTokenAboutToExpire: () => void;
   onTokenExpired: () => void;
   onUserSeen: (identity: string) => void;
 };
 
 /** Turns the SDK's events into store updates. Everything the inbox shows arrives this way. */
-export function bindClientEvents({ client, store, registry, onIncomingMessage, onTokenAboutToExpire, onTokenExpired, onUserSeen }: Options) {
+export function bindClientEvents({ client, store, registry, onIncomingMessage, onOwnMessage, onTokenAboutToExpire, onTokenExpired, onUserSeen }: Options) {
   const upsertConversation = (conversation: Conversation) => {
     if (conversation.status !== 'joined') return;
+    const isNew = !registry.conversations.has(conversation.sid);
     registry.conversations.set(conversation.sid, conversation);
     store.update((state) => ({ ...state, conversations: { ...state.conversations, [conversation.sid]: toConversationRecord(conversation) } }));
+    // The roster may have been announced before the conversation itself: read it once.
+    if (isNew) {
+      void conversation.getParticipants().then(
+        (participants) => participants.forEach(upsertParticipant),
+        () => undefined,
+      );
+    }
   };
   const removeConversation = (conversation: Conversation) => {
     registry.forgetConversation(conversation.sid);
     store.update((state) => withoutConversation(state, conversation.sid));
   };
   const upsertParticipant = (participant: Participant) => {
-    if (!registry.conversations.has(participant.conversation.sid)) return;
     if (participant.type === 'chat' && participant.identity) onUserSeen(participant.identity);
     store.update((state) => withParticipant(state, participant.conversation.sid, toParticipantRecord(participant)));
   };
@@ -65,7 +73,8 @@ export function bindClientEvents({ client, store, registry, onIncomingMessage, o
   client.on('conversationRemoved', removeConversation);
   client.on('messageAdded', (message) => {
     upsertMessage(message);
-    if (message.author !== client.user.identity) onIncomingMessage(message);
+    if (message.author === client.user.identity) onOwnMessage(message);
+    else onIncomingMessage(message);
   });
   client.on('messageUpdated', ({ message }) => upsertMessage(message));
   client.on('messageRemoved', (message) => {

@@ -8,6 +8,24 @@ import { ensurePreview, loadOlder, openThread } from './thread-actions';
 import { fetchToken, SessionExpiredError } from './token-source';
 
 const TOKEN_RETRY_MS = 10_000;
+/** The SDK takes about 3 s to close its socket after an expiry. */
+const EXPIRY_DISCONNECT_WAIT_MS = 8_000;
+
+function waitForConnectionState(client: Client, states: string[], timeoutMs: number): Promise<void> {
+  if (states.includes(client.connectionState)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('connectionStateChanged', onChange);
+      resolve();
+    };
+    const onChange = (state: string) => {
+      if (states.includes(state)) done();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    client.on('connectionStateChanged', onChange);
+  });
+}
 
 /**
  * Owns the one SDK client of the page: connects with a token for the signed-in user, keeps
@@ -43,8 +61,10 @@ export class InboxController {
       store: this.store,
       registry: this.registry,
       onIncomingMessage: (message) => this.incoming.forEach((listener) => listener(message)),
+      // What you wrote yourself is read: it never counts as unread.
+      onOwnMessage: (message) => this.markRead(message.conversation.sid, message.index),
       onTokenAboutToExpire: () => void this.refreshToken(),
-      onTokenExpired: () => void this.refreshToken(),
+      onTokenExpired: () => void this.renewAfterExpiry(),
       onUserSeen: (identity) => void this.resolveUserName(identity),
     });
   }
@@ -135,6 +155,23 @@ export class InboxController {
     } catch (error) {
       if (error instanceof SessionExpiredError) this.fail(error);
       else setTimeout(() => void this.refreshToken(), TOKEN_RETRY_MS);
+    }
+  }
+
+  /**
+   * After `tokenExpired` the SDK closes its socket and ignores updateToken() until it has (then
+   * ignores the same token for good): fetch a fresh token, wait for the disconnect, then hand it over.
+   */
+  private async renewAfterExpiry(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    try {
+      const grant = await fetchToken();
+      await waitForConnectionState(client, ['disconnected', 'denied'], EXPIRY_DISCONNECT_WAIT_MS);
+      if (this.client === client) await client.updateToken(grant.token);
+    } catch (error) {
+      if (error instanceof SessionExpiredError) this.fail(error);
+      else setTimeout(() => void this.renewAfterExpiry(), TOKEN_RETRY_MS);
     }
   }
 

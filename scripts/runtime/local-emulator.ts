@@ -1,24 +1,79 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readConfig } from '@/emulator/src/config';
-import { type Emulator, startEmulator } from '@/emulator/src/index';
+import { type Emulator, type EmulatorOptions, startEmulator } from '@/emulator/src/index';
+
+export type LocalEmulator = {
+  readonly url: string;
+  readonly numbers: readonly string[];
+  close(): Promise<void>;
+};
+
+/** How long the emulator stays down during a restart: long enough for clients to notice. */
+const RESTART_DOWN_MS = 1_500;
 
 /**
  * Emulator mode (no Twilio credentials): the Twilio Conversations emulator runs inside this
- * process, its state kept in the data folder (or in memory for a throwaway run).
+ * process, its state kept in the data folder (or in memory for a throwaway run, unless
+ * EMULATOR_STATE names a file).
+ *
+ * `POST /emulator/v1/Restart` simulates an outage: the emulator closes every connection,
+ * stops, and starts again on the same port from its state file — what a crash and restart
+ * does, so browsers can be seen reconnecting without losing or doubling anything.
  */
-export async function startLocalEmulator({ dataDir, throwaway }: { dataDir: string; throwaway: boolean }): Promise<Emulator> {
+export async function startLocalEmulator({ dataDir, throwaway }: { dataDir: string; throwaway: boolean }): Promise<LocalEmulator> {
   const config = readConfig(process.env, []);
+  const options: EmulatorOptions = {
+    port: config.port,
+    statePath: config.statePath ?? (throwaway ? undefined : path.join(dataDir, 'emulator.json')),
+    credentials: config.credentials,
+    numbers: config.numbers,
+    rateLimit: config.rateLimit,
+  };
+  if (options.statePath) fs.mkdirSync(path.dirname(path.resolve(options.statePath)), { recursive: true });
+  let current = await start(options);
+  let restarting: Promise<void> | null = null;
+
+  const restart = async () => {
+    await current.close();
+    await sleep(RESTART_DOWN_MS);
+    current = await start(options);
+    addRestartRoute(current);
+  };
+  const addRestartRoute = (emulator: Emulator) =>
+    emulator.router.post(
+      '/emulator/v1/Restart',
+      () => {
+        if (!options.statePath) return { status: 409, json: { code: 20001, message: 'A restart needs a state file (EMULATOR_STATE or a data folder).', status: 409 } };
+        // Answer first: the server this request came in on is about to close.
+        setImmediate(() => {
+          restarting ??= restart().finally(() => (restarting = null));
+        });
+        return { status: 202, json: { restarting: true, down_ms: RESTART_DOWN_MS } };
+      },
+      { auth: false },
+    );
+  addRestartRoute(current);
+
+  return {
+    get url() {
+      return current.url;
+    },
+    numbers: current.numbers,
+    async close() {
+      await restarting;
+      await current.close();
+    },
+  };
+}
+
+async function start(options: EmulatorOptions): Promise<Emulator> {
   try {
-    return await startEmulator({
-      port: config.port,
-      statePath: config.statePath ?? (throwaway ? undefined : path.join(dataDir, 'emulator.json')),
-      credentials: config.credentials,
-      numbers: config.numbers,
-      rateLimit: config.rateLimit,
-    });
+    return await startEmulator(options);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`Port ${config.port} is taken, so the Twilio emulator cannot start. Set EMULATOR_PORT to another port.`);
+      throw new Error(`Port ${options.port} is taken, so the Twilio emulator cannot start. Set EMULATOR_PORT to another port.`);
     }
     throw error;
   }
