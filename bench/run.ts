@@ -3,6 +3,8 @@
 // asserted: they depend on the machine, which is recorded with them.
 import { runCapacity, TWILIO_LIMITS } from './emulator-capacity';
 import { runFanout } from './emulator-fanout';
+import { runInbox } from './inbox';
+import { runInboxBundle } from './inbox-bundle';
 import { machine } from './support/machine';
 import { printTable, writeResults, type Row } from './support/report';
 import type { Distribution } from './support/stats';
@@ -48,6 +50,20 @@ const BENCHMARKS: Record<string, Benchmark> = {
       { measure: 'emulator RSS before → held (MiB)', value: `${r.rssBaselineMiB} → ${r.rssHeldMiB}`, 'Twilio limit': '' },
       { measure: 'memory per connection (bytes)', value: r.bytesPerConnection, 'Twilio limit': '' },
       { measure: 'failures', value: r.failures, 'Twilio limit': '' },
+    ],
+  },
+  // Builds the app, so it comes before `inbox`, which runs that build.
+  'inbox-bundle': {
+    run: runInboxBundle,
+    table: (r: Awaited<ReturnType<typeof runInboxBundle>>) => [{ route: r.route, files: r.files, 'raw KiB': r.rawKiB, 'gzip KiB': r.gzipKiB }],
+  },
+  inbox: {
+    run: runInbox,
+    table: (r: Awaited<ReturnType<typeof runInbox>>) => [
+      { measure: `list: first rows on screen (${r.conversations} conversations)`, 'median ms': r.listFirstRowsMs.median, runs: r.listFirstRowsMs.runs.join(', ') },
+      { measure: `list: all ${r.conversations} loaded`, 'median ms': r.listAllLoadedMs.median, runs: r.listAllLoadedMs.runs.join(', ') },
+      { measure: `thread: open ${r.threadMessages.toLocaleString('en-US')} messages`, 'median ms': r.threadOpenMs.median, runs: r.threadOpenMs.runs.join(', ') },
+      { measure: 'send-to-render p50 / p95', 'median ms': `${r.sendToRenderMs.p50} / ${r.sendToRenderMs.p95}`, runs: `${r.sendToRenderMs.samples} sends, max ${r.sendToRenderMs.max}` },
     ],
   },
 };

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { emulatorUrl, uniqueCustomerNumber } from './fixtures/emulator';
 import { customerSends, expectPhoneReceives, SMS_NUMBER } from './fixtures/phone';
-import { conversationRow, createMember, openInbox } from './fixtures/team';
+import { conversationRow, createMember, openInbox, test } from './fixtures/team';
 import { startSharedConversation } from './fixtures/conversations';
 
 test('an inbound SMS reaches the available agent live, and the reply reaches the phone as delivered', async ({ browser }) => {

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { uniqueCustomerNumber } from './fixtures/emulator';
 import { customerSends, SMS_NUMBER } from './fixtures/phone';
-import { clearQueue, conversationRow, createMember, openInbox, setAvailable } from './fixtures/team';
+import { clearQueue, conversationRow, createMember, openInbox, setAvailable, test } from './fixtures/team';
 
 test.beforeEach(async ({ browser }) => clearQueue(browser));
 

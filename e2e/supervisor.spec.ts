@@ -1,8 +1,8 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { DEMO } from './fixtures/auth';
 import { uniqueCustomerNumber } from './fixtures/emulator';
 import { customerSends, expectPhoneReceives, phoneMessages, SECOND_NUMBER, SMS_NUMBER } from './fixtures/phone';
-import { clearQueue, conversationRow, createMember, openInbox, type TeamMember } from './fixtures/team';
+import { clearQueue, conversationRow, createMember, openInbox, type TeamMember, test } from './fixtures/team';
 
 const supervisor: TeamMember = { id: '', email: DEMO.supervisor.email, password: DEMO.password, name: DEMO.supervisor.name, role: 'SUPERVISOR' };
 

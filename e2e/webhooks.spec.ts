@@ -1,11 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import twilio from 'twilio';
 import { DEFAULT_CREDENTIALS } from '../emulator/src/config';
 import { DEMO, signInWithApi } from './fixtures/auth';
 import { uniqueCustomerNumber } from './fixtures/emulator';
 import { startSharedConversation } from './fixtures/conversations';
 import { customerSends, SMS_NUMBER } from './fixtures/phone';
-import { clearQueue, createMember, openInbox } from './fixtures/team';
+import { clearQueue, createMember, openInbox, test } from './fixtures/team';
 
 // The app's webhook endpoint on the real server, fed by the emulator's signed webhooks.
 const WEBHOOK_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}/api/webhooks/twilio`;

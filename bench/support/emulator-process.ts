@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_CREDENTIALS } from '../../emulator/src/config';
+import { freePort } from './free-port';
 
 export type EmulatorProcess = {
   url: string;
@@ -13,18 +13,6 @@ export type EmulatorProcess = {
   rss(): number;
   stop(): Promise<void>;
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * `npm run emulator` in a child process, so the emulator has a core of its own and its memory can be

@@ -1,6 +1,6 @@
 'use client';
 
-import { useParams, useRouter } from 'next/navigation';
+import { useRouter } from 'next/navigation';
 import { type KeyboardEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { useViewersByConversation } from '@/components/collision/use-viewers';
@@ -10,6 +10,7 @@ import { useInbox } from './inbox-context';
 import { QueueList } from './queue-list';
 import { useNow } from './use-now';
 import { useQueue } from './use-queue';
+import { useSelectedConversationSid } from './use-selected-conversation';
 
 const TABS: { id: InboxTab; label: string }[] = [
   { id: 'open', label: 'Open' },
@@ -24,7 +25,7 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
   const ready = useInbox((state) => state.ready);
   const identity = useInbox((state) => state.identity);
   const viewersByConversation = useViewersByConversation(identity);
-  const params = useParams<{ conversationSid?: string }>();
+  const selectedSid = useSelectedConversationSid();
   const router = useRouter();
   const now = useNow();
   const [tab, setTab] = useState<InboxTab>('open');
@@ -34,6 +35,15 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
   const queue = useQueue(tab === 'queue');
   const listElement = useRef<HTMLDivElement>(null);
 
+  const counts = useMemo(() => {
+    let closed = 0;
+    let provisional = 0;
+    for (const conversation of Object.values(conversations)) {
+      if (conversation.state === 'closed') closed++;
+      if (conversation.provisional) provisional++;
+    }
+    return { open: Object.keys(conversations).length - closed, closed, provisional };
+  }, [conversations]);
   const rows = useMemo(
     () => filterConversations(conversations, previews, threads, tab, deferredQuery),
     [conversations, previews, threads, tab, deferredQuery],
@@ -51,18 +61,25 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
     if (!move || rows.length === 0) return;
     event.preventDefault();
     const focused = Number((document.activeElement as HTMLElement | null)?.dataset.rowIndex ?? -1);
-    const selected = rows.findIndex((row) => row.sid === params.conversationSid);
+    const selected = rows.findIndex((row) => row.sid === selectedSid);
     const target = move(focused >= 0 ? focused : selected);
-    virtuoso.current?.scrollIntoView({
-      index: target,
-      done: () => listElement.current?.querySelector<HTMLElement>(`[data-row-index="${target}"]`)?.focus(),
-    });
+    const focusTarget = () => listElement.current?.querySelector<HTMLElement>(`[data-row-index="${target}"]`)?.focus();
+    // A row already rendered is focused at once; otherwise the list scrolls to it first.
+    if (listElement.current?.querySelector(`[data-row-index="${target}"]`)) focusTarget();
+    virtuoso.current?.scrollIntoView({ index: target, done: focusTarget });
   }
 
   return (
     <nav aria-label="Conversations" className="flex h-full min-h-0 flex-col border-r border-slate-200 bg-white">
       <div className="flex items-center justify-between gap-2 px-3 pt-3">
-        <h1 className="text-base font-semibold">Inbox</h1>
+        <h1 className="text-base font-semibold">
+          Inbox
+          {!ready || counts.provisional > 0 ? (
+            <span role="status" className="ml-2 text-xs font-normal text-slate-500" data-testid="syncing">
+              Syncing…
+            </span>
+          ) : null}
+        </h1>
         <div className="flex items-center gap-1">{actions}</div>
       </div>
       <div role="tablist" aria-label="Conversation state" className="mt-2 flex gap-1 px-3">
@@ -76,7 +93,9 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
             className={`rounded-md px-2.5 py-1 text-sm ${tab === item.id ? 'bg-slate-900 text-white' : 'text-slate-600 hover:bg-slate-100'}`}
           >
             {item.label}
-            {item.id === 'queue' && queue?.length ? <span className="ml-1 text-xs">({queue.length})</span> : null}
+            {item.id === 'queue' ? (queue?.length ? <span className="ml-1 text-xs">({queue.length})</span> : null) : (
+              <span className="ml-1 text-xs tabular-nums opacity-70" data-testid={`${item.id}-count`}>{counts[item.id].toLocaleString('en-US')}</span>
+            )}
           </button>
         ))}
       </div>
@@ -95,7 +114,7 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
       </div>
       <div ref={listElement} className="flex min-h-0 flex-1 flex-col" onKeyDown={onKeyDown}>
         {tab === 'queue' ? (
-          <QueueList queue={queue} selectedSid={params.conversationSid} />
+          <QueueList queue={queue} selectedSid={selectedSid} />
         ) : rows.length === 0 ? (
           <p className="px-4 py-6 text-center text-sm text-slate-500">
             {!ready ? 'Loading conversations…' : query ? 'No conversations match.' : tab === 'open' ? 'No open conversations.' : 'No closed conversations.'}
@@ -110,7 +129,7 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
               <ConversationRow
                 conversation={conversation}
                 preview={previews[conversation.sid]}
-                isSelected={conversation.sid === params.conversationSid}
+                isSelected={conversation.sid === selectedSid}
                 now={now}
                 index={index}
                 viewers={viewersByConversation.get(conversation.sid)}

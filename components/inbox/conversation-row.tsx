@@ -8,6 +8,7 @@ import { relativeTime } from '@/lib/inbox/format';
 import type { ConversationRecord, Preview } from '@/lib/inbox/inbox-state';
 import { ChannelBadge } from './channel-badge';
 import { useInboxController } from './inbox-context';
+import { openConversationInPlace } from './use-selected-conversation';
 
 type Props = { conversation: ConversationRecord; preview: Preview | undefined; isSelected: boolean; now: number; index: number; viewers?: Viewer[] };
 
@@ -31,10 +32,10 @@ export const ConversationRow = memo(function ConversationRow({ conversation, pre
   return (
     <Link
       href={`/inbox/${conversation.sid}`}
+      onClick={(event) => openConversationInPlace(event, conversation.sid)}
       data-row-index={index}
       data-testid={`conversation-row-${conversation.sid}`}
       aria-current={isSelected ? 'page' : undefined}
-      aria-label={`${title}${unread ? `, ${unread} unread` : ''}`}
       className={`flex flex-col gap-1 border-b border-slate-100 px-3 py-2.5 outline-offset-[-2px] hover:bg-slate-50 ${isSelected ? 'bg-indigo-50 hover:bg-indigo-50' : ''}`}
     >
       <div className="flex items-center gap-2">
@@ -55,11 +56,12 @@ export const ConversationRow = memo(function ConversationRow({ conversation, pre
           {previewText(preview)}
         </p>
         {conversation.state !== 'active' ? (
-          <span className="shrink-0 text-[11px] uppercase tracking-wide text-slate-400">{conversation.state}</span>
+          <span className="shrink-0 text-[11px] uppercase tracking-wide text-slate-500">{conversation.state}</span>
         ) : null}
         {unread > 0 ? (
-          <span className="shrink-0 rounded-full bg-indigo-600 px-1.5 text-[11px] font-semibold leading-5 text-white" data-testid="unread-count">
-            {unread}
+          <span className="shrink-0 rounded-full bg-indigo-600 px-1.5 text-[11px] font-semibold leading-5 text-white">
+            <span data-testid="unread-count">{unread}</span>
+            <span className="sr-only"> unread</span>
           </span>
         ) : null}
       </div>

@@ -1,7 +1,8 @@
 'use client';
 
+import { useEffect } from 'react';
 import { DetailsPanel } from './details-panel';
-import { useInbox } from './inbox-context';
+import { useInbox, useInboxController } from './inbox-context';
 import { ServerThreadView } from './server-thread-view';
 import { ThreadView } from './thread-view';
 
@@ -10,9 +11,15 @@ import { ThreadView } from './thread-view';
  * read comes from the app's API, read-only unless they may write in it.
  */
 export function ConversationScreen({ sid, viewer }: { sid: string; viewer: { id: string; role: 'AGENT' | 'SUPERVISOR' | 'ADMIN' } }) {
-  const isParticipant = useInbox((state) => Boolean(state.conversations[sid]));
+  const controller = useInboxController();
+  const record = useInbox((state) => state.conversations[sid]);
   const ready = useInbox((state) => state.ready);
-  if (!isParticipant && !ready) {
+  const isParticipant = Boolean(record && !record.provisional);
+  const isProvisional = Boolean(record?.provisional);
+  useEffect(() => {
+    if (isProvisional && ready) void controller.ensureConversation(sid).catch(() => undefined);
+  }, [controller, sid, isProvisional, ready]);
+  if (isProvisional || (!isParticipant && !ready)) {
     return <div role="status" className="flex h-full items-center justify-center text-sm text-slate-500">Opening the conversation…</div>;
   }
   if (!isParticipant) return <ServerThreadView key={sid} sid={sid} viewer={viewer} />;

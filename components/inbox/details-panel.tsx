@@ -66,7 +66,7 @@ export function DetailsPanel({ sid }: { sid: string }) {
               <span className="truncate">
                 {participant.identity ? (userNames[participant.identity] ?? participant.identity) : (customer?.name ?? 'Customer')}
               </span>
-              <span className="text-xs uppercase text-slate-400">{participant.type}</span>
+              <span className="text-xs uppercase text-slate-500">{participant.type}</span>
             </li>
           ))}
         </ul>

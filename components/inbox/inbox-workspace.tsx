@@ -3,14 +3,19 @@
 import { type ReactNode, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConnectionBanner } from './connection-banner';
+import { ConversationScreen } from './conversation-screen';
 import { ConversationList } from './conversation-list';
 import { NewConversationDialog } from './new-conversation-dialog';
 import { NewGroupTextDialog } from './new-group-text-dialog';
 import { useUnreadDocumentTitle } from './use-document-title';
 import { useNewMessageAlerts } from './use-new-message-alerts';
+import { useSelectedConversationSid } from './use-selected-conversation';
 
 /** The inbox screen: connection state on top, the conversation list, and the open conversation. */
-export function InboxWorkspace({ numbers, children }: { numbers: string[]; children: ReactNode }) {
+type Viewer = { id: string; role: 'AGENT' | 'SUPERVISOR' | 'ADMIN' };
+
+export function InboxWorkspace({ numbers, viewer, children }: { numbers: string[]; viewer: Viewer; children: ReactNode }) {
+  const selectedSid = useSelectedConversationSid();
   const [starting, setStarting] = useState<'conversation' | 'group' | null>(null);
   const { permission, requestPermission } = useNewMessageAlerts();
   useUnreadDocumentTitle();
@@ -36,7 +41,8 @@ export function InboxWorkspace({ numbers, children }: { numbers: string[]; child
             </>
           }
         />
-        <div className="min-h-0">{children}</div>
+        {/* The open conversation follows the URL in the browser (see use-selected-conversation). */}
+        <div className="min-h-0">{selectedSid ? <ConversationScreen key={selectedSid} sid={selectedSid} viewer={viewer} /> : children}</div>
       </div>
       <NewConversationDialog numbers={numbers} open={starting === 'conversation'} onClose={() => setStarting(null)} />
       <NewGroupTextDialog numbers={numbers} open={starting === 'group'} onClose={() => setStarting(null)} />

@@ -6,6 +6,7 @@ import { relativeTime } from '@/lib/inbox/format';
 import type { QueueEntry } from '@/lib/routing/list-queue';
 import { ChannelBadge } from './channel-badge';
 import { useNow } from './use-now';
+import { openConversationInPlace } from './use-selected-conversation';
 
 const CHANNEL = { SMS: 'sms', WHATSAPP: 'whatsapp', CHAT: 'chat', GROUP: 'group' } as const;
 
@@ -20,6 +21,7 @@ export function QueueList({ queue, selectedSid }: { queue: QueueEntry[] | null; 
         <li key={entry.sid}>
           <Link
             href={`/inbox/${entry.sid}`}
+            onClick={(event) => openConversationInPlace(event, entry.sid)}
             aria-current={entry.sid === selectedSid ? 'page' : undefined}
             data-testid={`queue-row-${entry.sid}`}
             className={`flex flex-col gap-1 border-b border-slate-100 px-3 py-2.5 hover:bg-slate-50 ${entry.sid === selectedSid ? 'bg-indigo-50' : ''}`}

@@ -54,7 +54,7 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
                 {conversation.waitingSeconds > 0 ? (
                   <span className={breached ? 'font-semibold text-red-700' : ''}>{formatDuration(conversation.waitingSeconds)}</span>
                 ) : (
-                  <span className="text-slate-400">—</span>
+                  <span className="text-slate-500">—</span>
                 )}
                 {conversation.firstResponseBreached ? <p className="text-xs text-red-700">No first response yet</p> : null}
                 {conversation.replyWaitBreached && !conversation.firstResponseBreached ? <p className="text-xs text-red-700">Reply overdue</p> : null}

@@ -44,7 +44,7 @@ export function HistoryPanel({ conversationSid }: { conversationSid: string }) {
               {[entry.from ? `from ${entry.from}` : null, entry.to ? `to ${entry.to}` : null, entry.actor ? `by ${entry.actor}` : null].filter(Boolean).join(' ')}
             </p>
             {entry.note ? <p className="mt-0.5 text-xs italic text-slate-600">“{entry.note}”</p> : null}
-            <time className="text-[11px] text-slate-400" dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+            <time className="text-[11px] text-slate-500" dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
           </li>
         ))}
       </ol>

@@ -23,7 +23,10 @@ type Options = {
   onUserSeen: (identity: string) => void;
 };
 
-/** Turns the SDK's events into store updates. Everything the inbox shows arrives this way. */
+/**
+ * Turns the SDK's events into store updates. Everything the inbox shows arrives this way.
+ * Returns the conversation upsert, for conversations fetched on demand.
+ */
 export function bindClientEvents({ client, store, registry, onIncomingMessage, onOwnMessage, onTokenAboutToExpire, onTokenExpired, onUserSeen }: Options) {
   const upsertConversation = (conversation: Conversation) => {
     if (conversation.status !== 'joined') return;
@@ -93,4 +96,5 @@ export function bindClientEvents({ client, store, registry, onIncomingMessage, o
   });
   client.on('tokenAboutToExpire', onTokenAboutToExpire);
   client.on('tokenExpired', onTokenExpired);
+  return { upsertConversation };
 }

@@ -5,9 +5,19 @@ import { INITIAL_INBOX_STATE, type InboxState } from './inbox-state';
 import { SdkRegistry } from './sdk-registry';
 import { discardMessage, retryMessage, sendMessage } from './send-actions';
 import { ensurePreview, loadOlder, openThread } from './thread-actions';
+import { dropUnconfirmed, seedFromServer } from './server-seed';
 import { fetchToken, SessionExpiredError } from './token-source';
 
 const TOKEN_RETRY_MS = 10_000;
+/** How long the SDK waits for the server's list before starting anyway. */
+const SEED_WAIT_MS = 1_500;
+
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function' || document.visibilityState !== 'visible') return resolve();
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
 /** The SDK takes about 3 s to close its socket after an expiry. */
 const EXPIRY_DISCONNECT_WAIT_MS = 8_000;
 
@@ -38,6 +48,7 @@ export class InboxController {
   private readonly readHorizon = new Map<string, { requested: number; inFlight: boolean }>();
   private readonly nameRequests = new Set<string>();
   private client: Client | undefined;
+  private bindings: ReturnType<typeof bindClientEvents> | undefined;
   /** Bumped by every start and shutdown, so a start that a shutdown overtook gives up. */
   private generation = 0;
 
@@ -45,6 +56,7 @@ export class InboxController {
 
   async start(): Promise<void> {
     const generation = ++this.generation;
+    const seeded = seedFromServer(this.store);
     let grant;
     try {
       grant = await fetchToken();
@@ -52,11 +64,14 @@ export class InboxController {
       if (generation === this.generation) this.fail(error);
       return;
     }
+    // The SDK's start-up floods the main thread for a full inbox: let the seeded list paint first.
+    await Promise.race([seeded, new Promise((resolve) => setTimeout(resolve, SEED_WAIT_MS))]);
+    await nextPaint();
     if (generation !== this.generation) return;
     const client = new Client(grant.token, { ...grant.sdkOptions, logLevel: 'warn' });
     this.client = client;
     this.store.update((state) => ({ ...state, identity: grant.identity }));
-    bindClientEvents({
+    this.bindings = bindClientEvents({
       client,
       store: this.store,
       registry: this.registry,
@@ -66,6 +81,13 @@ export class InboxController {
       onTokenAboutToExpire: () => void this.refreshToken(),
       onTokenExpired: () => void this.renewAfterExpiry(),
       onUserSeen: (identity) => void this.resolveUserName(identity),
+    });
+    // Once the SDK has read every conversation, what it did not confirm is not the agent's any more.
+    client.once('initialized', () => {
+      void client.getSubscribedConversations().then(
+        () => this.store.update(dropUnconfirmed),
+        () => undefined,
+      );
     });
   }
 
@@ -82,6 +104,16 @@ export class InboxController {
   }
 
   openThread = (sid: string) => openThread(this.context, sid);
+
+  /**
+   * The agent opened a conversation the SDK has not joined yet (it joins a full inbox one by
+   * one): ask for this one directly instead of waiting for its turn.
+   */
+  async ensureConversation(sid: string): Promise<void> {
+    if (this.registry.conversations.has(sid) || !this.client || !this.bindings) return;
+    const conversation = await this.client.getConversationBySid(sid);
+    this.bindings.upsertConversation(conversation);
+  }
   loadOlder = (sid: string) => loadOlder(this.context, sid);
   ensurePreview = (sid: string) => ensurePreview(this.context, sid);
   send = (sid: string, body: string, files: File[]) => sendMessage(this.context, sid, body, files);

@@ -22,6 +22,8 @@ export type ConversationRecord = {
   lastActivityAt: number;
   lastReadMessageIndex: number | null;
   dateCreated: number | null;
+  /** Known from the server's index, not (yet) from the SDK: shown, not yet workable. */
+  provisional?: boolean;
 };
 
 export type MediaRecord = { sid: string; filename: string | null; contentType: string; size: number };

@@ -1,0 +1,35 @@
+import type { SeedConversation } from '@/lib/conversations/list-my-conversations';
+import type { Store } from './create-store';
+import type { InboxState } from './inbox-state';
+
+/**
+ * The list from the server's index, shown while the SDK is still joining the agent's
+ * conversations. Anything the SDK already delivered wins; SDK events replace the rest.
+ */
+export async function seedFromServer(store: Store<InboxState>): Promise<void> {
+  let seed: SeedConversation[];
+  try {
+    const response = await fetch('/api/me/conversations', { cache: 'no-store' });
+    if (!response.ok) return;
+    seed = ((await response.json()) as { conversations: SeedConversation[] }).conversations;
+  } catch {
+    return; // the SDK will fill the list on its own
+  }
+  store.update((state) => {
+    const conversations = { ...state.conversations };
+    const previews = { ...state.previews };
+    for (const { record, preview } of seed) {
+      if (conversations[record.sid]) continue;
+      conversations[record.sid] = record;
+      if (preview && !previews[record.sid]) previews[record.sid] = preview;
+    }
+    return { ...state, conversations, previews };
+  });
+}
+
+/** Provisional conversations the SDK never confirmed (moved away meanwhile) leave the list. */
+export function dropUnconfirmed(state: InboxState): InboxState {
+  const entries = Object.entries(state.conversations);
+  if (!entries.some(([, record]) => record.provisional)) return state;
+  return { ...state, conversations: Object.fromEntries(entries.filter(([, record]) => !record.provisional)) };
+}
