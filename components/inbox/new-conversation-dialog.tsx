@@ -1,8 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/text-field';
 import { ApiError, apiFetch } from '@/lib/api/client-fetch';
 import { channelOfAddress, displayAddress } from '@/lib/conversations/phone-address';
@@ -13,17 +14,10 @@ type Props = { numbers: string[]; open: boolean; onClose: () => void };
 /** Start an SMS or WhatsApp conversation with a customer, from one of the account's numbers. */
 export function NewConversationDialog({ numbers, open, onClose }: Props) {
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [channel, setChannel] = useState<'sms' | 'whatsapp'>('sms');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const choices = numbers.filter((number) => channelOfAddress(number) === channel);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (open && element && !element.open) element.showModal();
-    if (!open && element?.open) element.close();
-  }, [open]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -57,15 +51,7 @@ export function NewConversationDialog({ numbers, open, onClose }: Props) {
   }
 
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="new-conversation-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-full max-w-md rounded-xl p-5 shadow-xl backdrop:bg-slate-900/30"
-    >
+    <Dialog open={open} onClose={onClose} labelledBy="new-conversation-title">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         <h2 id="new-conversation-title" className="text-base font-semibold">New conversation</h2>
         <fieldset className="flex gap-4 text-sm">
@@ -94,6 +80,6 @@ export function NewConversationDialog({ numbers, open, onClose }: Props) {
           <Button type="submit" disabled={pending || choices.length === 0}>{pending ? 'Starting…' : 'Start'}</Button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,8 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/text-field';
 import { ApiError, apiFetch } from '@/lib/api/client-fetch';
 import { displayAddress } from '@/lib/conversations/phone-address';
@@ -13,16 +14,9 @@ type Props = { numbers: string[]; open: boolean; onClose: () => void };
 /** Start a group text: up to nine customers' +1 numbers, and the number they will see you as. */
 export function NewGroupTextDialog({ numbers, open, onClose }: Props) {
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const projectable = numbers.filter((number) => /^\+1\d{10}$/.test(number));
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (open && element && !element.open) element.showModal();
-    if (!open && element?.open) element.close();
-  }, [open]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,15 +49,7 @@ export function NewGroupTextDialog({ numbers, open, onClose }: Props) {
   }
 
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="new-group-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-full max-w-md rounded-xl p-5 shadow-xl backdrop:bg-slate-900/30"
-    >
+    <Dialog open={open} onClose={onClose} labelledBy="new-group-title">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         <h2 id="new-group-title" className="text-base font-semibold">New group text</h2>
         <div className="flex flex-col gap-1">
@@ -86,6 +72,6 @@ export function NewGroupTextDialog({ numbers, open, onClose }: Props) {
           <Button type="submit" disabled={pending || projectable.length === 0}>{pending ? 'Starting…' : 'Start group text'}</Button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,12 +1,11 @@
 'use client';
 
 import Link from 'next/link';
+import { attributeChannel } from '@/lib/conversation-index/channel';
 import { displayAddress } from '@/lib/conversations/phone-address';
 import type { FloorConversation } from '@/lib/supervision/floor-overview';
 import { ChannelBadge } from '@/components/inbox/channel-badge';
 import { formatDuration } from './format-duration';
-
-const CHANNEL = { SMS: 'sms', WHATSAPP: 'whatsapp', CHAT: 'chat', GROUP: 'group' } as const;
 
 type Props = { conversations: FloorConversation[]; now: number; onTransfer: (conversation: FloorConversation) => void };
 
@@ -36,7 +35,7 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
             >
               <td className="px-3 py-2">
                 <div className="flex items-center gap-2">
-                  <ChannelBadge channel={CHANNEL[conversation.channel]} />
+                  <ChannelBadge channel={attributeChannel(conversation.channel)} />
                   <span className="font-medium">{conversation.customer}</span>
                 </div>
                 {conversation.twilioNumber ? <p className="mt-0.5 text-xs text-slate-500">on {displayAddress(conversation.twilioNumber)}</p> : null}

@@ -1,7 +1,8 @@
 'use client';
 
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { ApiError, apiFetch } from '@/lib/api/client-fetch';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 
@@ -19,15 +20,11 @@ type Props = {
 
 /** Hand a conversation to a colleague (or yourself, as a supervisor) or back to the queue, with a note. */
 export function TransferDialog({ conversationSid, currentAssigneeId, viewerId, open, onClose, onTransferred }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [team, setTeam] = useState<TeamMember[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   useEffect(() => {
-    const element = dialog.current;
-    if (open && element && !element.open) element.showModal();
-    if (!open && element?.open) element.close();
     if (!open) return;
     let cancelled = false;
     apiFetch<{ team: TeamMember[] }>('/api/team').then(
@@ -63,15 +60,7 @@ export function TransferDialog({ conversationSid, currentAssigneeId, viewerId, o
 
   const candidates = (team ?? []).filter((member) => member.id !== currentAssigneeId);
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="transfer-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-full max-w-md rounded-xl p-5 shadow-xl backdrop:bg-slate-900/30"
-    >
+    <Dialog open={open} onClose={onClose} labelledBy="transfer-title">
       <form onSubmit={onSubmit} className="flex flex-col gap-4">
         <h2 id="transfer-title" className="text-base font-semibold">Transfer conversation</h2>
         <div className="flex flex-col gap-1">
@@ -96,6 +85,6 @@ export function TransferDialog({ conversationSid, currentAssigneeId, viewerId, o
           <Button type="submit" disabled={pending || !team}>{pending ? 'Transferring…' : 'Transfer'}</Button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,17 +1,10 @@
 import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import { db } from '@/lib/db/client';
+import { TEAM_USER_SELECT, type TeamUser } from '@/lib/users/team-user';
 import { authOptions } from './options';
 
-export type CurrentUser = {
-  id: string;
-  email: string;
-  name: string;
-  role: 'AGENT' | 'SUPERVISOR' | 'ADMIN';
-  active: boolean;
-  availability: 'AVAILABLE' | 'AWAY';
-  capacity: number;
-};
+export type CurrentUser = Omit<TeamUser, 'createdAt'>;
 
 export type SessionState =
   | { status: 'signed-out' }
@@ -30,7 +23,7 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
   if (!id) return { status: 'signed-out' };
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, active: true, availability: true, capacity: true },
+    select: { ...TEAM_USER_SELECT, createdAt: false },
   });
   if (!user || !user.active) return { status: 'revoked' };
   return { status: 'active', user };

@@ -1,4 +1,16 @@
+import type { TConversationChannel } from '@/lib/conversations/conversation-attributes';
 import type { ConversationChannel } from '@/lib/db/generated/enums';
+
+// The index stores channels as a database enum (SMS…), attributes and the UI use sms…; both ways here.
+const FROM_INDEX: Record<ConversationChannel, TConversationChannel> = { SMS: 'sms', WHATSAPP: 'whatsapp', CHAT: 'chat', GROUP: 'group' };
+
+export function attributeChannel(channel: ConversationChannel): TConversationChannel {
+  return FROM_INDEX[channel];
+}
+
+export function indexChannel(channel: TConversationChannel): ConversationChannel {
+  return channel.toUpperCase() as ConversationChannel;
+}
 
 /** The channel of a conversation from its customer's binding, as Twilio describes it in webhooks. */
 export function channelFromBinding(binding: { address?: string | null; projectedAddress?: string | null; type?: string | null }): ConversationChannel {

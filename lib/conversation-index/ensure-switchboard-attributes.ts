@@ -1,6 +1,6 @@
 import { readSwitchboardAttributes, withSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import { conversationService } from '@/lib/twilio/conversation-service';
-import { channelFromBinding } from './channel';
+import { attributeChannel, channelFromBinding } from './channel';
 
 /**
  * Conversations Twilio created on its own (a customer texted in) carry no attributes. Agents'
@@ -15,11 +15,10 @@ export async function ensureSwitchboardAttributes(
   const current = await conversation.fetch();
   const attributes = parseObject(current.attributes);
   if (readSwitchboardAttributes(attributes)) return;
-  const channel = channelFromBinding(binding).toLowerCase() as 'sms' | 'whatsapp' | 'group';
   await conversation.update({
     attributes: JSON.stringify(
       withSwitchboardAttributes(attributes, {
-        channel,
+        channel: attributeChannel(channelFromBinding(binding)),
         customer: { address: binding.address },
         twilioNumber: binding.projectedAddress ?? binding.proxyAddress ?? undefined,
       }),

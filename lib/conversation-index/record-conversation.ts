@@ -1,7 +1,7 @@
 import { readSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import { db } from '@/lib/db/client';
-import type { ConversationChannel, ConversationState } from '@/lib/db/generated/enums';
-import { channelFromBinding } from './channel';
+import type { ConversationState } from '@/lib/db/generated/enums';
+import { channelFromBinding, indexChannel } from './channel';
 
 type ConversationFacts = {
   sid: string;
@@ -13,7 +13,6 @@ type ConversationFacts = {
 };
 
 const STATES: Record<string, ConversationState> = { active: 'ACTIVE', inactive: 'INACTIVE', closed: 'CLOSED' };
-const CHANNELS: Record<string, ConversationChannel> = { sms: 'SMS', whatsapp: 'WHATSAPP', chat: 'CHAT', group: 'GROUP' };
 
 /**
  * Creates or refreshes a conversation's index row from what Twilio told us. Webhooks can
@@ -25,7 +24,7 @@ export async function recordConversation(facts: ConversationFacts): Promise<void
   const binding = facts.binding;
   const fields = {
     ...(facts.state && STATES[facts.state] ? { state: STATES[facts.state] } : {}),
-    ...(switchboard ? { channel: CHANNELS[switchboard.channel] } : binding?.address || binding?.projectedAddress ? { channel: channelFromBinding(binding) } : {}),
+    ...(switchboard ? { channel: indexChannel(switchboard.channel) } : binding?.address || binding?.projectedAddress ? { channel: channelFromBinding(binding) } : {}),
     ...(switchboard?.customer?.address ?? binding?.address ? { customerAddress: switchboard?.customer?.address ?? binding?.address } : {}),
     ...(switchboard?.customer?.name ? { customerName: switchboard.customer.name } : {}),
     ...(switchboard?.members?.length ? { members: switchboard.members } : {}),

@@ -1,3 +1,4 @@
+import { attributeChannel } from '@/lib/conversation-index/channel';
 import { db } from '@/lib/db/client';
 import type { ConversationRecord, Preview } from '@/lib/inbox/inbox-state';
 
@@ -5,7 +6,6 @@ const LIMIT = 1000; // Twilio's per-identity maximum of conversations
 
 export type SeedConversation = { record: ConversationRecord; preview: Preview | null };
 
-const CHANNELS = { SMS: 'sms', WHATSAPP: 'whatsapp', CHAT: 'chat', GROUP: 'group' } as const;
 const STATES = { ACTIVE: 'active', INACTIVE: 'inactive', CLOSED: 'closed' } as const;
 
 /**
@@ -37,7 +37,7 @@ export async function listMyConversations(userId: string): Promise<SeedConversat
         sid: row.sid,
         friendlyName: row.customerName ?? row.customerAddress,
         switchboard: {
-          channel: CHANNELS[row.channel],
+          channel: attributeChannel(row.channel),
           ...(row.customerAddress || row.customerName ? { customer: { address: row.customerAddress ?? undefined, name: row.customerName ?? undefined } } : {}),
           ...(row.twilioNumber ? { twilioNumber: row.twilioNumber } : {}),
           ...(row.members.length ? { members: row.members } : {}),
