@@ -105,6 +105,7 @@ test('a closed conversation refuses input, and markup in a message is shown as t
 });
 
 test('with short-lived tokens the session refreshes several times without a disconnect banner', async ({ browser }) => {
+  test.setTimeout(150_000);
   const agent = await openInbox(browser, await createMember(browser, { name: 'Dee Tokens' }), { available: true });
   // Record every time the connection banner appears, from now on.
   await agent.page.evaluate(() => {
@@ -154,7 +155,7 @@ test('an emulator restart shows the reconnect banner, then recovers with no mess
   const restart = await fetch(`${emulatorUrl}/emulator/v1/Restart`, { method: 'POST' });
   expect(restart.status).toBe(202);
   await expect(agent.page.getByTestId('connection-banner')).toContainText('Reconnecting');
-  // The emulator answers again; the browser has not reconnected yet when the customer writes.
+  // The customer writes as soon as the emulator answers again, while browsers are still reconnecting (their backoff is at least a second).
   await expect.poll(async () => (await fetch(`${emulatorUrl}/emulator/v1/Health`).catch(() => null))?.status, { timeout: 20_000 }).toBe(200);
   await customerSends({ from: customer, to: SMS_NUMBER, body: 'During the recovery' });
   await expect(agent.page.getByTestId('connection-banner')).toHaveCount(0, { timeout: 30_000 });

@@ -77,7 +77,9 @@ test('a group text’s projected address moves from A to B, then to the supervis
   await dialog.getByRole('button', { name: 'Start group text' }).click();
   await expect(a.page).toHaveURL(/\/inbox\/CH[0-9a-f]{32}$/);
   const sid = a.page.url().split('/').pop()!;
-  await expect(a.page.getByTestId('thread')).toHaveAttribute('data-testid', 'thread');
+  // Ari's own group: the live SDK thread, not the read-only server view.
+  await expect(a.page.getByTestId('thread')).toBeVisible();
+  await expect(a.page.getByTestId('thread')).not.toHaveAttribute('data-mode', 'server');
   await send(a.page, 'Welcome, both of you.');
   for (const customer of customers) expect((await expectPhoneReceives(customer, (m) => m.body === 'Welcome, both of you.')).from).toBe(SECOND_NUMBER);
 

@@ -72,8 +72,10 @@ export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: bool
           defaultValue={user.capacity}
           disabled={pending}
           onBlur={(event) => {
-            const capacity = Number(event.target.value);
-            if (capacity !== user.capacity) void update({ capacity });
+            // An emptied or invalid field keeps the capacity (0 would silently stop their work).
+            const capacity = event.target.value.trim() === '' ? NaN : Number(event.target.value);
+            if (!Number.isInteger(capacity)) event.target.value = String(user.capacity);
+            else if (capacity !== user.capacity) void update({ capacity });
           }}
           className="w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
         />

@@ -12,11 +12,10 @@ import { useCannedResponses } from './use-canned-responses';
 type Props = {
   channel: TConversationChannel;
   closed: boolean;
-  /** Why this agent may not write here (set by ownership rules), or undefined. */
-  readOnlyReason?: string;
   files: File[];
   onFilesChange: (files: File[]) => void;
-  onSend: (body: string, files: File[]) => void;
+  /** Sends; a returned promise that rejects puts the text back and shows why. */
+  onSend: (body: string, files: File[]) => void | Promise<unknown>;
   onAddNote: (body: string) => Promise<void>;
   onTyping: () => void;
   /** Replies sent through the server (not the SDK) carry text only. */
@@ -28,10 +27,10 @@ type Mode = 'reply' | 'note';
 /** "/query" typed at the start of the message opens the canned responses. */
 const SLASH = /^\/([\w-]*)$/;
 
-export function Composer({ channel, closed, readOnlyReason, files, onFilesChange, onSend, onAddNote, onTyping, allowAttachments = true }: Props) {
+export function Composer({ channel, closed, files, onFilesChange, onSend, onAddNote, onTyping, allowAttachments = true }: Props) {
   const [mode, setMode] = useState<Mode>('reply');
   const [body, setBody] = useState('');
-  const [noteError, setNoteError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   const [pickerClosed, setPickerClosed] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -44,7 +43,7 @@ export function Composer({ channel, closed, readOnlyReason, files, onFilesChange
   }, [slash, cannedResponses]);
   const pickerOpen = slash !== null && cannedResponses !== null && !pickerClosed;
 
-  const disabledReason = closed ? 'This conversation is closed. The customer’s next message starts a new one.' : readOnlyReason;
+  const disabledReason = closed ? 'This conversation is closed. The customer’s next message starts a new one.' : null;
   const problem = mode === 'reply' ? attachmentProblem(channel, files, body.length) : null;
   const canSubmit = !disabledReason && !problem && (body.trim().length > 0 || (mode === 'reply' && files.length > 0));
   const limit = LIMITS[channel].maxBodyLength;
@@ -56,19 +55,27 @@ export function Composer({ channel, closed, readOnlyReason, files, onFilesChange
 
   async function submit() {
     if (!canSubmit) return;
+    const text = body.trim();
+    setError(null);
     if (mode === 'note') {
       try {
-        await onAddNote(body.trim());
+        await onAddNote(text);
         setBody('');
-        setNoteError(null);
-      } catch (error) {
-        setNoteError(error instanceof Error ? error.message : 'The note was not saved.');
+      } catch (caught) {
+        setError(caught instanceof Error ? caught.message : 'The note was not saved.');
       }
       return;
     }
-    onSend(body.trim(), files);
+    const sending = onSend(text, files);
     setBody('');
     onFilesChange([]);
+    try {
+      await sending;
+    } catch (caught) {
+      // Never lose what was written: put it back (unless something new was typed) and say why.
+      setBody((current) => current || text);
+      setError(caught instanceof Error ? `Not sent: ${caught.message}` : 'Not sent.');
+    }
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -179,8 +186,8 @@ export function Composer({ channel, closed, readOnlyReason, files, onFilesChange
         </Button>
       </div>
       <div className="mt-1 flex justify-between gap-3 text-xs">
-        <span role={problem || noteError ? 'alert' : undefined} className="text-red-700" data-testid="composer-problem">
-          {problem ?? noteError ?? ''}
+        <span role={problem || error ? 'alert' : undefined} className="text-red-700" data-testid="composer-problem">
+          {problem ?? error ?? ''}
         </span>
         {!isNote && limit !== null && channel !== 'chat' ? (
           <span className={body.length > limit ? 'text-red-700' : 'text-slate-500'} data-testid="character-count">

@@ -10,6 +10,7 @@ import { useNotes } from '@/components/notes/use-notes';
 import { TransferDialog } from '@/components/transfers/transfer-dialog';
 import { Button } from '@/components/ui/button';
 import { ApiError, apiFetch } from '@/lib/api/client-fetch';
+import { isSupervisorRole } from '@/lib/auth/roles';
 import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
 import { dayLabel } from '@/lib/inbox/format';
 import type { ConversationRecord } from '@/lib/inbox/inbox-state';
@@ -60,7 +61,7 @@ export function ServerThreadView({ sid, viewer }: Props) {
     lastReadMessageIndex: null,
     dateCreated: Date.parse(conversation.dateCreated),
   };
-  const isSupervisor = viewer.role !== 'AGENT';
+  const isSupervisor = isSupervisorRole(viewer.role);
   const hasPhones = conversationChannel(record) !== 'chat';
 
   return (
@@ -116,7 +117,7 @@ export function ServerThreadView({ sid, viewer }: Props) {
             files={[]}
             onFilesChange={() => undefined}
             allowAttachments={false}
-            onSend={(body) => void apiFetch(`/api/conversations/${sid}/messages`, { body: { body } }).then(refresh)}
+            onSend={(body) => apiFetch(`/api/conversations/${sid}/messages`, { body: { body } }).then(refresh)}
             onAddNote={addNote}
             onTyping={onTyping}
           />

@@ -2,8 +2,9 @@
 
 import { usePathname } from 'next/navigation';
 import type { MouseEvent } from 'react';
+import { CONVERSATION_SID } from '@/lib/twilio/sids';
 
-const CONVERSATION_PATH = /^\/inbox\/(CH[0-9a-f]{32})$/;
+const CONVERSATION_PATH = new RegExp(`^/inbox/(${CONVERSATION_SID.source.slice(1, -1)})$`);
 
 /** The conversation in the URL (/inbox/CH…), or undefined on /inbox. */
 export function useSelectedConversationSid(): string | undefined {

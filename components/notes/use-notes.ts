@@ -1,29 +1,21 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { usePolling } from '@/components/use-polling';
 import { apiFetch } from '@/lib/api/client-fetch';
 import type { NoteView } from '@/lib/notes/notes';
 
-const POLL_MS = 3_000;
-
-/** A conversation's private notes, refreshed while the tab is visible (any instance answers). */
+/** A conversation's private notes, refreshed while the tab is visible. */
 export function useNotes(conversationSid: string) {
   const [notes, setNotes] = useState<NoteView[]>([]);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let cancelled = false;
-    apiFetch<{ notes: NoteView[] }>(`/api/conversations/${conversationSid}/notes`).then(
-      (result) => !cancelled && setNotes(result.notes),
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [conversationSid, tick]);
-  useEffect(() => {
-    const timer = setInterval(() => document.visibilityState === 'visible' && setTick((value) => value + 1), POLL_MS);
-    return () => clearInterval(timer);
-  }, []);
+  usePolling(
+    async (isCancelled) => {
+      const result = await apiFetch<{ notes: NoteView[] }>(`/api/conversations/${conversationSid}/notes`);
+      if (!isCancelled()) setNotes(result.notes);
+    },
+    3_000,
+    conversationSid,
+  );
   const addNote = useCallback(
     async (body: string) => {
       const { note } = await apiFetch<{ note: NoteView }>(`/api/conversations/${conversationSid}/notes`, { body: { body } });

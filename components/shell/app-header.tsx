@@ -1,15 +1,15 @@
 import Link from 'next/link';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { ADMIN_ROLES, ROLE_LABELS, SUPERVISOR_ROLES } from '@/lib/auth/roles';
+import { isSupervisorRole, ROLE_LABELS } from '@/lib/auth/roles';
 import { AvailabilityToggle } from './availability-toggle';
 import { SignOutButton } from './sign-out-button';
 
 export function AppHeader({ user }: { user: CurrentUser }) {
   const links = [
     { href: '/inbox', label: 'Inbox', show: true },
-    { href: '/supervisor', label: 'Supervisor', show: (SUPERVISOR_ROLES as readonly string[]).includes(user.role) },
-    { href: '/supervisor/canned-responses', label: 'Canned responses', show: (SUPERVISOR_ROLES as readonly string[]).includes(user.role) },
-    { href: '/admin/users', label: 'Team', show: (ADMIN_ROLES as readonly string[]).includes(user.role) },
+    { href: '/supervisor', label: 'Supervisor', show: isSupervisorRole(user.role) },
+    { href: '/supervisor/canned-responses', label: 'Canned responses', show: isSupervisorRole(user.role) },
+    { href: '/admin/users', label: 'Team', show: user.role === 'ADMIN' },
   ].filter((link) => link.show);
   return (
     <header className="flex h-14 items-center gap-6 border-b border-slate-200 bg-white px-4">

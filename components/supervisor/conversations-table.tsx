@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { attributeChannel } from '@/lib/conversation-index/channel';
 import { displayAddress } from '@/lib/conversations/phone-address';
+import { deliveryErrorReason } from '@/lib/inbox/delivery-status';
 import type { FloorConversation } from '@/lib/supervision/floor-overview';
 import { ChannelBadge } from '@/components/inbox/channel-badge';
 import { formatDuration } from './format-duration';
@@ -43,10 +44,10 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
               <td className="px-3 py-2" data-testid="assignee">
                 {conversation.assignee ? (
                   conversation.assignee.name
+                ) : conversation.queuedAt ? (
+                  <span className="text-amber-700">Queue · {formatDuration(Math.floor((now - Date.parse(conversation.queuedAt)) / 1000))}</span>
                 ) : (
-                  <span className="text-amber-700">
-                    Queue{conversation.queuedAt ? ` · ${formatDuration(Math.floor((now - Date.parse(conversation.queuedAt)) / 1000))}` : ''}
-                  </span>
+                  <span className="text-slate-500">Unassigned</span>
                 )}
               </td>
               <td className="px-3 py-2">
@@ -57,6 +58,11 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
                 )}
                 {conversation.firstResponseBreached ? <p className="text-xs text-red-700">No first response yet</p> : null}
                 {conversation.replyWaitBreached && !conversation.firstResponseBreached ? <p className="text-xs text-red-700">Reply overdue</p> : null}
+                {conversation.deliveryError !== null ? (
+                  <p className="text-xs text-red-700" data-testid="delivery-failed">
+                    Last reply not delivered{conversation.deliveryError ? `: ${deliveryErrorReason(conversation.deliveryError)}` : ''}
+                  </p>
+                ) : null}
               </td>
               <td className="max-w-xs px-3 py-2">
                 <p className="truncate text-slate-700">{conversation.lastMessagePreview ?? ''}</p>

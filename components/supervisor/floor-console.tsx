@@ -27,7 +27,7 @@ export function FloorConsole({ viewerId }: { viewerId: string }) {
     const needle = deferredQuery.trim().toLowerCase();
     return (overview?.conversations ?? []).filter(
       (c) =>
-        (filter === 'all' || (filter === 'queue' ? !c.assignee : c.firstResponseBreached || c.replyWaitBreached)) &&
+        (filter === 'all' || (filter === 'queue' ? c.queuedAt !== null : c.firstResponseBreached || c.replyWaitBreached)) &&
         (channel === 'ALL' || c.channel === channel) &&
         (!agentId || c.assignee?.id === agentId) &&
         (!needle || `${c.customer} ${c.twilioNumber ?? ''} ${c.assignee?.name ?? ''} ${c.lastMessagePreview ?? ''}`.toLowerCase().includes(needle)),
@@ -35,7 +35,7 @@ export function FloorConsole({ viewerId }: { viewerId: string }) {
   }, [overview, filter, channel, agentId, deferredQuery]);
 
   if (!overview) return <p role="status" className="p-6 text-sm text-slate-500">{error ?? 'Loading the floor…'}</p>;
-  const queued = overview.conversations.filter((c) => !c.assignee).length;
+  const queued = overview.conversations.filter((c) => c.queuedAt !== null).length;
   const breaching = overview.conversations.filter((c) => c.firstResponseBreached || c.replyWaitBreached).length;
   const available = overview.agents.filter((a) => a.role === 'AGENT' && a.online && a.availability === 'AVAILABLE').length;
 

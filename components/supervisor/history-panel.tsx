@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { usePolling } from '@/components/use-polling';
 import { apiFetch } from '@/lib/api/client-fetch';
 import type { HistoryEntry } from '@/lib/supervision/conversation-history';
 
@@ -18,20 +19,14 @@ const REASONS: Record<string, string> = {
 /** The assignment history of a conversation, for supervisors. */
 export function HistoryPanel({ conversationSid }: { conversationSid: string }) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    const load = () =>
-      apiFetch<{ assignments: HistoryEntry[] }>(`/api/conversations/${conversationSid}/history`).then(
-        (result) => !cancelled && setEntries(result.assignments),
-        () => undefined,
-      );
-    void load();
-    const timer = setInterval(() => document.visibilityState === 'visible' && void load(), 5_000);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
-  }, [conversationSid]);
+  usePolling(
+    async (isCancelled) => {
+      const result = await apiFetch<{ assignments: HistoryEntry[] }>(`/api/conversations/${conversationSid}/history`);
+      if (!isCancelled()) setEntries(result.assignments);
+    },
+    5_000,
+    conversationSid,
+  );
   return (
     <aside aria-label="Assignment history" className="h-full overflow-y-auto border-l border-slate-200 bg-white p-4 text-sm">
       <h2 className="font-semibold">History</h2>

@@ -5,8 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ApiError, apiFetch } from '@/lib/api/client-fetch';
 import { ROLE_LABELS } from '@/lib/auth/roles';
-
-type TeamMember = { id: string; name: string; role: 'AGENT' | 'SUPERVISOR' | 'ADMIN'; availability: 'AVAILABLE' | 'AWAY'; online: boolean; load: number; capacity: number };
+import type { TeamMemberStatus } from '@/lib/users/list-team';
 
 type Props = {
   conversationSid: string;
@@ -20,14 +19,14 @@ type Props = {
 
 /** Hand a conversation to a colleague (or yourself, as a supervisor) or back to the queue, with a note. */
 export function TransferDialog({ conversationSid, currentAssigneeId, viewerId, open, onClose, onTransferred }: Props) {
-  const [team, setTeam] = useState<TeamMember[] | null>(null);
+  const [team, setTeam] = useState<TeamMemberStatus[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
-    apiFetch<{ team: TeamMember[] }>('/api/team').then(
+    apiFetch<{ team: TeamMemberStatus[] }>('/api/team').then(
       (result) => !cancelled && setTeam(result.team),
       () => !cancelled && setError('Could not load the team.'),
     );

@@ -7,6 +7,11 @@ export type Role = (typeof ROLES)[number];
 export const SUPERVISOR_ROLES = ['SUPERVISOR', 'ADMIN'] as const satisfies readonly Role[];
 export const ADMIN_ROLES = ['ADMIN'] as const satisfies readonly Role[];
 
+/** Supervisors and admins run the floor (console, monitoring, any transfer). */
+export function isSupervisorRole(role: Role): boolean {
+  return (SUPERVISOR_ROLES as readonly Role[]).includes(role);
+}
+
 export const ROLE_LABELS: Record<Role, string> = { AGENT: 'Agent', SUPERVISOR: 'Supervisor', ADMIN: 'Admin' };
 
 export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden';

@@ -1,8 +1,10 @@
 import { db } from '@/lib/db/client';
+import { pruneStaleRowsOccasionally } from '@/lib/maintenance/prune-stale-rows';
 import { TYPING_TTL_MS, type Viewer, VIEWING_TTL_MS } from './presence-rules';
 
 /** "I am looking at this conversation (and typing)", from every open thread every few seconds. */
 export async function reportPresence({ userId, conversationSid, typing, now = new Date() }: { userId: string; conversationSid: string; typing: boolean; now?: Date }): Promise<void> {
+  pruneStaleRowsOccasionally(now.getTime());
   await db.conversationPresence.upsert({
     where: { userId_conversationSid: { userId, conversationSid } },
     create: { userId, conversationSid, viewingAt: now, typingAt: typing ? now : null },

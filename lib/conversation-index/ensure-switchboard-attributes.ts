@@ -1,36 +1,25 @@
-import { readSwitchboardAttributes, withSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
+import { parseAttributes, readSwitchboardAttributes, type TSwitchboardAttributes, withSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import { conversationService } from '@/lib/twilio/conversation-service';
+import type { Binding } from '@/lib/webhooks/webhook-events';
 import { attributeChannel, channelFromBinding } from './channel';
+
+/** What a conversation Twilio made on its own is, from the binding it was made for. */
+function attributesFromBinding(binding: Binding): TSwitchboardAttributes | null {
+  if (binding.projectedAddress) return { channel: 'group', members: binding.addresses, twilioNumber: binding.projectedAddress };
+  const [address] = binding.addresses;
+  if (!address || !binding.proxyAddress) return null;
+  return { channel: attributeChannel(channelFromBinding({ address })), customer: { address }, twilioNumber: binding.proxyAddress };
+}
 
 /**
  * Conversations Twilio created on its own (a customer texted in) carry no attributes. Agents'
  * browsers read the customer and channel from them, so write them once, keeping any others.
  */
-export async function ensureSwitchboardAttributes(
-  conversationSid: string,
-  binding: { address: string | null; proxyAddress: string | null; projectedAddress: string | null },
-): Promise<void> {
-  if (!binding.address) return;
+export async function ensureSwitchboardAttributes(conversationSid: string, binding: Binding): Promise<void> {
+  const switchboard = attributesFromBinding(binding);
+  if (!switchboard) return;
   const conversation = (await conversationService()).conversations(conversationSid);
-  const current = await conversation.fetch();
-  const attributes = parseObject(current.attributes);
+  const attributes = parseAttributes((await conversation.fetch()).attributes);
   if (readSwitchboardAttributes(attributes)) return;
-  await conversation.update({
-    attributes: JSON.stringify(
-      withSwitchboardAttributes(attributes, {
-        channel: attributeChannel(channelFromBinding(binding)),
-        customer: { address: binding.address },
-        twilioNumber: binding.projectedAddress ?? binding.proxyAddress ?? undefined,
-      }),
-    ),
-  });
-}
-
-function parseObject(value: string): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  await conversation.update({ attributes: JSON.stringify(withSwitchboardAttributes(attributes, switchboard)) });
 }

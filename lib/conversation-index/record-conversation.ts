@@ -1,36 +1,30 @@
-import { readSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
+import { parseAttributes, readSwitchboardAttributes, type TSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import { db } from '@/lib/db/client';
 import type { ConversationState } from '@/lib/db/generated/enums';
+import type { Binding } from '@/lib/webhooks/webhook-events';
 import { channelFromBinding, indexChannel } from './channel';
 
 type ConversationFacts = {
   sid: string;
   state?: string | null;
   attributes?: string | null;
-  friendlyName?: string | null;
-  binding?: { address?: string | null; proxyAddress?: string | null; projectedAddress?: string | null } | null;
+  binding?: Binding | null;
   createdAt?: Date;
 };
 
-const STATES: Record<string, ConversationState> = { active: 'ACTIVE', inactive: 'INACTIVE', closed: 'CLOSED' };
+// Closing is not recorded here: it frees capacity and writes history (resolveInIndex).
+const STATES: Record<string, ConversationState> = { active: 'ACTIVE', inactive: 'INACTIVE' };
 
 /**
  * Creates or refreshes a conversation's index row from what Twilio told us. Webhooks can
  * arrive in any order and more than once, so every write is an upsert of known facts;
- * ownership fields are never touched here.
+ * ownership fields are never touched here. Switchboard's attributes win over bindings.
  */
 export async function recordConversation(facts: ConversationFacts): Promise<void> {
-  const switchboard = readSwitchboardAttributes(parseJson(facts.attributes));
-  const binding = facts.binding;
+  const switchboard = readSwitchboardAttributes(parseAttributes(facts.attributes));
   const fields = {
     ...(facts.state && STATES[facts.state] ? { state: STATES[facts.state] } : {}),
-    ...(switchboard ? { channel: indexChannel(switchboard.channel) } : binding?.address || binding?.projectedAddress ? { channel: channelFromBinding(binding) } : {}),
-    ...(switchboard?.customer?.address ?? binding?.address ? { customerAddress: switchboard?.customer?.address ?? binding?.address } : {}),
-    ...(switchboard?.customer?.name ? { customerName: switchboard.customer.name } : {}),
-    ...(switchboard?.members?.length ? { members: switchboard.members } : {}),
-    ...(switchboard?.twilioNumber ?? binding?.projectedAddress ?? binding?.proxyAddress
-      ? { twilioNumber: switchboard?.twilioNumber ?? binding?.projectedAddress ?? binding?.proxyAddress }
-      : {}),
+    ...(switchboard ? fieldsFromAttributes(switchboard) : facts.binding ? fieldsFromBinding(facts.binding) : {}),
   };
   await db.conversationIndex.upsert({
     where: { sid: facts.sid },
@@ -39,11 +33,26 @@ export async function recordConversation(facts: ConversationFacts): Promise<void
   });
 }
 
-function parseJson(value: string | null | undefined): unknown {
-  if (!value) return null;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return null;
+function fieldsFromAttributes(switchboard: TSwitchboardAttributes) {
+  return {
+    channel: indexChannel(switchboard.channel),
+    ...(switchboard.customer?.address ? { customerAddress: switchboard.customer.address } : {}),
+    ...(switchboard.customer?.name ? { customerName: switchboard.customer.name } : {}),
+    ...(switchboard.members?.length ? { members: switchboard.members } : {}),
+    ...(switchboard.twilioNumber ? { twilioNumber: switchboard.twilioNumber } : {}),
+  };
+}
+
+/**
+ * A group's projected address names the group (its members are the addresses); a customer's
+ * address with a proxy address names a 1:1 conversation. A group member's own binding (an
+ * address without a proxy) says nothing about the conversation.
+ */
+function fieldsFromBinding(binding: Binding) {
+  if (binding.projectedAddress) {
+    return { channel: 'GROUP' as const, twilioNumber: binding.projectedAddress, ...(binding.addresses.length > 1 ? { members: binding.addresses } : {}) };
   }
+  const [address] = binding.addresses;
+  if (!address || !binding.proxyAddress) return {};
+  return { channel: channelFromBinding({ address }), customerAddress: address, twilioNumber: binding.proxyAddress };
 }

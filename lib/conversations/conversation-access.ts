@@ -1,29 +1,41 @@
 import { AppError } from '@/lib/api/app-error';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { SUPERVISOR_ROLES } from '@/lib/auth/roles';
+import { isSupervisorRole } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import { conversationService } from '@/lib/twilio/conversation-service';
+import { notFoundFromTwilio } from '@/lib/twilio/twilio-errors';
 
-type TwilioRestError = { status?: number };
-
-export function isSupervisor(user: Pick<CurrentUser, 'role'>): boolean {
-  return (SUPERVISOR_ROLES as readonly string[]).includes(user.role);
-}
 
 /**
  * Ownership: the assignee writes in a conversation, and supervisors may; everyone else reads.
- * Conversations the index does not know (made outside Switchboard) fall back to membership.
+ * A conversation nobody owns or waits for (made outside Switchboard) falls back to membership.
  */
 export async function canWriteConversation(user: CurrentUser, conversationSid: string): Promise<boolean> {
-  if (isSupervisor(user)) return true;
-  const indexed = await db.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { assigneeId: true } });
-  if (indexed) return indexed.assigneeId === user.id;
+  const indexed = await db.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { assigneeId: true, queuedAt: true } });
+  if (isSupervisorRole(user.role)) {
+    // Only real conversations: a made-up SID must not leave records behind.
+    if (!indexed) await fetchConversationOrThrow(conversationSid);
+    return true;
+  }
+  if (indexed && (indexed.assigneeId || indexed.queuedAt)) return indexed.assigneeId === user.id;
+  return isParticipant(conversationSid, user.id);
+}
+
+async function fetchConversationOrThrow(conversationSid: string): Promise<void> {
+  try {
+    await (await conversationService()).conversations(conversationSid).fetch();
+  } catch (error) {
+    throw notFoundFromTwilio(error, 'No such conversation.');
+  }
+}
+
+/** Whether `identity` takes part in the conversation (404 when there is no such conversation). */
+export async function isParticipant(conversationSid: string, identity: string): Promise<boolean> {
   try {
     const participants = await (await conversationService()).conversations(conversationSid).participants.list({ limit: 1000 });
-    return participants.some((participant) => participant.identity === user.id);
+    return participants.some((participant) => participant.identity === identity);
   } catch (error) {
-    if ((error as TwilioRestError).status === 404) throw new AppError('not_found', 'No such conversation.');
-    throw error;
+    throw notFoundFromTwilio(error, 'No such conversation.');
   }
 }
 

@@ -16,6 +16,17 @@ export const ZSwitchboardAttributes = z.object({
 });
 export type TSwitchboardAttributes = z.infer<typeof ZSwitchboardAttributes>;
 
+/** Twilio's attributes are a JSON string; anything unreadable counts as no attributes. */
+export function parseAttributes(value: string | null | undefined): Record<string, unknown> {
+  if (!value) return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 /** Reads Switchboard's part of any attributes value; null when it is missing or malformed. */
 export function readSwitchboardAttributes(attributes: unknown): TSwitchboardAttributes | null {
   if (typeof attributes !== 'object' || attributes === null) return null;

@@ -1,12 +1,10 @@
-import { AppError } from '@/lib/api/app-error';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db/client';
 import type { MessageRecord } from '@/lib/inbox/inbox-state';
 import { conversationService } from '@/lib/twilio/conversation-service';
 import { readSwitchboardAttributes, type TSwitchboardAttributes } from './conversation-attributes';
 import { canWriteConversation } from './conversation-access';
-
-type TwilioRestError = { status?: number };
+import { notFoundFromTwilio } from '@/lib/twilio/twilio-errors';
 
 export type ConversationForViewer = {
   sid: string;
@@ -32,8 +30,7 @@ export async function readConversation(user: CurrentUser, conversationSid: strin
   try {
     conversation = await service.conversations(conversationSid).fetch();
   } catch (error) {
-    if ((error as TwilioRestError).status === 404) throw new AppError('not_found', 'No such conversation.');
-    throw error;
+    throw notFoundFromTwilio(error, 'No such conversation.');
   }
   const [indexed, team] = await Promise.all([
     db.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { queuedAt: true, assignee: { select: { id: true, name: true } } } }),
@@ -55,7 +52,12 @@ export async function readConversation(user: CurrentUser, conversationSid: strin
 /** The newest `limit` messages, oldest first, in the inbox's record shape. */
 export async function readRecentMessages(conversationSid: string, limit = 100): Promise<MessageRecord[]> {
   const service = await conversationService();
-  const messages = await service.conversations(conversationSid).messages.list({ order: 'desc', limit, pageSize: Math.min(limit, 100) });
+  const messages = await service
+    .conversations(conversationSid)
+    .messages.list({ order: 'desc', limit, pageSize: Math.min(limit, 100) })
+    .catch((error: unknown) => {
+      throw notFoundFromTwilio(error, 'No such conversation.');
+    });
   return messages.reverse().map((message) => ({
     sid: message.sid,
     index: message.index,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { conversationService } from '@/lib/twilio/conversation-service';
+import { notFoundFromTwilio } from '@/lib/twilio/twilio-errors';
 import { assertCanWrite } from './conversation-access';
 
 export const ZSendMessage = z.object({ body: z.string().trim().min(1, 'Write a message.').max(1600, 'Messages to phones are at most 1,600 characters.') }).strict();
@@ -13,6 +14,11 @@ export async function sendAsUser({ user, conversationSid, body }: { user: Curren
   await assertCanWrite(user, conversationSid);
   const service = await conversationService();
   // Webhooks enabled: the app's own index and the carrier see it like any other reply.
-  const message = await service.conversations(conversationSid).messages.create({ author: user.id, body, xTwilioWebhookEnabled: 'true' });
+  const message = await service
+    .conversations(conversationSid)
+    .messages.create({ author: user.id, body, xTwilioWebhookEnabled: 'true' })
+    .catch((error: unknown) => {
+      throw notFoundFromTwilio(error, 'No such conversation.');
+    });
   return { sid: message.sid, index: message.index };
 }

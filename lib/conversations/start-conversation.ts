@@ -1,13 +1,12 @@
 import { AppError } from '@/lib/api/app-error';
-import { recordConversation } from '@/lib/conversation-index/record-conversation';
-import { recordStartedConversation } from '@/lib/routing/record-started-conversation';
 import { conversationService } from '@/lib/twilio/conversation-service';
 import { listTwilioNumbers } from '@/lib/twilio/twilio-numbers';
+import { twilioErrorOf } from '@/lib/twilio/twilio-errors';
+import { claimNewConversation } from './claim-new-conversation';
+import { isParticipant } from './conversation-access';
 import { withSwitchboardAttributes } from './conversation-attributes';
 import { channelOfAddress, displayAddress, toChannelAddress } from './phone-address';
 import type { TStartConversation } from './start-conversation-schema';
-
-type TwilioRestError = { status?: number; code?: number };
 
 const BINDING_IN_USE = 50416;
 
@@ -30,6 +29,7 @@ export async function startConversation({ agentId, input }: { agentId: string; i
     customer: { address: customerAddress, ...(input.customerName ? { name: input.customerName } : {}) },
     twilioNumber: from,
   });
+  let conversationSid: string;
   try {
     const conversation = await service.conversationWithParticipants.create({
       friendlyName: input.customerName || displayAddress(customerAddress),
@@ -39,17 +39,17 @@ export async function startConversation({ agentId, input }: { agentId: string; i
         JSON.stringify({ identity: agentId }),
       ],
     });
-    await recordConversation({ sid: conversation.sid, state: 'active', attributes: JSON.stringify(attributes) });
-    await recordStartedConversation({ conversationSid: conversation.sid, agentId });
-    return { conversationSid: conversation.sid };
+    conversationSid = conversation.sid;
   } catch (error) {
-    if ((error as TwilioRestError).code !== BINDING_IN_USE) throw error;
+    if (twilioErrorOf(error).code !== BINDING_IN_USE) throw error;
     const existing = await findOpenConversation(customerAddress, from);
     throw new AppError('conflict', `${displayAddress(customerAddress)} already has an open conversation on ${displayAddress(from)}.`, {
       conversationSid: existing?.conversationSid ?? null,
       isParticipant: existing ? await isParticipant(existing.conversationSid, agentId) : false,
     });
   }
+  await claimNewConversation({ conversationSid, agentId, attributes: JSON.stringify(attributes) });
+  return { conversationSid };
 }
 
 async function findOpenConversation(address: string, proxyAddress: string) {
@@ -60,10 +60,4 @@ async function findOpenConversation(address: string, proxyAddress: string) {
       entry.conversationState !== 'closed' &&
       (entry.participantMessagingBinding as { proxy_address?: string } | null)?.proxy_address === proxyAddress,
   );
-}
-
-async function isParticipant(conversationSid: string, identity: string): Promise<boolean> {
-  const service = await conversationService();
-  const participants = await service.conversations(conversationSid).participants.list({ limit: 1000 });
-  return participants.some((participant) => participant.identity === identity);
 }

@@ -1,12 +1,10 @@
 import { AppError } from '@/lib/api/app-error';
-import { recordConversation } from '@/lib/conversation-index/record-conversation';
 import { withSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
-import { recordStartedConversation } from '@/lib/routing/record-started-conversation';
+import { claimNewConversation } from '@/lib/conversations/claim-new-conversation';
 import { conversationService } from '@/lib/twilio/conversation-service';
+import { twilioErrorOf } from '@/lib/twilio/twilio-errors';
 import { listTwilioNumbers } from '@/lib/twilio/twilio-numbers';
 import type { TStartGroupText } from './group-text-rules';
-
-type TwilioRestError = { status?: number; code?: number; message?: string };
 
 /**
  * Starts a group text (Twilio's group MMS): the customers by their own numbers, and the agent
@@ -36,12 +34,11 @@ export async function startGroupText({ agentId, input }: { agentId: string; inpu
     });
   } catch (error) {
     // Twilio's group texting rules (50434–50438) come back in its own words.
-    const code = (error as TwilioRestError).code ?? 0;
-    if (code >= 50434 && code <= 50438) throw new AppError('invalid_request', (error as TwilioRestError).message ?? 'Twilio refused this group text.');
+    const { code = 0, message } = twilioErrorOf(error);
+    if (code >= 50434 && code <= 50438) throw new AppError('invalid_request', message ?? 'Twilio refused this group text.');
     throw error;
   }
-  await recordConversation({ sid: conversation.sid, state: 'active', attributes: JSON.stringify(attributes) });
-  await recordStartedConversation({ conversationSid: conversation.sid, agentId });
+  await claimNewConversation({ conversationSid: conversation.sid, agentId, attributes: JSON.stringify(attributes) });
   return { conversationSid: conversation.sid };
 }
 

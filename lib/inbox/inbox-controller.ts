@@ -45,7 +45,7 @@ export class InboxController {
   readonly store = createStore<InboxState>(INITIAL_INBOX_STATE);
   private readonly registry = new SdkRegistry();
   private readonly incoming = new Set<(message: Message) => void>();
-  private readonly readHorizon = new Map<string, { requested: number; inFlight: boolean }>();
+  private readonly readHorizon = new Map<string, { requested: number; sent: number; inFlight: boolean }>();
   private readonly nameRequests = new Set<string>();
   private client: Client | undefined;
   private bindings: ReturnType<typeof bindClientEvents> | undefined;
@@ -126,7 +126,7 @@ export class InboxController {
 
   /** Advances the read horizon to `index` (never backwards), one request at a time per conversation. */
   markRead = (sid: string, index: number): void => {
-    const entry = this.readHorizon.get(sid) ?? { requested: -1, inFlight: false };
+    const entry = this.readHorizon.get(sid) ?? { requested: -1, sent: -1, inFlight: false };
     const current = this.store.getState().conversations[sid]?.lastReadMessageIndex ?? -1;
     if (index <= Math.max(entry.requested, current)) return;
     entry.requested = index;
@@ -152,17 +152,23 @@ export class InboxController {
 
   private async flushReadHorizon(sid: string): Promise<void> {
     const entry = this.readHorizon.get(sid);
+    if (!entry) return;
     const conversation = this.registry.conversations.get(sid);
-    if (!entry || !conversation) return;
+    if (!conversation) {
+      // Not joined (yet): forget the request, so the next view of it asks again.
+      entry.requested = entry.sent;
+      return;
+    }
     entry.inFlight = true;
     try {
-      let sent = -1;
-      while (sent < entry.requested) {
-        sent = entry.requested;
-        await conversation.advanceLastReadMessageIndex(sent);
+      while (entry.sent < entry.requested) {
+        const target = entry.requested;
+        await conversation.advanceLastReadMessageIndex(target);
+        entry.sent = target;
       }
     } catch {
-      // The horizon is advisory; the next view retries it.
+      // The horizon is advisory: what was not sent is asked for again at the next view.
+      entry.requested = entry.sent;
     } finally {
       entry.inFlight = false;
     }

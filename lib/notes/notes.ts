@@ -18,8 +18,9 @@ export async function listNotes(conversationSid: string): Promise<NoteView[]> {
   return notes.map((note) => ({ id: note.id, body: note.body, authorId: note.authorId, authorName: note.author.name, createdAt: note.createdAt.toISOString() }));
 }
 
+/** The caller has checked the author may write here (which also proves the conversation exists). */
 export async function addNote({ author, conversationSid, body }: { author: CurrentUser; conversationSid: string; body: string }): Promise<NoteView> {
-  // A note can be the first thing Switchboard learns about a conversation.
+  // A note can be the first thing Switchboard records about a conversation made elsewhere.
   await db.conversationIndex.upsert({ where: { sid: conversationSid }, create: { sid: conversationSid }, update: {} });
   const note = await db.note.create({ data: { conversationSid, authorId: author.id, body }, select: { id: true, createdAt: true } });
   return { id: note.id, body, authorId: author.id, authorName: author.name, createdAt: note.createdAt.toISOString() };

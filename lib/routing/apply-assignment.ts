@@ -10,10 +10,11 @@ import { takeRoutingLock } from './routing-lock';
  * Twilio refuses, the conversation goes back to the queue rather than staying assigned to
  * someone who cannot see it.
  */
-export async function applyAssignment(outcome: RoutingOutcome): Promise<void> {
-  if (outcome.kind !== 'assigned') return;
+export async function applyAssignment(outcome: RoutingOutcome): Promise<boolean> {
+  if (outcome.kind !== 'assigned') return true;
   try {
     await moveOwnershipInTwilio({ conversationSid: outcome.conversationSid, from: null, to: outcome.agentId });
+    return true;
   } catch (error) {
     console.error(`Could not add ${outcome.agentId} to ${outcome.conversationSid}; back to the queue.`, error);
     await db.$transaction(async (tx) => {
@@ -29,6 +30,7 @@ export async function applyAssignment(outcome: RoutingOutcome): Promise<void> {
         now: new Date(),
       });
     });
+    return false;
   }
 }
 

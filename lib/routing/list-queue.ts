@@ -1,4 +1,5 @@
 import { db } from '@/lib/db/client';
+import { QUEUED_WHERE } from './queue';
 
 export type QueueEntry = {
   sid: string;
@@ -13,7 +14,7 @@ export type QueueEntry = {
 /** Conversations waiting for an agent, oldest first. */
 export async function listQueue(): Promise<QueueEntry[]> {
   const rows = await db.conversationIndex.findMany({
-    where: { assigneeId: null, queuedAt: { not: null }, state: { not: 'CLOSED' } },
+    where: QUEUED_WHERE,
     orderBy: { queuedAt: 'asc' },
     take: 200,
     select: { sid: true, channel: true, customerAddress: true, customerName: true, twilioNumber: true, queuedAt: true, lastMessagePreview: true },

@@ -1,6 +1,6 @@
 import { conversationService } from '@/lib/twilio/conversation-service';
+import { twilioErrorOf } from '@/lib/twilio/twilio-errors';
 
-type TwilioRestError = { code?: number; status?: number };
 const PARTICIPANT_EXISTS = 50433;
 
 /** Who holds a group text's projected address while it waits in the queue. */
@@ -25,7 +25,7 @@ export async function moveOwnershipInTwilio({ conversationSid, from, to }: { con
     try {
       await conversation.participants.create({ identity: to });
     } catch (error) {
-      if ((error as TwilioRestError).code !== PARTICIPANT_EXISTS) throw error;
+      if (twilioErrorOf(error).code !== PARTICIPANT_EXISTS) throw error;
     }
   }
   const leaving = from && from !== to ? participants.find((participant) => participant.identity === from) : undefined;

@@ -3,6 +3,7 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { loadAgentCandidates } from './agent-candidates';
 import { recordAssignment } from './assign';
 import { nextInQueue, pickAgent } from './assignment-policy';
+import { QUEUED_WHERE } from './queue';
 import { takeRoutingLock } from './routing-lock';
 
 export type RoutingOutcome =
@@ -57,20 +58,22 @@ async function previousAgent(
  * out. Called whenever capacity may have appeared: an agent became available or came back
  * online, a conversation was resolved or moved, capacity was raised.
  */
-export async function drainQueue(now = new Date()): Promise<RoutingOutcome[]> {
+export async function drainQueue({ now = new Date(), notBackTo }: { now?: Date; notBackTo?: { conversationSid: string; agentId: string } } = {}): Promise<RoutingOutcome[]> {
   const outcomes: RoutingOutcome[] = [];
   for (;;) {
     const outcome = await db.$transaction(async (tx): Promise<RoutingOutcome | null> => {
       await takeRoutingLock(tx);
       const queue = await tx.conversationIndex.findMany({
-        where: { assigneeId: null, queuedAt: { not: null }, state: { not: 'CLOSED' } },
+        where: QUEUED_WHERE,
         select: { sid: true, queuedAt: true },
         orderBy: { queuedAt: 'asc' },
         take: 1,
       });
       const next = nextInQueue(queue.map((entry) => ({ sid: entry.sid, queuedAt: entry.queuedAt! })));
       if (!next) return null;
-      const agent = pickAgent(await loadAgentCandidates(tx), now);
+      // An agent who just handed a conversation back to the queue does not get it straight back.
+      const candidates = (await loadAgentCandidates(tx)).filter((candidate) => !(notBackTo?.conversationSid === next.sid && notBackTo.agentId === candidate.id));
+      const agent = pickAgent(candidates, now);
       if (!agent) return null;
       await recordAssignment(tx, { conversationSid: next.sid, fromUserId: null, toUserId: agent.id, reason: 'FROM_QUEUE', now });
       return { kind: 'assigned', conversationSid: next.sid, agentId: agent.id };

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import { isOnline } from '@/lib/routing/assignment-policy';
+import { listTeam, type TeamMemberStatus } from '@/lib/users/list-team';
 import { serviceLevelStatus, type ServiceLevelTargets } from './service-levels';
 import { readServiceLevelTargets } from './team-settings';
 
@@ -13,19 +13,13 @@ export type FloorConversation = {
   lastMessagePreview: string | null;
   lastMessageAt: string | null;
   waitingSeconds: number;
+  /** The last reply did not reach the phone: Twilio's error code, or '' when it gave none. */
+  deliveryError: string | null;
   firstResponseBreached: boolean;
   replyWaitBreached: boolean;
 };
 
-export type FloorAgent = {
-  id: string;
-  name: string;
-  role: 'AGENT' | 'SUPERVISOR' | 'ADMIN';
-  availability: 'AVAILABLE' | 'AWAY';
-  online: boolean;
-  load: number;
-  capacity: number;
-};
+export type FloorAgent = TeamMemberStatus;
 
 export type FloorOverview = { agents: FloorAgent[]; conversations: FloorConversation[]; targets: ServiceLevelTargets; generatedAt: string };
 
@@ -35,12 +29,8 @@ export type FloorOverview = { agents: FloorAgent[]; conversations: FloorConversa
  * its owner and service levels. Queued ones are those without an owner.
  */
 export async function readFloorOverview(now = new Date()): Promise<FloorOverview> {
-  const [users, rows, targets] = await Promise.all([
-    db.user.findMany({
-      where: { active: true },
-      orderBy: { name: 'asc' },
-      select: { id: true, name: true, role: true, availability: true, lastSeenAt: true, capacity: true },
-    }),
+  const [agents, rows, targets] = await Promise.all([
+    listTeam(now),
     db.conversationIndex.findMany({
       where: { state: { not: 'CLOSED' } },
       orderBy: [{ awaitingReplySince: { sort: 'asc', nulls: 'last' } }, { lastMessageAt: 'desc' }],
@@ -58,23 +48,15 @@ export async function readFloorOverview(now = new Date()): Promise<FloorOverview
         firstInboundAt: true,
         firstResponseAt: true,
         awaitingReplySince: true,
+        deliveryFailedAt: true,
+        deliveryErrorCode: true,
         assignee: { select: { id: true, name: true } },
       },
     }),
     readServiceLevelTargets(),
   ]);
-  const load = new Map<string, number>();
-  for (const row of rows) if (row.assignee) load.set(row.assignee.id, (load.get(row.assignee.id) ?? 0) + 1);
   return {
-    agents: users.map((user) => ({
-      id: user.id,
-      name: user.name,
-      role: user.role,
-      availability: user.availability,
-      online: isOnline(user, now),
-      load: load.get(user.id) ?? 0,
-      capacity: user.capacity,
-    })),
+    agents,
     conversations: rows.map((row) => ({
       sid: row.sid,
       channel: row.channel,
@@ -84,6 +66,7 @@ export async function readFloorOverview(now = new Date()): Promise<FloorOverview
       queuedAt: row.queuedAt?.toISOString() ?? null,
       lastMessagePreview: row.lastMessagePreview,
       lastMessageAt: row.lastMessageAt?.toISOString() ?? null,
+      deliveryError: row.deliveryFailedAt ? (row.deliveryErrorCode ?? '') : null,
       ...serviceLevelStatus(row, targets, now),
     })),
     targets,

@@ -4,7 +4,6 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db/client';
 import { recordAssignment } from '@/lib/routing/assign';
 import { moveOwnershipInTwilio } from '@/lib/routing/move-ownership';
-import { offerQueuedWork } from '@/lib/routing/offer-queued-work';
 import { takeRoutingLock } from '@/lib/routing/routing-lock';
 import { decideTransfer, type TransferTarget } from './transfer-rules';
 
@@ -55,12 +54,24 @@ export async function transferConversation({ actor, conversationSid, to, note }:
     await moveOwnershipInTwilio({ conversationSid, ...change });
   } catch (error) {
     console.error(`Transfer of ${conversationSid} failed in Twilio; restoring the previous owner.`, error);
-    await db.$transaction(async (tx) => {
-      await takeRoutingLock(tx);
-      await recordAssignment(tx, { conversationSid, fromUserId: change.to, toUserId: change.from, reason: 'TRANSFER', actorId: actor.id, note: 'Undone: Twilio refused the transfer.', now: new Date() });
-    });
-    throw new AppError('upstream_error', 'Twilio refused the transfer; nothing changed.');
+    await undoTransfer({ conversationSid, change, actorId: actor.id });
+    throw new AppError('upstream_error', 'Twilio refused the transfer; it was undone.');
   }
-  if (change.to === null) await offerQueuedWork();
   return change;
+}
+
+/**
+ * Puts a failed transfer back — only if nothing moved the conversation since — and takes the
+ * would-be owner out of it in Twilio if they had already been added.
+ */
+async function undoTransfer({ conversationSid, change, actorId }: { conversationSid: string; change: { from: string | null; to: string | null }; actorId: string }) {
+  const undone = await db.$transaction(async (tx) => {
+    await takeRoutingLock(tx);
+    const current = await tx.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { assigneeId: true, state: true } });
+    if (!current || current.state === 'CLOSED' || current.assigneeId !== change.to) return false;
+    await recordAssignment(tx, { conversationSid, fromUserId: change.to, toUserId: change.from, reason: 'TRANSFER', actorId, note: 'Undone: Twilio refused the transfer.', now: new Date() });
+    await tx.auditEntry.create({ data: { actorId, action: 'conversation.transfer-undone', conversationSid, details: change } });
+    return true;
+  });
+  if (undone && change.to) await moveOwnershipInTwilio({ conversationSid, from: change.to, to: change.from }).catch(() => undefined);
 }

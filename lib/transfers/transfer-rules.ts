@@ -1,4 +1,4 @@
-import type { Role } from '@/lib/auth/roles';
+import { isSupervisorRole, type Role } from '@/lib/auth/roles';
 
 // Who may transfer which conversation to whom: the rules, pure, in one place.
 
@@ -12,15 +12,13 @@ export type TransferRequest = {
 
 export type TransferDecision = { allowed: true } | { allowed: false; reason: string; code: 'forbidden' | 'conflict' };
 
-const SUPERVISING: readonly Role[] = ['SUPERVISOR', 'ADMIN'];
-
 /**
  * Supervisors move any open conversation to anyone on the team (themselves included: taking
  * over) or back to the queue. Agents move only their own, to a colleague or the queue.
  */
 export function decideTransfer({ actor, conversation, target }: TransferRequest): TransferDecision {
   if (conversation.state === 'CLOSED') return { allowed: false, code: 'conflict', reason: 'A closed conversation cannot be transferred.' };
-  const isSupervisor = SUPERVISING.includes(actor.role);
+  const isSupervisor = isSupervisorRole(actor.role);
   if (!isSupervisor && conversation.assigneeId !== actor.id) {
     return { allowed: false, code: 'forbidden', reason: 'You can only transfer conversations assigned to you.' };
   }

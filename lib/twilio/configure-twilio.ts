@@ -2,7 +2,7 @@ import { channelOfAddress } from '@/lib/conversations/phone-address';
 import { getTwilioClient } from './rest-client';
 import { conversationService, getConversationServiceSid } from './conversation-service';
 
-/** The post-action events the app acts on (lib/webhooks/handle-webhook-event.ts). */
+/** The post-action events the app acts on (lib/webhooks/handle-webhook-event.ts handles each). */
 export const WEBHOOK_FILTERS = [
   'onConversationAdded',
   'onConversationUpdated',

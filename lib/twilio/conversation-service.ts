@@ -18,11 +18,6 @@ export async function getConversationServiceSid(): Promise<string> {
   return cached.sid;
 }
 
-/** Forget the cached service (after the emulator was reset, or a 404 on it). */
-export function forgetConversationServiceSid(): void {
-  cached = undefined;
-}
-
 export async function conversationService() {
   return getTwilioClient().conversations.v1.services(await getConversationServiceSid());
 }

@@ -1,6 +1,5 @@
 import { conversationService } from './conversation-service';
-
-type TwilioRestError = { status?: number };
+import { twilioErrorOf } from './twilio-errors';
 
 /**
  * Every app user has a Twilio Conversations User (identity = the user's stable id) whose
@@ -11,12 +10,12 @@ export async function syncTwilioUser({ identity, friendlyName }: { identity: str
   try {
     await service.users(identity).update({ friendlyName });
   } catch (error) {
-    if ((error as TwilioRestError).status !== 404) throw error;
+    if (twilioErrorOf(error).status !== 404) throw error;
     try {
       await service.users.create({ identity, friendlyName });
     } catch (createError) {
       // Created concurrently (another tab's token request): update it instead.
-      if ((createError as TwilioRestError).status !== 409) throw createError;
+      if (twilioErrorOf(createError).status !== 409) throw createError;
       await service.users(identity).update({ friendlyName });
     }
   }

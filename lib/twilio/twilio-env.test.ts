@@ -7,6 +7,7 @@ const live = {
   TWILIO_API_KEY: `SK${'b'.repeat(32)}`,
   TWILIO_API_SECRET: 'secret',
   TWILIO_CONVERSATIONS_SERVICE_SID: `IS${'c'.repeat(32)}`,
+  TWILIO_AUTH_TOKEN: 'auth-token',
 };
 
 describe('the Twilio mode', () => {
@@ -39,5 +40,10 @@ describe('the Twilio mode', () => {
 
   it('rejects malformed live credentials with a clear message', () => {
     expect(() => readTwilioEnv({ ...live, TWILIO_ACCOUNT_SID: 'ACnope' })).toThrow('TWILIO_ACCOUNT_SID must be AC + 32 hex digits');
+  });
+
+  it('requires the auth token in live mode (webhook signatures are made with it)', () => {
+    const { TWILIO_AUTH_TOKEN: _omitted, ...withoutToken } = live;
+    expect(() => readTwilioEnv(withoutToken)).toThrow('TWILIO_AUTH_TOKEN is required');
   });
 });

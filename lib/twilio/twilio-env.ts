@@ -18,8 +18,11 @@ const ZLive = z.object({
   TWILIO_API_KEY: z.string().regex(/^SK[0-9a-fA-F]{32}$/, 'TWILIO_API_KEY must be SK + 32 hex digits'),
   TWILIO_API_SECRET: z.string().min(1),
   TWILIO_CONVERSATIONS_SERVICE_SID: z.string().regex(/^IS[0-9a-fA-F]{32}$/, 'TWILIO_CONVERSATIONS_SERVICE_SID must be IS + 32 hex digits'),
-  // Webhook signatures are computed with the auth token, not the API key.
-  TWILIO_AUTH_TOKEN: z.string().default(''),
+  // Webhook signatures are computed with the auth token, not the API key: without it every
+  // webhook would be refused.
+  TWILIO_AUTH_TOKEN: z
+    .string('TWILIO_AUTH_TOKEN is required to verify Twilio’s webhook signatures')
+    .min(1, 'TWILIO_AUTH_TOKEN is required to verify Twilio’s webhook signatures'),
 });
 
 const ZEmulator = z.object({

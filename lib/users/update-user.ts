@@ -1,10 +1,13 @@
 import { AppError } from '@/lib/api/app-error';
 import { db } from '@/lib/db/client';
+import { releaseConversationsOf } from '@/lib/routing/release-conversations';
 import { syncTwilioUserQuietly } from '@/lib/twilio/sync-twilio-user';
 import { TEAM_USER_SELECT, type TeamUser } from './team-user';
 import type { TUpdateUser } from './user-schemas';
 
 type Options = { actorId: string; userId: string; update: TUpdateUser };
+
+const TEAM_LOCK_KEY = 0x5b0a_2d02;
 
 export async function updateUser({ actorId, userId, update }: Options): Promise<TeamUser> {
   const losesAdmin = update.active === false || (update.role !== undefined && update.role !== 'ADMIN');
@@ -12,6 +15,8 @@ export async function updateUser({ actorId, userId, update }: Options): Promise<
     throw new AppError('conflict', 'You cannot disable yourself or remove your own admin role.');
   }
   const updated = await db.$transaction(async (tx) => {
+    // One team change at a time, so two admins disabling each other cannot leave none.
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${TEAM_LOCK_KEY})::text AS locked`;
     const current = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
     if (!current) throw new AppError('not_found', 'No such user.');
     if (current.role === 'ADMIN' && current.active && losesAdmin) {
@@ -21,5 +26,6 @@ export async function updateUser({ actorId, userId, update }: Options): Promise<
     return tx.user.update({ where: { id: userId }, data: update, select: TEAM_USER_SELECT });
   });
   if (update.name !== undefined) await syncTwilioUserQuietly({ identity: updated.id, friendlyName: updated.name });
+  if (update.active === false) await releaseConversationsOf(updated.id);
   return updated;
 }

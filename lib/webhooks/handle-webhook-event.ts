@@ -1,8 +1,10 @@
 import { ensureSwitchboardAttributes } from '@/lib/conversation-index/ensure-switchboard-attributes';
 import { recordConversation } from '@/lib/conversation-index/record-conversation';
+import { recordDelivery } from '@/lib/conversation-index/record-delivery';
 import { recordMessage } from '@/lib/conversation-index/record-message';
 import { applyAssignment } from '@/lib/routing/apply-assignment';
 import { offerQueuedWork } from '@/lib/routing/offer-queued-work';
+import { requeueIfOwnerLeft } from '@/lib/routing/requeue-if-owner-left';
 import { resolveInIndex } from '@/lib/routing/resolve-conversation';
 import { routeConversation } from '@/lib/routing/route-conversation';
 import type { WebhookEvent } from './webhook-events';
@@ -13,7 +15,8 @@ export type Defer = (work: () => Promise<void>) => void;
 /**
  * What Switchboard does with each post-action event. Database writes happen before the
  * answer (they are quick, and a failure should make Twilio retry); calls back to Twilio wait
- * until after it.
+ * until after it. Any event saying the conversation is closed goes through resolveInIndex,
+ * whichever of them arrives first.
  */
 export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Promise<void> {
   switch (event.type) {
@@ -22,34 +25,38 @@ export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Pro
     case 'onConversationRemoved':
       await recordConversation({ sid: event.conversationSid, state: event.state, attributes: event.attributes, binding: event.binding, createdAt: event.createdAt });
       if (event.type === 'onConversationAdded') defer(() => ensureSwitchboardAttributes(event.conversationSid, event.binding));
-      if (event.type === 'onConversationRemoved') {
-        await resolveInIndex({ conversationSid: event.conversationSid, actorId: null });
-        defer(offerQueuedWork);
-      }
+      if (event.state === 'closed') await resolveAndOffer(event.conversationSid, defer);
       return;
     case 'onConversationStateUpdated':
-      if (event.state === 'closed') {
-        // Closing frees the agent's capacity: the oldest waiting conversation can go to them.
-        await resolveInIndex({ conversationSid: event.conversationSid, actorId: null });
-        defer(offerQueuedWork);
-      } else {
-        await recordConversation({ sid: event.conversationSid, state: event.state });
-      }
+      if (event.state === 'closed') await resolveAndOffer(event.conversationSid, defer);
+      else await recordConversation({ sid: event.conversationSid, state: event.state });
       return;
     case 'onParticipantAdded':
-      if (event.binding.address) {
+      // A 1:1 customer (address + proxy address); group members and agents say nothing new.
+      if (event.binding.proxyAddress) {
         await recordConversation({ sid: event.conversationSid, binding: event.binding });
         defer(() => ensureSwitchboardAttributes(event.conversationSid, event.binding));
       }
       return;
     case 'onParticipantRemoved':
+      // The owner was removed outside Switchboard: the conversation must not wait on them.
+      if (event.identity && (await requeueIfOwnerLeft(event.conversationSid, event.identity))) defer(offerQueuedWork);
+      return;
+    case 'onDeliveryUpdated':
+      await recordDelivery(event);
       return;
     case 'onMessageAdded': {
       const { inbound } = await recordMessage(event);
       if (!inbound) return;
       const outcome = await routeConversation(event.conversationSid);
-      defer(() => applyAssignment(outcome));
+      defer(async () => void (await applyAssignment(outcome)));
       return;
     }
   }
+}
+
+async function resolveAndOffer(conversationSid: string, defer: Defer): Promise<void> {
+  // Closing frees the agent's capacity: the oldest waiting conversation can go to them.
+  await resolveInIndex({ conversationSid, actorId: null });
+  defer(offerQueuedWork);
 }

@@ -1,3 +1,4 @@
+import { pruneStaleRowsOccasionally } from '@/lib/maintenance/prune-stale-rows';
 import { handleWebhookEvent, type Defer } from './handle-webhook-event';
 import { claimWebhook, releaseWebhook } from './idempotency';
 import { isValidTwilioSignature, parseFormParams } from './verify-signature';
@@ -21,6 +22,7 @@ export async function processWebhook({ body, signature, idempotencyToken, authTo
   if (parsed.kind === 'ignored') return { status: 200 };
   if (parsed.kind === 'invalid') return { status: 400, error: { code: 'bad_request', message: parsed.message } };
   if (idempotencyToken && !(await claimWebhook(idempotencyToken, parsed.event.type))) return { status: 200 };
+  pruneStaleRowsOccasionally();
   try {
     await handleWebhookEvent(parsed.event, defer);
     return { status: 200 };

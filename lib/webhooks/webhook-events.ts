@@ -8,13 +8,22 @@ const ZSid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA
 const optional = z.string().optional().transform((value) => (value === '' ? undefined : value));
 const ZDate = z.string().optional().transform((value) => (value ? new Date(value) : undefined));
 
+// An autocreated group MMS lists every customer's address (the field repeats).
+const ZAddresses = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).filter(Boolean)));
+
 const ZBinding = {
-  'MessagingBinding.Address': optional,
+  'MessagingBinding.Address': ZAddresses,
   'MessagingBinding.ProxyAddress': optional,
   'MessagingBinding.ProjectedAddress': optional,
 };
-const binding = (form: Partial<Record<keyof typeof ZBinding, string | undefined>>) => ({
-  address: form['MessagingBinding.Address'] ?? null,
+
+export type Binding = { addresses: string[]; proxyAddress: string | null; projectedAddress: string | null };
+
+const binding = (form: { 'MessagingBinding.Address': string[]; 'MessagingBinding.ProxyAddress'?: string; 'MessagingBinding.ProjectedAddress'?: string }): Binding => ({
+  addresses: form['MessagingBinding.Address'],
   proxyAddress: form['MessagingBinding.ProxyAddress'] ?? null,
   projectedAddress: form['MessagingBinding.ProjectedAddress'] ?? null,
 });
@@ -72,16 +81,31 @@ const ZParticipantEvent = z
   })
   .transform((form) => ({ type: form.EventType, conversationSid: form.ConversationSid, identity: form.Identity ?? null, binding: binding(form) }));
 
-const ZWebhookEvent = z.union([ZConversationEvent, ZStateEvent, ZMessageEvent, ZParticipantEvent]);
+const ZDeliveryEvent = z
+  .object({ EventType: z.literal('onDeliveryUpdated'), ConversationSid: ZSid('CH'), Status: z.string(), ErrorCode: optional, DateUpdated: ZDate })
+  .transform((form) => ({
+    type: form.EventType,
+    conversationSid: form.ConversationSid,
+    status: form.Status.toLowerCase(),
+    // Twilio sends 0 for "no error".
+    errorCode: form.ErrorCode && form.ErrorCode !== '0' ? form.ErrorCode : null,
+    at: form.DateUpdated ?? new Date(),
+  }));
+
+const ZWebhookEvent = z.union([ZConversationEvent, ZStateEvent, ZMessageEvent, ZParticipantEvent, ZDeliveryEvent]);
 export type WebhookEvent = z.output<typeof ZWebhookEvent>;
 
-const HANDLED = new Set(['onConversationAdded', 'onConversationUpdated', 'onConversationRemoved', 'onConversationStateUpdated', 'onMessageAdded', 'onParticipantAdded', 'onParticipantRemoved']);
+const HANDLED = new Set(['onConversationAdded', 'onConversationUpdated', 'onConversationRemoved', 'onConversationStateUpdated', 'onMessageAdded', 'onParticipantAdded', 'onParticipantRemoved', 'onDeliveryUpdated']);
 
 export type ParsedWebhook = { kind: 'event'; event: WebhookEvent } | { kind: 'ignored'; eventType: string } | { kind: 'invalid'; message: string };
 
+const REPEATABLE = new Set(['MessagingBinding.Address']);
+
 export function parseWebhookEvent(params: WebhookParams): ParsedWebhook {
-  const form = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[value.length - 1] : value]));
-  const eventType = form.EventType ?? '';
+  const form = Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) && !REPEATABLE.has(key) ? value[value.length - 1] : value]),
+  );
+  const eventType = typeof form.EventType === 'string' ? form.EventType : '';
   if (!HANDLED.has(eventType)) return { kind: 'ignored', eventType };
   const parsed = ZWebhookEvent.safeParse(form);
   if (!parsed.success) return { kind: 'invalid', message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };

@@ -82,9 +82,9 @@ describe(`routing on ${name}`, () => {
     expect(await routeConversation(older, now)).toMatchObject({ kind: 'queued' });
     expect(await routeConversation(newer, new Date(now.getTime() + 10))).toMatchObject({ kind: 'queued' });
 
-    expect(await drainQueue(now)).toEqual([]);
+    expect(await drainQueue({ now })).toEqual([]);
     await resolveInIndex({ conversationSid: busy, actorId: ada.id });
-    expect(await drainQueue(now)).toEqual([{ kind: 'assigned', conversationSid: older, agentId: ada.id }]);
+    expect(await drainQueue({ now })).toEqual([{ kind: 'assigned', conversationSid: older, agentId: ada.id }]);
     expect((await db.conversationIndex.findUnique({ where: { sid: newer } }))?.queuedAt).not.toBeNull();
     expect((await db.assignment.findMany({ where: { conversationSid: older }, orderBy: { createdAt: 'asc' } })).map((a) => a.reason)).toEqual(['QUEUE', 'FROM_QUEUE']);
   });

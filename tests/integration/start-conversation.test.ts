@@ -23,7 +23,7 @@ const [sms, , whatsapp] = ['+15017122661', '+15017122662', 'whatsapp:+1415523888
 const input = (patch: Record<string, unknown>) =>
   ZStartConversation.parse({ channel: 'sms', customerNumber: '+1 555 867 5310', from: sms, ...patch });
 
-async function conflictOf(promise: Promise<unknown>): Promise<AppError> {
+async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(() => null, (caught: unknown) => caught);
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
@@ -62,12 +62,12 @@ describe('starting a conversation', () => {
     const first = await startConversation({ agentId: 'agent-a', input: input({ customerNumber: '+15550001111' }) });
     const before = (await getTwilioClient().conversations.v1.conversations.list()).length;
 
-    const mine = await conflictOf(startConversation({ agentId: 'agent-a', input: input({ customerNumber: '+15550001111' }) }));
+    const mine = await appErrorOf(startConversation({ agentId: 'agent-a', input: input({ customerNumber: '+15550001111' }) }));
     expect(mine.code).toBe('conflict');
     expect(mine.message).toBe('+15550001111 already has an open conversation on +15017122661.');
     expect(mine.details).toEqual({ conversationSid: first.conversationSid, isParticipant: true });
 
-    const theirs = await conflictOf(startConversation({ agentId: 'agent-b', input: input({ customerNumber: '+15550001111' }) }));
+    const theirs = await appErrorOf(startConversation({ agentId: 'agent-b', input: input({ customerNumber: '+15550001111' }) }));
     expect(theirs.details).toEqual({ conversationSid: first.conversationSid, isParticipant: false });
     expect((await getTwilioClient().conversations.v1.conversations.list()).length).toBe(before);
   });
@@ -77,9 +77,9 @@ describe('starting a conversation', () => {
     const participants = await getTwilioClient().conversations.v1.conversations(conversationSid).participants.list();
     expect(participants.find((p) => p.messagingBinding)?.messagingBinding).toMatchObject({ address: 'whatsapp:+15558675310', proxy_address: whatsapp });
 
-    expect((await conflictOf(startConversation({ agentId: 'a', input: input({ channel: 'whatsapp', from: sms }) }))).message).toBe('WhatsApp needs a WhatsApp sender.');
-    expect((await conflictOf(startConversation({ agentId: 'a', input: input({ from: whatsapp }) }))).message).toBe('SMS needs a phone number, not a WhatsApp sender.');
-    expect((await conflictOf(startConversation({ agentId: 'a', input: input({ from: '+15559999999' }) }))).message).toBe('Choose one of the account’s numbers.');
+    expect((await appErrorOf(startConversation({ agentId: 'a', input: input({ channel: 'whatsapp', from: sms }) }))).message).toBe('WhatsApp needs a WhatsApp sender.');
+    expect((await appErrorOf(startConversation({ agentId: 'a', input: input({ from: whatsapp }) }))).message).toBe('SMS needs a phone number, not a WhatsApp sender.');
+    expect((await appErrorOf(startConversation({ agentId: 'a', input: input({ from: '+15559999999' }) }))).message).toBe('Choose one of the account’s numbers.');
   });
 
   it('validates the customer number at the boundary', () => {

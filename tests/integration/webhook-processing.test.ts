@@ -79,3 +79,57 @@ describe('the Twilio webhook endpoint', () => {
     expect(row.lastInboundAt).toEqual(new Date(messageAdded(5).DateCreated));
   });
 });
+
+describe('webhooks that change a conversation', () => {
+  const CLOSING = `CH${'2'.repeat(32)}`;
+  const GROUP = `CH${'3'.repeat(32)}`;
+  const conversationEvent = (sid: string, eventType: string, extra: Record<string, string | string[]> = {}) => ({ EventType: eventType, ConversationSid: sid, ...extra });
+  const sendForm = (params: Record<string, string | string[]>, token: string) => {
+    const body = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+    return processWebhook({
+      body: body.toString(),
+      signature: twilio.getExpectedTwilioSignature(AUTH_TOKEN, URL, params),
+      idempotencyToken: token,
+      authToken: AUTH_TOKEN,
+      url: URL,
+      defer: () => undefined,
+    });
+  };
+
+  it('records a close once, with its history, whichever of Twilio’s close events comes first', async () => {
+    await send({ ...messageAdded(0), ConversationSid: CLOSING, MessageSid: `IM${'2'.repeat(32)}` }, { idempotencyToken: 'close-msg' });
+    expect((await db.conversationIndex.findUniqueOrThrow({ where: { sid: CLOSING } })).queuedAt).not.toBeNull();
+    await sendForm(conversationEvent(CLOSING, 'onConversationUpdated', { State: 'closed' }), 'close-1');
+    await sendForm(conversationEvent(CLOSING, 'onConversationStateUpdated', { StateFrom: 'active', StateTo: 'closed' }), 'close-2');
+    expect(await db.conversationIndex.findUniqueOrThrow({ where: { sid: CLOSING } })).toMatchObject({ state: 'CLOSED', queuedAt: null });
+    expect((await db.assignment.findMany({ where: { conversationSid: CLOSING }, orderBy: { createdAt: 'asc' } })).map((a) => a.reason)).toEqual(['QUEUE', 'RESOLVED']);
+  });
+
+  it('indexes an auto-created group text by its projected address, and its members’ bindings do not turn it into SMS', async () => {
+    await sendForm(
+      conversationEvent(GROUP, 'onConversationAdded', {
+        'MessagingBinding.Address': ['+15550001111', '+15550002222'],
+        'MessagingBinding.ProjectedAddress': '+15017122661',
+        'MessagingBinding.AuthorAddress': '+15550001111',
+      }),
+      'group-added',
+    );
+    await sendForm(conversationEvent(GROUP, 'onParticipantAdded', { 'MessagingBinding.Address': '+15550002222' }), 'group-member');
+    expect(await db.conversationIndex.findUniqueOrThrow({ where: { sid: GROUP } })).toMatchObject({
+      channel: 'GROUP',
+      twilioNumber: '+15017122661',
+      members: ['+15550001111', '+15550002222'],
+      customerAddress: null,
+    });
+  });
+
+  it('remembers a reply that failed to reach the phone until a later one is delivered', async () => {
+    const delivery = (status: string, minute: number, ErrorCode = '0') =>
+      sendForm({ EventType: 'onDeliveryUpdated', ConversationSid: CONVERSATION, MessageSid: `IM${String(minute).padStart(32, '0')}`, Status: status, ErrorCode, DateUpdated: new Date(Date.UTC(2026, 10, 21, 10, minute)).toISOString() }, `delivery-${status}-${minute}`);
+    await delivery('undelivered', 1, '30003');
+    expect(await db.conversationIndex.findUniqueOrThrow({ where: { sid: CONVERSATION } })).toMatchObject({ deliveryErrorCode: '30003' });
+    await delivery('delivered', 2);
+    expect(await db.conversationIndex.findUniqueOrThrow({ where: { sid: CONVERSATION } })).toMatchObject({ deliveryFailedAt: null, deliveryErrorCode: null });
+  });
+});

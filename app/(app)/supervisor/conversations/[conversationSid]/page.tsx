@@ -3,13 +3,14 @@ import { notFound } from 'next/navigation';
 import { ServerThreadView } from '@/components/inbox/server-thread-view';
 import { HistoryPanel } from '@/components/supervisor/history-panel';
 import { requireUser } from '@/lib/auth/guard';
+import { isConversationSid } from '@/lib/twilio/sids';
 import { SUPERVISOR_ROLES } from '@/lib/auth/roles';
 
 // Monitor: any conversation, read live from the server, without joining it as a participant.
 export default async function MonitorPage({ params }: { params: Promise<{ conversationSid: string }> }) {
   const user = await requireUser(SUPERVISOR_ROLES);
   const { conversationSid } = await params;
-  if (!/^CH[0-9a-f]{32}$/.test(conversationSid)) notFound();
+  if (!isConversationSid(conversationSid)) notFound();
   return (
     <div className="flex h-full flex-col">
       <nav aria-label="Breadcrumb" className="border-b border-slate-200 bg-white px-4 py-2 text-sm">

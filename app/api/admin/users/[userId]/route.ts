@@ -8,7 +8,8 @@ import { ZUpdateUser } from '@/lib/users/user-schemas';
 export const PATCH = withSession<{ userId: string }>({ roles: ADMIN_ROLES }, async ({ req, user, params }) => {
   const update = await readJson(req, ZUpdateUser);
   const updated = await updateUser({ actorId: user.id, userId: params.userId, update });
-  // More capacity (or an agent enabled again) may let waiting conversations through.
-  if (update.capacity !== undefined || update.active === true) after(offerQueuedWork);
+  // More capacity, an agent enabled again, or a disabled agent's conversations back in the
+  // queue: waiting conversations may go to someone now.
+  if (update.capacity !== undefined || update.active !== undefined) after(offerQueuedWork);
   return NextResponse.json({ user: updated });
 });

@@ -1,5 +1,7 @@
 -- AlterTable
 ALTER TABLE "ConversationIndex" ADD COLUMN     "awaitingReplySince" TIMESTAMP(3),
+ADD COLUMN     "deliveryErrorCode" TEXT,
+ADD COLUMN     "deliveryFailedAt" TIMESTAMP(3),
 ADD COLUMN     "members" TEXT[] DEFAULT ARRAY[]::TEXT[];
 
 -- CreateTable
