@@ -67,7 +67,7 @@ describe('HTTP contract', () => {
 
   it('routes every operation of the Conversations v1 spec', () => {
     const spec = JSON.parse(
-      readFileSync(new URL('../../../shared/reference/twilio-oai/twilio_conversations_v1.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../spec/twilio_conversations_v1.json', import.meta.url), 'utf8'),
     ) as { paths: Record<string, Record<string, unknown>> };
     const missing: string[] = [];
     let count = 0;

@@ -8,7 +8,7 @@ import OpenAPIBackend from 'openapi-backend';
  * ones, we require the object's keys to be exactly the schema's properties: Twilio answers every field,
  * null when empty, and nothing else.
  */
-const SPEC_PATH = new URL('../../../../shared/reference/twilio-oai/twilio_conversations_v1.json', import.meta.url);
+const SPEC_PATH = new URL('../../spec/twilio_conversations_v1.json', import.meta.url);
 
 type Schema = { type?: string; properties?: Record<string, Schema>; items?: Schema; $ref?: string };
 type Spec = { components: { schemas: Record<string, Schema> } };
