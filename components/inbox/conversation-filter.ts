@@ -27,5 +27,6 @@ export function filterConversations(
   };
   return Object.values(conversations)
     .filter((conversation) => (tab === 'closed') === (conversation.state === 'closed') && matches(conversation))
-    .sort((a, b) => b.lastActivityAt - a.lastActivityAt);
+    // Twilio's timestamps have one-second precision: ties are common, so break them stably.
+    .sort((a, b) => b.lastActivityAt - a.lastActivityAt || (b.dateCreated ?? 0) - (a.dateCreated ?? 0) || a.sid.localeCompare(b.sid));
 }
