@@ -1,11 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
+import { useStartConversation } from './use-start-conversation';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/text-field';
-import { ApiError, apiFetch } from '@/lib/api/client-fetch';
 import { channelOfAddress, displayAddress } from '@/lib/conversations/phone-address';
 import { ZStartConversation } from '@/lib/conversations/start-conversation-schema';
 
@@ -13,10 +12,8 @@ type Props = { numbers: string[]; open: boolean; onClose: () => void };
 
 /** Start an SMS or WhatsApp conversation with a customer, from one of the account's numbers. */
 export function NewConversationDialog({ numbers, open, onClose }: Props) {
-  const router = useRouter();
   const [channel, setChannel] = useState<'sms' | 'whatsapp'>('sms');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { start, pending, error, setError } = useStartConversation('/api/conversations', onClose);
   const choices = numbers.filter((number) => channelOfAddress(number) === channel);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -32,22 +29,7 @@ export function NewConversationDialog({ numbers, open, onClose }: Props) {
       setError(parsed.error.issues[0]?.message ?? 'Check the form.');
       return;
     }
-    setPending(true);
-    setError(null);
-    try {
-      const { conversationSid } = await apiFetch<{ conversationSid: string }>('/api/conversations', { body: parsed.data });
-      onClose();
-      router.push(`/inbox/${conversationSid}`);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 409 && caught.details?.isParticipant && caught.details.conversationSid) {
-        onClose();
-        router.push(`/inbox/${caught.details.conversationSid}`);
-        return;
-      }
-      setError(caught instanceof ApiError ? caught.message : 'Could not start the conversation.');
-    } finally {
-      setPending(false);
-    }
+    await start(parsed.data);
   }
 
   return (

@@ -1,11 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useStartConversation } from './use-start-conversation';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/text-field';
-import { ApiError, apiFetch } from '@/lib/api/client-fetch';
 import { displayAddress } from '@/lib/conversations/phone-address';
 import { MAX_GROUP_CUSTOMERS, ZStartGroupText } from '@/lib/group-texts/group-text-rules';
 
@@ -13,9 +12,7 @@ type Props = { numbers: string[]; open: boolean; onClose: () => void };
 
 /** Start a group text: up to nine customers' +1 numbers, and the number they will see you as. */
 export function NewGroupTextDialog({ numbers, open, onClose }: Props) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { start, pending, error, setError } = useStartConversation('/api/group-texts', onClose);
   const projectable = numbers.filter((number) => /^\+1\d{10}$/.test(number));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -30,22 +27,7 @@ export function NewGroupTextDialog({ numbers, open, onClose }: Props) {
       setError(parsed.error.issues[0]?.message ?? 'Check the form.');
       return;
     }
-    setPending(true);
-    setError(null);
-    try {
-      const { conversationSid } = await apiFetch<{ conversationSid: string }>('/api/group-texts', { body: parsed.data });
-      onClose();
-      router.push(`/inbox/${conversationSid}`);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 409 && caught.details?.conversationSid) {
-        onClose();
-        router.push(`/inbox/${caught.details.conversationSid}`);
-        return;
-      }
-      setError(caught instanceof ApiError ? caught.message : 'Could not start the group text.');
-    } finally {
-      setPending(false);
-    }
+    await start(parsed.data);
   }
 
   return (
