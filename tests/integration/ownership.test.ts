@@ -30,6 +30,16 @@ const start = (agentId: string, customerNumber: string) =>
   startConversation({ agentId, input: ZStartConversation.parse({ channel: 'sms', customerNumber, from: '+15017122661' }) });
 const participants = async (sid: string) => (await getTwilioClient().conversations.v1.conversations(sid).participants.list()).map((p) => p.identity).filter(Boolean);
 
+describe('team members in Twilio', () => {
+  it('keeps the Twilio user’s friendly name in step when an admin renames someone', async () => {
+    await updateUser({ actorId: 'admin', userId: 'bo', update: { name: 'Bo Renamed' } });
+    const service = getTwilioClient().conversations.v1.services(emulator.serviceSid);
+    expect((await service.users('bo').fetch()).friendlyName).toBe('Bo Renamed');
+    await updateUser({ actorId: 'admin', userId: 'bo', update: { name: 'Bo' } });
+    expect((await service.users('bo').fetch()).friendlyName).toBe('Bo');
+  });
+});
+
 describe('ownership', () => {
   it('removes a conversation it could not record as the agent’s, so no one else is routed its replies', async () => {
     await expect(start('nobody-in-the-database', '+15550003333')).rejects.toThrow();
