@@ -4,38 +4,16 @@ import { createStore } from './create-store';
 import { INITIAL_INBOX_STATE, type InboxState } from './inbox-state';
 import { SdkRegistry } from './sdk-registry';
 import { discardMessage, retryMessage, sendMessage } from './send-actions';
-import { ensurePreview, loadOlder, openThread } from './thread-actions';
+import { nextPaint, waitForConnectionState } from './sdk-timing';
 import { dropUnconfirmed, seedFromServer } from './server-seed';
+import { ensurePreview, loadOlder, openThread } from './thread-actions';
 import { fetchToken, SessionExpiredError } from './token-source';
 
 const TOKEN_RETRY_MS = 10_000;
 /** How long the SDK waits for the server's list before starting anyway. */
 const SEED_WAIT_MS = 1_500;
-
-function nextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame !== 'function' || document.visibilityState !== 'visible') return resolve();
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-  });
-}
 /** The SDK takes about 3 s to close its socket after an expiry. */
 const EXPIRY_DISCONNECT_WAIT_MS = 8_000;
-
-function waitForConnectionState(client: Client, states: string[], timeoutMs: number): Promise<void> {
-  if (states.includes(client.connectionState)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      client.off('connectionStateChanged', onChange);
-      resolve();
-    };
-    const onChange = (state: string) => {
-      if (states.includes(state)) done();
-    };
-    const timer = setTimeout(done, timeoutMs);
-    client.on('connectionStateChanged', onChange);
-  });
-}
 
 /**
  * Owns the one SDK client of the page: connects with a token for the signed-in user, keeps
@@ -104,6 +82,11 @@ export class InboxController {
   }
 
   openThread = (sid: string) => openThread(this.context, sid);
+  loadOlder = (sid: string) => loadOlder(this.context, sid);
+  ensurePreview = (sid: string) => ensurePreview(this.context, sid);
+  send = (sid: string, body: string, files: File[]) => sendMessage(this.context, sid, body, files);
+  retry = (sid: string, clientKey: string) => retryMessage(this.context, sid, clientKey);
+  discard = (sid: string, clientKey: string) => discardMessage(this.context, sid, clientKey);
 
   /**
    * The agent opened a conversation the SDK has not joined yet (it joins a full inbox one by
@@ -114,11 +97,6 @@ export class InboxController {
     const conversation = await this.client.getConversationBySid(sid);
     this.bindings.upsertConversation(conversation);
   }
-  loadOlder = (sid: string) => loadOlder(this.context, sid);
-  ensurePreview = (sid: string) => ensurePreview(this.context, sid);
-  send = (sid: string, body: string, files: File[]) => sendMessage(this.context, sid, body, files);
-  retry = (sid: string, clientKey: string) => retryMessage(this.context, sid, clientKey);
-  discard = (sid: string, clientKey: string) => discardMessage(this.context, sid, clientKey);
 
   typing = (sid: string): void => {
     void this.registry.conversations.get(sid)?.typing().catch(() => undefined);
