@@ -93,3 +93,12 @@ export const isNonChat = (p: Pick<ParticipantRecord, 'messagingBinding'>): boole
 /** Group-MMS participants: an SMS address without proxy, or a projected address. */
 export const isGroupMember = (p: Pick<ParticipantRecord, 'messagingBinding'>): boolean =>
   Boolean(p.messagingBinding && (p.messagingBinding.projectedAddress || (p.messagingBinding.address && !p.messagingBinding.proxyAddress)));
+
+/**
+ * The rate-limit bucket of a conversation (30 actions/s each): keyed by its SID even when the
+ * request names it by unique name, so both spellings share one bucket.
+ */
+export const conversationRateLimit = (ctx: DomainContext, serviceSid: string, sidOrUniqueName: string) => {
+  const sid = findConversation(ctx, serviceSid, sidOrUniqueName)?.sid ?? sidOrUniqueName;
+  return { key: `conversation:${sid}`, label: `Conversation ${sid}` };
+};

@@ -5,7 +5,7 @@ import { removeMessageRecords } from './cascade';
 import { badRequest, ERROR_CODES, invalidParam } from './errors';
 import type { DomainEvent } from './events';
 import type { PreActionModifications, ProposedMessage } from './hooks';
-import { findConversation, getConversation, getMessage, participantsOf } from './lookup';
+import { conversationRateLimit, getConversation, getMessage, participantsOf } from './lookup';
 import { authorParticipant, checkBody, checkMedia } from './message-rules';
 import type { Origin } from './origin';
 import { deliveryTargets } from './outbound';
@@ -106,9 +106,8 @@ export const addMessage = (
   input: MessageInput,
   origin: Origin,
 ): Promise<MessageRecord> => {
-  const rateSid = findConversation(ctx, serviceSid, conversationSidOrName)?.sid ?? conversationSidOrName;
   return mutate(ctx, {
-    rate: origin.source === 'sms' || origin.source === 'whatsapp' ? null : { key: `conversation:${rateSid}`, label: `Conversation ${rateSid}` },
+    rate: origin.source === 'sms' || origin.source === 'whatsapp' ? null : conversationRateLimit(ctx, serviceSid, conversationSidOrName),
     prepare: (mods) => planMessage(ctx, serviceSid, conversationSidOrName, input, mods),
     hook: (plan) => ({
       action: 'onMessageAdd',
@@ -203,9 +202,8 @@ export const updateMessage = (
   input: MessageUpdateInput,
   origin: Origin,
 ): Promise<MessageRecord> => {
-  const rateSid = findConversation(ctx, serviceSid, conversationSidOrName)?.sid ?? conversationSidOrName;
   return mutate(ctx, {
-    rate: { key: `conversation:${rateSid}`, label: `Conversation ${rateSid}` },
+    rate: conversationRateLimit(ctx, serviceSid, conversationSidOrName),
     prepare: (mods) => {
       const conversation = getConversation(ctx, serviceSid, conversationSidOrName);
       const current = getMessage(ctx, conversation, messageSid);
@@ -265,9 +263,8 @@ export const removeMessage = (
   messageSid: string,
   origin: Origin,
 ): Promise<void> => {
-  const rateSid = findConversation(ctx, serviceSid, conversationSidOrName)?.sid ?? conversationSidOrName;
   return mutate(ctx, {
-    rate: { key: `conversation:${rateSid}`, label: `Conversation ${rateSid}` },
+    rate: conversationRateLimit(ctx, serviceSid, conversationSidOrName),
     prepare: () => {
       const conversation = getConversation(ctx, serviceSid, conversationSidOrName);
       return { conversation, message: getMessage(ctx, conversation, messageSid) };

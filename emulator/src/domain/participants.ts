@@ -4,7 +4,7 @@ import { newSid } from '../store/sid';
 import { changedFields, mutate, type DomainContext } from './context';
 import type { DomainEvent } from './events';
 import type { PreActionModifications, ProposedParticipant } from './hooks';
-import { findConversation, getConversation, getParticipant, getService, participantsOf } from './lookup';
+import { conversationRateLimit, getConversation, getParticipant, getService, participantsOf } from './lookup';
 import type { Origin } from './origin';
 import { buildBinding, checkConversationRole, checkIdentity, checkMembership } from './participant-rules';
 import { planParticipantUpdate } from './participant-update';
@@ -133,8 +133,6 @@ const proposedOf = (p: Pick<ParticipantRecord, 'identity' | 'attributes' | 'mess
   roleSid: p.roleSid,
 });
 
-const conversationRate = (sid: string) => ({ key: `conversation:${sid}`, label: `Conversation ${sid}` });
-
 export const addParticipant = (
   ctx: DomainContext,
   serviceSid: string,
@@ -142,9 +140,8 @@ export const addParticipant = (
   input: ParticipantInput,
   origin: Origin,
 ): Promise<ParticipantRecord> => {
-  const rateSid = findConversation(ctx, serviceSid, conversationSidOrName)?.sid ?? conversationSidOrName;
   return mutate(ctx, {
-    rate: conversationRate(rateSid),
+    rate: conversationRateLimit(ctx, serviceSid, conversationSidOrName),
     prepare: (mods) => {
       const conversation = getConversation(ctx, serviceSid, conversationSidOrName);
       const plan = planNewParticipant(ctx, conversation, participantsOf(ctx, conversation.sid), input, mods);
@@ -172,9 +169,8 @@ export const updateParticipant = (
   input: ParticipantUpdateInput,
   origin: Origin,
 ): Promise<ParticipantRecord> => {
-  const rateSid = findConversation(ctx, serviceSid, conversationSidOrName)?.sid ?? conversationSidOrName;
   return mutate(ctx, {
-    rate: conversationRate(rateSid),
+    rate: conversationRateLimit(ctx, serviceSid, conversationSidOrName),
     prepare: (mods) => {
       const conversation = getConversation(ctx, serviceSid, conversationSidOrName);
       const current = getParticipant(ctx, conversation, participantSid);
@@ -222,9 +218,8 @@ export const removeParticipant = (
   participantSid: string,
   origin: Origin,
 ): Promise<void> => {
-  const rateSid = findConversation(ctx, serviceSid, conversationSidOrName)?.sid ?? conversationSidOrName;
   return mutate(ctx, {
-    rate: conversationRate(rateSid),
+    rate: conversationRateLimit(ctx, serviceSid, conversationSidOrName),
     prepare: () => {
       const conversation = getConversation(ctx, serviceSid, conversationSidOrName);
       return { conversation, participant: getParticipant(ctx, conversation, participantSid) };
