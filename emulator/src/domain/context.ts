@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import type { Store } from '../store/store';
 import type { DomainEvent, EventBus } from './events';
 import type { PreActionHook, PreActionModifications, PreActionRequest } from './hooks';
-import type { RateLimiter } from './rate-limit';
+import type { RateBucket, RateLimiter } from './rate-limit';
 
 /** What every domain module works with. Built once by `Core`. */
 export type DomainContext = {
@@ -23,7 +23,7 @@ export type DomainContext = {
 
 type MutationSpec<P, R> = {
   /** Rate-limit key and a label for the 429 message; omitted for carrier/system changes. */
-  rate?: { key: string; label: string } | null;
+  rate?: RateBucket | null;
   /**
    * Validates the request against the current state and returns a plan. Must not write. Runs before the
    * pre-action hook and again after it (with the hook's modifications), because the state may have

@@ -5,6 +5,7 @@ import { armTimers } from './timers';
 import { invalidParam } from './errors';
 import type { DomainEvent } from './events';
 import type { Origin } from './origin';
+import { serviceBucket } from './rate-limit';
 import { insertParticipant, planNewParticipant, type NewParticipantPlan, type ParticipantInput } from './participants';
 import { LIMITS, oneOf } from './validate';
 
@@ -56,7 +57,7 @@ export const createConversationWithParticipants = (
   origin: Origin,
 ): Promise<ConversationRecord> =>
   mutate(ctx, {
-    rate: { key: `service:${serviceSid}`, label: `Service ${serviceSid}` },
+    rate: serviceBucket(serviceSid),
     prepare: (mods) => {
       const entries = input.participants ?? [];
       if (entries.length > LIMITS.participantsPerCreateCall) {

@@ -7,6 +7,7 @@ import type { DomainEvent } from './events';
 import type { PreActionModifications, ProposedConversation } from './hooks';
 import { findConversation, getConversation, getService } from './lookup';
 import type { Origin } from './origin';
+import { conversationBucket, serviceBucket } from './rate-limit';
 import { removeConversationCascade } from './cascade';
 import { armTimers, MIN_CLOSED_SECONDS, MIN_INACTIVE_SECONDS } from './timers';
 import { assertAttributes, assertMaxChars, LIMITS, oneOf, parseDate, parseDuration } from './validate';
@@ -154,7 +155,7 @@ export const createConversation = (
   origin: Origin,
 ): Promise<ConversationRecord> =>
   mutate(ctx, {
-    rate: { key: `service:${serviceSid}`, label: `Service ${serviceSid}` },
+    rate: serviceBucket(serviceSid),
     prepare: (mods) => prepareNewConversation(ctx, serviceSid, input, mods),
     hook: (fields) => ({ action: 'onConversationAdd', origin, serviceSid, proposed: proposed(fields) }),
     apply: (fields) => {
@@ -181,7 +182,7 @@ export const updateConversation = (
 ): Promise<ConversationRecord> => {
   const sid = findConversation(ctx, serviceSid, sidOrUniqueName)?.sid ?? sidOrUniqueName;
   return mutate(ctx, {
-    rate: { key: `conversation:${sid}`, label: `Conversation ${sid}` },
+    rate: conversationBucket(sid),
     prepare: (mods) => {
       const current = getConversation(ctx, serviceSid, sid);
       const fields = applyModifications(readInput(input, { ...current, timers: current.timers }), mods);
@@ -254,7 +255,7 @@ export const deleteConversation = (
   origin: Origin,
 ): Promise<void> =>
   mutate(ctx, {
-    rate: { key: `service:${serviceSid}`, label: `Service ${serviceSid}` },
+    rate: serviceBucket(serviceSid),
     prepare: () => getConversation(ctx, serviceSid, sidOrUniqueName),
     hook: (conversation) => ({ action: 'onConversationRemove', origin, serviceSid, conversation }),
     apply: (conversation) => ({ result: undefined, events: removeConversationCascade(ctx, conversation, origin) }),

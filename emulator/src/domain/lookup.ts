@@ -9,6 +9,7 @@ import type {
 } from '../store/records';
 import type { DomainContext } from './context';
 import { notFound } from './errors';
+import { conversationBucket } from './rate-limit';
 
 /**
  * Lookups that throw Twilio's 404 (20404). A child found under the wrong parent (a conversation of
@@ -95,10 +96,8 @@ export const isGroupMember = (p: Pick<ParticipantRecord, 'messagingBinding'>): b
   Boolean(p.messagingBinding && (p.messagingBinding.projectedAddress || (p.messagingBinding.address && !p.messagingBinding.proxyAddress)));
 
 /**
- * The rate-limit bucket of a conversation (30 actions/s each): keyed by its SID even when the
- * request names it by unique name, so both spellings share one bucket.
+ * The rate-limit bucket of a conversation: keyed by its SID even when the request names it by unique
+ * name, so both spellings share one bucket.
  */
-export const conversationRateLimit = (ctx: DomainContext, serviceSid: string, sidOrUniqueName: string) => {
-  const sid = findConversation(ctx, serviceSid, sidOrUniqueName)?.sid ?? sidOrUniqueName;
-  return { key: `conversation:${sid}`, label: `Conversation ${sid}` };
-};
+export const conversationRateLimit = (ctx: DomainContext, serviceSid: string, sidOrUniqueName: string) =>
+  conversationBucket(findConversation(ctx, serviceSid, sidOrUniqueName)?.sid ?? sidOrUniqueName);

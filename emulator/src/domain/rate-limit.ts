@@ -1,6 +1,19 @@
 import type { Clock } from '../clock';
 import { rateLimited } from './errors';
 
+/** What one rate-limit window counts, and how a 429 names it. */
+export interface RateBucket {
+  key: string;
+  label: string;
+}
+
+export const serviceBucket = (serviceSid: string): RateBucket => ({ key: `service:${serviceSid}`, label: `Service ${serviceSid}` });
+
+export const conversationBucket = (conversationSid: string): RateBucket => ({
+  key: `conversation:${conversationSid}`,
+  label: `Conversation ${conversationSid}`,
+});
+
 /**
  * Twilio's APS limit: 30 mutating actions per second, counted per Service for some resources and per
  * Conversation for others (Limits page). Reads are not limited. A sliding one-second window per key.

@@ -4,6 +4,7 @@ import { mutate, type DomainContext } from './context';
 import { badRequest, ERROR_CODES, invalidParam, missingParam } from './errors';
 import { getRole, getService } from './lookup';
 import type { Origin } from './origin';
+import { serviceBucket } from './rate-limit';
 import { PERMISSIONS } from './default-roles';
 import { assertMaxChars, LIMITS, oneOf } from './validate';
 
@@ -19,11 +20,9 @@ const checkPermissions = (type: RoleType, permissions: readonly string[] | undef
   return [...new Set(permissions)];
 };
 
-const rate = (serviceSid: string) => ({ key: `service:${serviceSid}`, label: `Service ${serviceSid}` });
-
 export const createRole = (ctx: DomainContext, serviceSid: string, input: RoleInput, origin: Origin) =>
   mutate(ctx, {
-    rate: rate(serviceSid),
+    rate: serviceBucket(serviceSid),
     prepare: () => {
       getService(ctx, serviceSid);
       if (input.friendlyName === undefined) throw missingParam('FriendlyName');
@@ -44,7 +43,7 @@ export const createRole = (ctx: DomainContext, serviceSid: string, input: RoleIn
 /** Update replaces the role's permissions with the given list, as on Twilio. */
 export const updateRole = (ctx: DomainContext, serviceSid: string, roleSid: string, input: RoleInput, origin: Origin) =>
   mutate(ctx, {
-    rate: rate(serviceSid),
+    rate: serviceBucket(serviceSid),
     prepare: () => {
       const role = getRole(ctx, serviceSid, roleSid);
       return { ...role, permissions: checkPermissions(role.type, input.permissions) };
@@ -60,7 +59,7 @@ export const updateRole = (ctx: DomainContext, serviceSid: string, roleSid: stri
 /** A role the service configuration names as a default cannot be deleted. */
 export const deleteRole = (ctx: DomainContext, serviceSid: string, roleSid: string, origin: Origin) =>
   mutate(ctx, {
-    rate: rate(serviceSid),
+    rate: serviceBucket(serviceSid),
     prepare: () => {
       const role = getRole(ctx, serviceSid, roleSid);
       const defaults = Object.values(getService(ctx, serviceSid).configuration);

@@ -6,6 +6,7 @@ import { conflict, ERROR_CODES, invalidParam, missingParam } from './errors';
 import type { DomainEvent } from './events';
 import { getService, getUser } from './lookup';
 import type { Origin } from './origin';
+import { serviceBucket } from './rate-limit';
 import { assertAttributes, assertMaxChars, assertNonEmpty, LIMITS } from './validate';
 
 export type UserInput = { identity?: string; friendlyName?: string; attributes?: string; roleSid?: string };
@@ -49,9 +50,19 @@ export const userAddedEvent = (ctx: DomainContext, user: UserRecord, origin: Ori
   serviceSid: user.serviceSid,
 });
 
+const userUpdatedEvent = (ctx: DomainContext, previous: UserRecord, user: UserRecord, origin: Origin): DomainEvent => ({
+  type: 'user.updated',
+  user,
+  previous,
+  changed: changedFields(previous, user),
+  origin,
+  at: ctx.clock.isoNow(),
+  serviceSid: user.serviceSid,
+});
+
 export const createUser = (ctx: DomainContext, serviceSid: string, input: UserInput, origin: Origin) =>
   mutate(ctx, {
-    rate: { key: `service:${serviceSid}`, label: `Service ${serviceSid}` },
+    rate: serviceBucket(serviceSid),
     prepare: () => {
       getService(ctx, serviceSid);
       if (input.identity === undefined) throw missingParam('Identity');
@@ -75,7 +86,7 @@ export const createUser = (ctx: DomainContext, serviceSid: string, input: UserIn
 
 export const updateUser = (ctx: DomainContext, serviceSid: string, sidOrIdentity: string, input: UserInput, origin: Origin) =>
   mutate(ctx, {
-    rate: { key: `service:${serviceSid}`, label: `Service ${serviceSid}` },
+    rate: serviceBucket(serviceSid),
     prepare: (mods) => {
       const current = getUser(ctx, serviceSid, sidOrIdentity);
       const fields = {
@@ -95,17 +106,7 @@ export const updateUser = (ctx: DomainContext, serviceSid: string, sidOrIdentity
       ctx.store.replace('users', next);
       return {
         result: next,
-        events: [
-          {
-            type: 'user.updated',
-            user: next,
-            previous: current,
-            changed: changedFields(current, next),
-            origin,
-            at: ctx.clock.isoNow(),
-            serviceSid,
-          },
-        ],
+        events: [userUpdatedEvent(ctx, current, next, origin)],
       };
     },
   });
@@ -140,7 +141,7 @@ export const ensureUser = (ctx: DomainContext, serviceSid: string, identity: str
  */
 export const deleteUser = (ctx: DomainContext, serviceSid: string, sidOrIdentity: string, origin: Origin) =>
   mutate(ctx, {
-    rate: { key: `service:${serviceSid}`, label: `Service ${serviceSid}` },
+    rate: serviceBucket(serviceSid),
     prepare: () => getUser(ctx, serviceSid, sidOrIdentity),
     hook: () => null,
     apply: (user) => {
@@ -176,17 +177,7 @@ export const setUserReachability = (
       ctx.store.replace('users', next);
       return {
         result: next,
-        events: [
-          {
-            type: 'user.updated',
-            user: next,
-            previous: current,
-            changed: changedFields(current, next),
-            origin,
-            at: ctx.clock.isoNow(),
-            serviceSid,
-          },
-        ],
+        events: [userUpdatedEvent(ctx, current, next, origin)],
       };
     },
   });
