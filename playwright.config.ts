@@ -1,16 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './e2e/fixtures/chromium';
+import { E2E_EMULATOR_PORT, E2E_PORT } from './e2e/fixtures/ports';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${PORT}`;
+const baseURL = `http://localhost:${E2E_PORT}`;
 
-// Debian's Chromium, never a downloaded browser (this machine, and firewalled users, cannot
-// fetch one). The flags keep it from calling home, which a closed network refuses.
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,15 +19,15 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  use: { baseURL, trace: 'retain-on-failure', launchOptions: chromium },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
+  use: { baseURL, trace: 'retain-on-failure', launchOptions: CHROMIUM_LAUNCH },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: CHROMIUM_LAUNCH } }],
   webServer: {
     // The production build on a fresh, throwaway embedded database.
-    command: `npm run start -- -p ${PORT}`,
+    command: `npm run start -- -p ${E2E_PORT}`,
     url: `${baseURL}/login`,
     env: {
       SWITCHBOARD_DB: 'memory',
-      EMULATOR_PORT: process.env.E2E_EMULATOR_PORT ?? '4610',
+      EMULATOR_PORT: String(E2E_EMULATOR_PORT),
       // Short-lived Conversations tokens: every browser in the run refreshes its token several
       // times, so a refresh that drops the connection would show up anywhere.
       TWILIO_TOKEN_TTL_SECONDS: '30',

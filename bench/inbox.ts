@@ -6,6 +6,7 @@
 import { chromium, type Page } from 'playwright-core';
 import { createTwilioClient } from '../emulator/src/client';
 import { DEFAULT_CREDENTIALS } from '../emulator/src/config';
+import { CHROMIUM_LAUNCH } from '../e2e/fixtures/chromium';
 import { DEMO_PASSWORD } from '../prisma/seed';
 import { startAppServer } from './support/app-server';
 import { appSession } from './support/app-session';
@@ -15,16 +16,12 @@ const CONVERSATIONS = 1_000;
 const THREAD_MESSAGES = 10_000;
 const SENDS = 30;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const BROWSER = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-};
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 export async function runInbox() {
   const server = await startAppServer();
-  const browser = await chromium.launch(BROWSER);
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const admin = await appSession(server.url, 'avery@example.com', DEMO_PASSWORD);
     const create = async (name: string) => {

@@ -5,10 +5,11 @@ import { DEMO, signInWithApi } from './fixtures/auth';
 import { uniqueCustomerNumber } from './fixtures/emulator';
 import { startSharedConversation } from './fixtures/conversations';
 import { customerSends, SMS_NUMBER } from './fixtures/phone';
+import { E2E_PORT } from './fixtures/ports';
 import { clearQueue, createMember, openInbox, test } from './fixtures/team';
 
 // The app's webhook endpoint on the real server, fed by the emulator's signed webhooks.
-const WEBHOOK_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}/api/webhooks/twilio`;
+const WEBHOOK_URL = `http://localhost:${E2E_PORT}/api/webhooks/twilio`;
 type Overview = { conversations: { sid: string; assignee: { id: string } | null; lastMessagePreview: string | null }[] };
 
 async function supervisorOverview(request: import('@playwright/test').APIRequestContext): Promise<Overview> {

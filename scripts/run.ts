@@ -46,7 +46,6 @@ async function main(): Promise<number> {
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: appUrl,
       NEXTAUTH_SECRET: resolveAuthSecret(process.env, config.dataDir, !throwaway),
-      ...(emulator ? { EMULATOR_URL: emulator.url } : {}),
     };
     console.log(`\n  Switchboard → ${appUrl}`);
     console.log(`  database    ${embedded ? `embedded (${throwaway ? 'in memory' : path.join(config.dataDir, 'pglite')})` : 'DATABASE_URL'}`);

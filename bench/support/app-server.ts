@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { freePort } from './free-port';
+import { freePort } from '../../tests/support/free-port';
 
 export type AppServer = { url: string; emulatorUrl: string; stop(): Promise<void> };
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CREDENTIALS } from '../../emulator/src/config';
-import { freePort } from './free-port';
+import { freePort } from '../../tests/support/free-port';
 
 export type EmulatorProcess = {
   url: string;

@@ -4,15 +4,16 @@ import { type FormEvent, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
+import { SelectField } from '@/components/ui/labelled-fields';
 import { apiFetch } from '@/lib/api/client-fetch';
 import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 import { ZCreateUser } from '@/lib/users/user-schemas';
-import { useAdminAction } from './use-admin-action';
+import { useAction } from '@/components/use-action';
 
 type FieldErrors = Partial<Record<'email' | 'name' | 'password' | 'role' | 'capacity', string>>;
 
 export function CreateUserForm() {
-  const { run, pending, error } = useAdminAction();
+  const { run, pending, error } = useAction({ refreshAfter: true });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [created, setCreated] = useState<string | null>(null);
 
@@ -49,14 +50,11 @@ export function CreateUserForm() {
         <TextField label="Name" name="name" error={fieldErrors.name} autoComplete="off" />
         <TextField label="Email" name="email" type="email" error={fieldErrors.email} autoComplete="off" />
         <TextField label="Initial password" name="password" type="password" error={fieldErrors.password} autoComplete="new-password" />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="new-user-role" className="text-sm font-medium text-slate-700">Role</label>
-          <select id="new-user-role" name="role" defaultValue="AGENT" className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
-            {ROLES.map((role) => (
-              <option key={role} value={role}>{ROLE_LABELS[role]}</option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Role" name="role" defaultValue="AGENT">
+          {ROLES.map((role) => (
+            <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+          ))}
+        </SelectField>
         <TextField label="Capacity" name="capacity" type="number" min={0} max={100} defaultValue={5} error={fieldErrors.capacity} />
       </div>
       <div className="mt-3 flex items-center gap-3">

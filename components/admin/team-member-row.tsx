@@ -5,12 +5,12 @@ import { Button } from '@/components/ui/button';
 import { apiFetch } from '@/lib/api/client-fetch';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
 import { ZPassword } from '@/lib/users/user-schemas';
-import { useAdminAction } from './use-admin-action';
+import { useAction } from '@/components/use-action';
 
 export type TeamMember = { id: string; email: string; name: string; role: Role; active: boolean; capacity: number };
 
 export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: boolean }) {
-  const { run, pending, error, clearError } = useAdminAction();
+  const { run, pending, error, setError } = useAction({ refreshAfter: true });
   const [resetting, setResetting] = useState(false);
   const [password, setPassword] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -92,7 +92,7 @@ export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: bool
           >
             {user.active ? 'Disable' : 'Enable'}
           </Button>
-          <Button variant="secondary" disabled={pending} onClick={() => { setResetting((open) => !open); setNotice(null); clearError(); }}>
+          <Button variant="secondary" disabled={pending} onClick={() => { setResetting((open) => !open); setNotice(null); setError(null); }}>
             Reset password
           </Button>
         </div>

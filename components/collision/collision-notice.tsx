@@ -1,9 +1,11 @@
 'use client';
 
-import type { Viewer } from '@/lib/collision/presence-rules';
+import { useOtherViewers } from './use-viewers';
 
 /** "Sam Rivera is viewing" / "Sam Rivera is typing…": so two people don't answer at once. */
-export function CollisionNotice({ viewers }: { viewers: Viewer[] }) {
+export function CollisionNotice({ conversationSid, selfId }: { conversationSid: string; selfId: string | null }) {
+  // Subscribed here, not in the thread, so a presence change re-renders only this line.
+  const viewers = useOtherViewers(conversationSid, selfId);
   if (viewers.length === 0) return null;
   const typing = viewers.filter((viewer) => viewer.typing).map((viewer) => viewer.name);
   const viewing = viewers.filter((viewer) => !viewer.typing).map((viewer) => viewer.name);

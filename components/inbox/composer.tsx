@@ -36,11 +36,11 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
   const fileInput = useRef<HTMLInputElement>(null);
   const slash = mode === 'reply' ? SLASH.exec(body) : null;
   const cannedResponses = useCannedResponses(slash !== null);
+  const slashQuery = slash?.[1]?.toLowerCase() ?? null;
   const matches = useMemo(() => {
-    if (!slash || !cannedResponses) return [];
-    const query = slash[1]!.toLowerCase();
-    return cannedResponses.filter((response) => response.shortcut.includes(query) || response.title.toLowerCase().includes(query)).slice(0, 8);
-  }, [slash, cannedResponses]);
+    if (slashQuery === null || !cannedResponses) return [];
+    return cannedResponses.filter((response) => response.shortcut.includes(slashQuery) || response.title.toLowerCase().includes(slashQuery)).slice(0, 8);
+  }, [slashQuery, cannedResponses]);
   const pickerOpen = slash !== null && cannedResponses !== null && !pickerClosed;
 
   const disabledReason = closed ? 'This conversation is closed. The customer’s next message starts a new one.' : null;

@@ -12,6 +12,8 @@ import { useNow } from './use-now';
 import { useQueue } from './use-queue';
 import { useSelectedConversationSid } from './use-selected-conversation';
 
+const NOTHING = {};
+
 const TABS: { id: InboxTab; label: string }[] = [
   { id: 'open', label: 'Open' },
   { id: 'closed', label: 'Closed' },
@@ -44,9 +46,14 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
     }
     return { open: Object.keys(conversations).length - closed, closed, provisional };
   }, [conversations]);
+  // Previews and loaded threads only matter to a search: without one, they change constantly
+  // (rows scrolling into view, the open thread) and must not re-sort the whole list.
+  const searching = deferredQuery.trim() !== '';
+  const searchPreviews = searching ? previews : NOTHING;
+  const searchThreads = searching ? threads : NOTHING;
   const rows = useMemo(
-    () => filterConversations(conversations, previews, threads, tab, deferredQuery),
-    [conversations, previews, threads, tab, deferredQuery],
+    () => filterConversations(conversations, searchPreviews, searchThreads, tab, deferredQuery),
+    [conversations, searchPreviews, searchThreads, tab, deferredQuery],
   );
 
   // Arrow keys move between rows (scrolling the virtual list), Enter opens, Home/End jump.

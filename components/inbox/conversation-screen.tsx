@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import type { Role } from '@/lib/auth/roles';
 import { DetailsPanel } from './details-panel';
 import { useInbox, useInboxController } from './inbox-context';
 import { ServerThreadView } from './server-thread-view';
@@ -10,7 +11,7 @@ import { ThreadView } from './thread-view';
  * A conversation the agent takes part in is live through the SDK; any other one they may
  * read comes from the app's API, read-only unless they may write in it.
  */
-export function ConversationScreen({ sid, viewer }: { sid: string; viewer: { id: string; role: 'AGENT' | 'SUPERVISOR' | 'ADMIN' } }) {
+export function ConversationScreen({ sid, viewer }: { sid: string; viewer: { id: string; role: Role } }) {
   const controller = useInboxController();
   const record = useInbox((state) => state.conversations[sid]);
   const ready = useInbox((state) => state.ready);

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { TransferDialog } from '@/components/transfers/transfer-dialog';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Button } from '@/components/ui/button';
-import { ApiError, apiFetch } from '@/lib/api/client-fetch';
+import { useAction } from '@/components/use-action';
+import { apiFetch } from '@/lib/api/client-fetch';
 import { displayAddress } from '@/lib/conversations/phone-address';
 import { CHANNEL_LABELS, conversationChannel, conversationTitle } from '@/lib/inbox/conversation-view';
 import type { ParticipantRecord } from '@/lib/inbox/inbox-state';
@@ -19,24 +20,16 @@ export function DetailsPanel({ sid }: { sid: string }) {
   const identity = useInbox((state) => state.identity);
   const [confirming, setConfirming] = useState(false);
   const [transferring, setTransferring] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error } = useAction({ fallback: 'Could not close the conversation.' });
   if (!conversation) return null;
 
   const customer = conversation.switchboard?.customer;
   const number = conversation.switchboard?.twilioNumber;
-  async function close() {
-    setPending(true);
-    setError(null);
-    try {
+  const close = () =>
+    run(async () => {
       await apiFetch(`/api/conversations/${sid}/close`, { method: 'POST' });
       setConfirming(false);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Could not close the conversation.');
-    } finally {
-      setPending(false);
-    }
-  }
+    });
 
   const rows: [string, string][] = [
     ['Customer', customer?.name ?? conversationTitle(conversation)],
@@ -79,7 +72,7 @@ export function DetailsPanel({ sid }: { sid: string }) {
         </div>
       ) : null}
       {transferring && identity ? (
-        <TransferDialog conversationSid={sid} currentAssigneeId={identity} viewerId={identity} open onClose={() => setTransferring(false)} onTransferred={() => undefined} />
+        <TransferDialog conversationSid={sid} currentAssigneeId={identity} viewerId={identity} onClose={() => setTransferring(false)} onTransferred={() => undefined} />
       ) : null}
       <ConfirmDialog
         open={confirming}

@@ -2,6 +2,7 @@
 
 import { type ReactNode, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import type { Role } from '@/lib/auth/roles';
 import { ConnectionBanner } from './connection-banner';
 import { ConversationScreen } from './conversation-screen';
 import { ConversationList } from './conversation-list';
@@ -12,7 +13,7 @@ import { useNewMessageAlerts } from './use-new-message-alerts';
 import { useSelectedConversationSid } from './use-selected-conversation';
 
 /** The inbox screen: connection state on top, the conversation list, and the open conversation. */
-type Viewer = { id: string; role: 'AGENT' | 'SUPERVISOR' | 'ADMIN' };
+type Viewer = { id: string; role: Role };
 
 export function InboxWorkspace({ numbers, viewer, children }: { numbers: string[]; viewer: Viewer; children: ReactNode }) {
   const selectedSid = useSelectedConversationSid();

@@ -2,9 +2,11 @@
 
 import { type FormEvent, useState } from 'react';
 import { useStartConversation } from './use-start-conversation';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/text-field';
+import { SelectField } from '@/components/ui/labelled-fields';
 import { channelOfAddress, displayAddress } from '@/lib/conversations/phone-address';
 import { ZStartConversation } from '@/lib/conversations/start-conversation-schema';
 
@@ -47,16 +49,16 @@ export function NewConversationDialog({ numbers, open, onClose }: Props) {
         </fieldset>
         <TextField label="Customer’s number" name="customerNumber" placeholder="+1 555 867 5310" inputMode="tel" autoComplete="off" required />
         <TextField label="Customer’s name (optional)" name="customerName" autoComplete="off" />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="new-conversation-from" className="text-sm font-medium text-slate-700">From</label>
-          <select id="new-conversation-from" name="from" className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
-            {choices.map((number) => (
-              <option key={number} value={number}>{displayAddress(number)}</option>
-            ))}
-          </select>
-          {choices.length === 0 ? <p className="text-xs text-red-700">The account has no {channel === 'sms' ? 'SMS' : 'WhatsApp'} number.</p> : null}
-        </div>
-        {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+        <SelectField
+          label="From"
+          name="from"
+          error={choices.length === 0 ? `The account has no ${channel === 'sms' ? 'SMS' : 'WhatsApp'} number.` : undefined}
+        >
+          {choices.map((number) => (
+            <option key={number} value={number}>{displayAddress(number)}</option>
+          ))}
+        </SelectField>
+        {error ? <Alert>{error}</Alert> : null}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>Cancel</Button>
           <Button type="submit" disabled={pending || choices.length === 0}>{pending ? 'Starting…' : 'Start'}</Button>

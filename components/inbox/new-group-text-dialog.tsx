@@ -2,9 +2,11 @@
 
 import type { FormEvent } from 'react';
 import { useStartConversation } from './use-start-conversation';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/text-field';
+import { SelectField, TextAreaField } from '@/components/ui/labelled-fields';
 import { displayAddress } from '@/lib/conversations/phone-address';
 import { MAX_GROUP_CUSTOMERS, ZStartGroupText } from '@/lib/group-texts/group-text-rules';
 
@@ -34,21 +36,20 @@ export function NewGroupTextDialog({ numbers, open, onClose }: Props) {
     <Dialog open={open} onClose={onClose} labelledBy="new-group-title">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         <h2 id="new-group-title" className="text-base font-semibold">New group text</h2>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="group-customers" className="text-sm font-medium text-slate-700">Customers’ numbers</label>
-          <textarea id="group-customers" name="customers" rows={3} placeholder={'+1 555 867 5310\n+1 555 010 4444'} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          <p className="text-xs text-slate-500">One per line; up to {MAX_GROUP_CUSTOMERS}, US or Canadian (+1) numbers.</p>
-        </div>
+        <TextAreaField
+          label="Customers’ numbers"
+          name="customers"
+          rows={3}
+          placeholder={'+1 555 867 5310\n+1 555 010 4444'}
+          hint={`One per line; up to ${MAX_GROUP_CUSTOMERS}, US or Canadian (+1) numbers.`}
+        />
         <TextField label="Group name (optional)" name="name" autoComplete="off" />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="group-projected" className="text-sm font-medium text-slate-700">Customers see you as</label>
-          <select id="group-projected" name="projectedAddress" className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
-            {projectable.map((number) => (
-              <option key={number} value={number}>{displayAddress(number)}</option>
-            ))}
-          </select>
-        </div>
-        {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+        <SelectField label="Customers see you as" name="projectedAddress">
+          {projectable.map((number) => (
+            <option key={number} value={number}>{displayAddress(number)}</option>
+          ))}
+        </SelectField>
+        {error ? <Alert>{error}</Alert> : null}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>Cancel</Button>
           <Button type="submit" disabled={pending || projectable.length === 0}>{pending ? 'Starting…' : 'Start group text'}</Button>

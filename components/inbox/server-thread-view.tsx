@@ -1,30 +1,31 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { Virtuoso } from 'react-virtuoso';
 import { CollisionNotice } from '@/components/collision/collision-notice';
-import { useOtherViewers, usePresenceReporter } from '@/components/collision/use-viewers';
-import { NoteBubble } from '@/components/notes/note-bubble';
+import { usePresenceReporter } from '@/components/collision/use-viewers';
 import { useNotes } from '@/components/notes/use-notes';
 import { TransferDialog } from '@/components/transfers/transfer-dialog';
 import { Button } from '@/components/ui/button';
-import { ApiError, apiFetch } from '@/lib/api/client-fetch';
-import { isSupervisorRole } from '@/lib/auth/roles';
+import { useAction } from '@/components/use-action';
+import { apiFetch } from '@/lib/api/client-fetch';
+import { isSupervisorRole, type Role } from '@/lib/auth/roles';
+import type { ConversationForViewer } from '@/lib/conversations/read-conversation';
 import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
-import { dayLabel } from '@/lib/inbox/format';
 import type { ConversationRecord } from '@/lib/inbox/inbox-state';
 import { Composer } from './composer';
 import { MessageBubble } from './message-bubble';
 import { type MessageSource, MessageSourceContext } from './message-source';
 import { ThreadHeader } from './thread-header';
+import { ThreadRowView } from './thread-row-view';
 import { buildThreadRows } from './thread-rows';
 import { useNow } from './use-now';
 import { useServerThread } from './use-server-thread';
 
-const RECENT_LIMIT = 100;
+// Read horizons are not shown here: this viewer is no participant.
+const NO_READERS: string[] = [];
 
-type Props = { sid: string; viewer: { id: string; role: 'AGENT' | 'SUPERVISOR' | 'ADMIN' } };
+type Props = { sid: string; viewer: { id: string; role: Role } };
 
 /**
  * A conversation this user does not take part in, read through the app's API: a colleague's
@@ -32,11 +33,9 @@ type Props = { sid: string; viewer: { id: string; role: 'AGENT' | 'SUPERVISOR' |
  * supervisor monitoring it — who may also write, add notes and transfer, without joining.
  */
 export function ServerThreadView({ sid, viewer }: Props) {
-  const router = useRouter();
-  const { conversation, messages, error, refresh } = useServerThread(sid);
+  const { conversation, messages, hasOlder, error, refresh } = useServerThread(sid);
   const { notes, addNote } = useNotes(sid);
   const { onTyping } = usePresenceReporter(sid);
-  const viewers = useOtherViewers(sid, viewer.id);
   const now = useNow(60_000);
   const [transferring, setTransferring] = useState(false);
   const source = useMemo<MessageSource>(
@@ -46,7 +45,7 @@ export function ServerThreadView({ sid, viewer }: Props) {
     }),
     [sid],
   );
-  const rows = useMemo(() => buildThreadRows({ messages, pending: [], notes, hasOlder: messages.length >= RECENT_LIMIT }), [messages, notes]);
+  const rows = useMemo(() => buildThreadRows({ messages, pending: [], notes, hasOlder }), [messages, hasOlder, notes]);
 
   if (error && !conversation) return <p role="alert" className="p-6 text-sm text-red-700">{error}</p>;
   if (!conversation) return <p role="status" className="p-6 text-sm text-slate-500">Loading the conversation…</p>;
@@ -78,7 +77,7 @@ export function ServerThreadView({ sid, viewer }: Props) {
             <Button variant="secondary" onClick={() => setTransferring(true)}>Transfer</Button>
           ) : null}
         </div>
-        <CollisionNotice viewers={viewers} />
+        <CollisionNotice conversationSid={sid} selfId={viewer.id} />
         <div className="min-h-0 flex-1">
           {rows.length === 0 ? (
             <p className="p-6 text-center text-sm text-slate-500">No messages yet.</p>
@@ -91,20 +90,17 @@ export function ServerThreadView({ sid, viewer }: Props) {
               alignToBottom
               computeItemKey={(_, row) => row.key}
               itemContent={(_, row) => (
-                <div>
-                  {row.startsDay ? <div role="separator" className="my-3 text-center text-xs font-medium text-slate-500">{dayLabel(row.at, now)}</div> : null}
-                  {row.kind === 'note' ? (
-                    <NoteBubble note={row.note} />
-                  ) : row.kind === 'message' ? (
+                <ThreadRowView row={row} now={now}>
+                  {row.kind === 'message' ? (
                     <MessageBubble
                       message={row.message}
                       isOwn={row.message.author === viewer.id}
                       authorName={authorName(row.message.author, record, conversation.people)}
                       showsDelivery={hasPhones && !!row.message.author && !!conversation.people[row.message.author]}
-                      seenBy={[]}
+                      seenBy={NO_READERS}
                     />
                   ) : null}
-                </div>
+                </ThreadRowView>
               )}
               aria-label="Messages"
             />
@@ -122,7 +118,7 @@ export function ServerThreadView({ sid, viewer }: Props) {
             onTyping={onTyping}
           />
         ) : (
-          <ReadOnlyFooter sid={sid} conversation={conversation} viewerRole={viewer.role} onTaken={() => router.refresh()} />
+          <ReadOnlyFooter sid={sid} conversation={conversation} viewerRole={viewer.role} />
         )}
       </section>
       {transferring ? (
@@ -130,7 +126,6 @@ export function ServerThreadView({ sid, viewer }: Props) {
           conversationSid={sid}
           currentAssigneeId={conversation.assignee?.id ?? null}
           viewerId={viewer.id}
-          open
           onClose={() => setTransferring(false)}
           onTransferred={refresh}
         />
@@ -139,16 +134,11 @@ export function ServerThreadView({ sid, viewer }: Props) {
   );
 }
 
-type FooterProps = {
-  sid: string;
-  conversation: NonNullable<ReturnType<typeof useServerThread>['conversation']>;
-  viewerRole: string;
-  onTaken: () => void;
-};
+type FooterProps = { sid: string; conversation: ConversationForViewer; viewerRole: Role };
 
-function ReadOnlyFooter({ sid, conversation, viewerRole, onTaken }: FooterProps) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+function ReadOnlyFooter({ sid, conversation, viewerRole }: FooterProps) {
+  // Taken: the page reloads as the new assignee's.
+  const { run, pending, error } = useAction({ fallback: 'Could not take it.', refreshAfter: true });
   const canTake = !conversation.assignee && conversation.queuedAt && viewerRole === 'AGENT' && conversation.state !== 'closed';
   const reason =
     conversation.state === 'closed'
@@ -164,18 +154,7 @@ function ReadOnlyFooter({ sid, conversation, viewerRole, onTaken }: FooterProps)
           <Button
             className="ml-3"
             disabled={pending}
-            onClick={async () => {
-              setPending(true);
-              setError(null);
-              try {
-                await apiFetch(`/api/queue/${sid}/take`, { method: 'POST' });
-                onTaken();
-              } catch (caught) {
-                setError(caught instanceof ApiError ? caught.message : 'Could not take it.');
-              } finally {
-                setPending(false);
-              }
-            }}
+            onClick={() => void run(() => apiFetch(`/api/queue/${sid}/take`, { method: 'POST' }))}
           >
             Take it
           </Button>

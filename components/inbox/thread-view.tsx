@@ -3,11 +3,9 @@
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
-import { dayLabel } from '@/lib/inbox/format';
 import type { PendingMessage } from '@/lib/inbox/inbox-state';
 import { CollisionNotice } from '@/components/collision/collision-notice';
-import { useOtherViewers, usePresenceReporter } from '@/components/collision/use-viewers';
-import { NoteBubble } from '@/components/notes/note-bubble';
+import { usePresenceReporter } from '@/components/collision/use-viewers';
 import { useNotes } from '@/components/notes/use-notes';
 import { Composer } from './composer';
 import { HandoffNotice } from './handoff-notice';
@@ -16,6 +14,7 @@ import { MessageBubble } from './message-bubble';
 import { type MessageSource, MessageSourceContext } from './message-source';
 import { PendingBubble } from './pending-bubble';
 import { ThreadHeader } from './thread-header';
+import { ThreadRowView } from './thread-row-view';
 import { buildThreadRows, seenByIndex, type ThreadRow } from './thread-rows';
 import { TypingIndicator } from './typing-indicator';
 import { useFirstItemIndex } from './use-first-item-index';
@@ -23,6 +22,8 @@ import { useNow } from './use-now';
 import { useVisibleReadHorizon } from './use-visible-read-horizon';
 
 const NO_PENDING: PendingMessage[] = [];
+// Stable empties keep the memoized bubbles from re-rendering.
+const NO_READERS: string[] = [];
 
 export function ThreadView({ sid }: { sid: string }) {
   const controller = useInboxController();
@@ -49,18 +50,18 @@ export function ThreadView({ sid }: { sid: string }) {
 
   const { notes, addNote } = useNotes(sid);
   const { onTyping: reportTyping } = usePresenceReporter(sid);
-  const viewers = useOtherViewers(sid, identity);
   const rows = useMemo(
     () => buildThreadRows({ messages: thread?.messages ?? [], pending, notes, hasOlder: thread?.hasOlder ?? true }),
     [thread?.messages, thread?.hasOlder, pending, notes],
   );
-  const firstItemIndex = useFirstItemIndex(rows.map((row) => row.key));
+  const firstItemIndex = useFirstItemIndex(rows);
   const seenBy = useMemo(() => {
     const horizons = Object.values(participants ?? {})
       .filter((p) => p.type === 'chat' && p.identity && p.identity !== identity && p.lastReadMessageIndex !== null)
       .map((p) => ({ identity: p.identity!, lastReadMessageIndex: p.lastReadMessageIndex! }));
-    return seenByIndex(thread?.messages ?? [], horizons);
-  }, [participants, thread?.messages, identity]);
+    const readers = seenByIndex(thread?.messages ?? [], horizons);
+    return new Map([...readers].map(([index, identities]) => [index, identities.map((reader) => userNames[reader] ?? reader)]));
+  }, [participants, thread?.messages, identity, userNames]);
   // Delivery to phones is shown when the conversation has SMS/WhatsApp participants.
   const hasPhoneRecipients =
     Object.values(participants ?? {}).some((p) => p.type !== 'chat') || (conversation ? conversationChannel(conversation) !== 'chat' : false);
@@ -112,32 +113,23 @@ export function ThreadView({ sid }: { sid: string }) {
 
   const channel = conversationChannel(conversation);
   const renderRow = (_: number, row: ThreadRow) => (
-    <div>
-      {row.startsDay ? (
-        <div role="separator" className="my-3 flex items-center gap-3 px-4 text-xs font-medium text-slate-500">
-          <span className="h-px flex-1 bg-slate-200" />
-          {dayLabel(row.at, now)}
-          <span className="h-px flex-1 bg-slate-200" />
-        </div>
-      ) : null}
-      {row.kind === 'note' ? (
-        <NoteBubble note={row.note} />
-      ) : row.kind === 'message' ? (
+    <ThreadRowView row={row} now={now}>
+      {row.kind === 'message' ? (
         <MessageBubble
           message={row.message}
           isOwn={row.message.author === identity}
           authorName={authorName(row.message.author, conversation, userNames)}
           showsDelivery={hasPhoneRecipients && row.message.author === identity}
-          seenBy={(seenBy.get(row.message.index) ?? []).map((reader) => userNames[reader] ?? reader)}
+          seenBy={seenBy.get(row.message.index) ?? NO_READERS}
         />
-      ) : (
+      ) : row.kind === 'pending' ? (
         <PendingBubble
           pending={row.pending}
           onRetry={() => void controller.retry(sid, row.pending.clientKey)}
           onDiscard={() => controller.discard(sid, row.pending.clientKey)}
         />
-      )}
-    </div>
+      ) : null}
+    </ThreadRowView>
   );
 
   const onDrop = (event: DragEvent) => {
@@ -164,7 +156,7 @@ export function ThreadView({ sid }: { sid: string }) {
     >
       <ThreadHeader conversation={conversation} />
       <HandoffNotice sid={sid} />
-      <CollisionNotice viewers={viewers} />
+      <CollisionNotice conversationSid={sid} selfId={identity} />
       <div className="relative min-h-0 flex-1">
         {loadError ? <p role="alert" className="p-4 text-sm text-red-700">{loadError}</p> : null}
         {thread?.loaded ? (

@@ -5,7 +5,7 @@ import { unreadCount } from '@/lib/inbox/conversation-view';
 import { useInbox } from './inbox-context';
 
 /** "(3) Switchboard": unread messages across open conversations, in the tab title. */
-export function useUnreadDocumentTitle(): number {
+export function useUnreadDocumentTitle(): void {
   const conversations = useInbox((state) => state.conversations);
   const total = useMemo(
     () => Object.values(conversations).reduce((sum, conversation) => sum + (conversation.state === 'closed' ? 0 : unreadCount(conversation)), 0),
@@ -14,5 +14,4 @@ export function useUnreadDocumentTitle(): number {
   useEffect(() => {
     document.title = total > 0 ? `(${total}) Switchboard` : 'Switchboard';
   }, [total]);
-  return total;
 }

@@ -1,35 +1,38 @@
 'use client';
 
-import { useState } from 'react';
-import { usePolling } from '@/components/use-polling';
+import { usePolledValue } from '@/components/use-polled-value';
 import { apiFetch } from '@/lib/api/client-fetch';
 import type { ConversationForViewer } from '@/lib/conversations/read-conversation';
 import type { MessageRecord } from '@/lib/inbox/inbox-state';
 
-export type ServerThread = { conversation: ConversationForViewer | null; messages: MessageRecord[]; error: string | null; refresh: () => void };
+type ServerThread = {
+  conversation: ConversationForViewer | null;
+  messages: MessageRecord[];
+  hasOlder: boolean;
+  error: string | null;
+  refresh: () => void;
+};
+
+const NO_MESSAGES: MessageRecord[] = [];
 
 /** A conversation read through the app's API (Twilio is the source), kept fresh by polling. */
 export function useServerThread(sid: string): ServerThread {
-  const [conversation, setConversation] = useState<ConversationForViewer | null>(null);
-  const [messages, setMessages] = useState<MessageRecord[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const refresh = usePolling(
-    async (isCancelled) => {
-      try {
-        const [loaded, page] = await Promise.all([
-          apiFetch<{ conversation: ConversationForViewer }>(`/api/conversations/${sid}`),
-          apiFetch<{ messages: MessageRecord[] }>(`/api/conversations/${sid}/messages`),
-        ]);
-        if (isCancelled()) return;
-        setConversation(loaded.conversation);
-        setMessages(page.messages);
-        setError(null);
-      } catch (caught) {
-        if (!isCancelled()) setError(caught instanceof Error ? caught.message : 'Could not load the conversation.');
-      }
+  const { value, error, refresh } = usePolledValue(
+    async () => {
+      const [loaded, page] = await Promise.all([
+        apiFetch<{ conversation: ConversationForViewer }>(`/api/conversations/${sid}`),
+        apiFetch<{ messages: MessageRecord[]; hasOlder: boolean }>(`/api/conversations/${sid}/messages`),
+      ]);
+      return { conversation: loaded.conversation, messages: page.messages, hasOlder: page.hasOlder };
     },
     2_500,
     sid,
   );
-  return { conversation, messages, error, refresh };
+  return {
+    conversation: value?.conversation ?? null,
+    messages: value?.messages ?? NO_MESSAGES,
+    hasOlder: value?.hasOlder ?? false,
+    error: error ? (error instanceof Error ? error.message : 'Could not load the conversation.') : null,
+    refresh,
+  };
 }

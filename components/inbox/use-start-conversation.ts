@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useAction } from '@/components/use-action';
 import { ApiError, apiFetch } from '@/lib/api/client-fetch';
 
 /**
@@ -11,28 +11,21 @@ import { ApiError, apiFetch } from '@/lib/api/client-fetch';
  */
 export function useStartConversation(url: string, onStarted: () => void) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error, setError } = useAction({ fallback: 'Could not start the conversation.' });
 
-  async function start(body: unknown) {
-    setPending(true);
-    setError(null);
-    try {
-      const { conversationSid } = await apiFetch<{ conversationSid: string }>(url, { body });
+  const start = (body: unknown) =>
+    run(async () => {
+      const conversationSid = await apiFetch<{ conversationSid: string }>(url, { body }).then(
+        (started) => started.conversationSid,
+        (caught: unknown) => {
+          const existing = caught instanceof ApiError && caught.status === 409 && caught.details?.isParticipant ? caught.details.conversationSid : null;
+          if (existing) return existing;
+          throw caught;
+        },
+      );
       onStarted();
       router.push(`/inbox/${conversationSid}`);
-    } catch (caught) {
-      const existing = caught instanceof ApiError && caught.status === 409 && caught.details?.isParticipant ? caught.details.conversationSid : null;
-      if (existing) {
-        onStarted();
-        router.push(`/inbox/${existing}`);
-        return;
-      }
-      setError(caught instanceof ApiError ? caught.message : 'Could not start the conversation.');
-    } finally {
-      setPending(false);
-    }
-  }
+    });
 
   return { start, pending, error, setError };
 }

@@ -4,6 +4,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
+import { SelectField, TextAreaField } from '@/components/ui/labelled-fields';
 import { displayAddress, type MessagingChannel } from '@/lib/conversations/phone-address';
 
 type Props = {
@@ -50,23 +51,13 @@ export function ComposeForm({ channel, numbers, twilioNumber, others, isReachabl
   return (
     <form onSubmit={submit} className="flex flex-col gap-3 border-t border-slate-200 pt-3" aria-label="Write a message">
       <div className="flex flex-wrap gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="phone-to" className="text-sm font-medium text-slate-700">
-            To (Twilio number)
-          </label>
-          <select
-            id="phone-to"
-            value={twilioNumber}
-            onChange={(event) => onTwilioNumberChange(event.target.value)}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            {numbers.map((number) => (
-              <option key={number} value={number}>
-                {displayAddress(number)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="To (Twilio number)" value={twilioNumber} onChange={(event) => onTwilioNumberChange(event.target.value)}>
+          {numbers.map((number) => (
+            <option key={number} value={number}>
+              {displayAddress(number)}
+            </option>
+          ))}
+        </SelectField>
         {channel === 'sms' ? (
           <TextField
             label="Also to (group text)"
@@ -77,19 +68,7 @@ export function ComposeForm({ channel, numbers, twilioNumber, others, isReachabl
           />
         ) : null}
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="phone-body" className="text-sm font-medium text-slate-700">
-          Message
-        </label>
-        <textarea
-          id="phone-body"
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-          rows={3}
-          maxLength={1600}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        />
-      </div>
+      <TextAreaField label="Message" value={body} onChange={(event) => setBody(event.target.value)} rows={3} maxLength={1600} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex flex-col gap-1">
           <label htmlFor="phone-file" className="text-sm font-medium text-slate-700">

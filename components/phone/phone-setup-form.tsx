@@ -3,7 +3,8 @@
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
-import { channelOfAddress, toChannelAddress, toE164, type MessagingChannel } from '@/lib/conversations/phone-address';
+import { SelectField } from '@/components/ui/labelled-fields';
+import { channelOfAddress, displayAddress, toChannelAddress, toE164, type MessagingChannel } from '@/lib/conversations/phone-address';
 
 type Props = { initialAddress: string | null; onOpen: (address: string) => void };
 
@@ -12,7 +13,7 @@ const SAMPLES = ['+15558675310', '+15558675311', '+15558675312'];
 /** Which customer's phone this page is: a number and a channel (SMS or WhatsApp). */
 export function PhoneSetupForm({ initialAddress, onOpen }: Props) {
   const [channel, setChannel] = useState<MessagingChannel>(initialAddress ? channelOfAddress(initialAddress) : 'sms');
-  const [number, setNumber] = useState(initialAddress?.replace(/^whatsapp:/, '') ?? SAMPLES[0] ?? '');
+  const [number, setNumber] = useState((initialAddress ? displayAddress(initialAddress) : SAMPLES[0]) ?? '');
   const [error, setError] = useState<string | undefined>();
 
   const submit = (event: FormEvent) => {
@@ -44,20 +45,10 @@ export function PhoneSetupForm({ initialAddress, onOpen }: Props) {
           <option key={sample} value={sample} />
         ))}
       </datalist>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="phone-channel" className="text-sm font-medium text-slate-700">
-          Channel
-        </label>
-        <select
-          id="phone-channel"
-          value={channel}
-          onChange={(event) => setChannel(event.target.value === 'whatsapp' ? 'whatsapp' : 'sms')}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          <option value="sms">SMS</option>
-          <option value="whatsapp">WhatsApp</option>
-        </select>
-      </div>
+      <SelectField label="Channel" value={channel} onChange={(event) => setChannel(event.target.value === 'whatsapp' ? 'whatsapp' : 'sms')}>
+        <option value="sms">SMS</option>
+        <option value="whatsapp">WhatsApp</option>
+      </SelectField>
       <Button type="submit">Open phone</Button>
     </form>
   );

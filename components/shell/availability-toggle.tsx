@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { ApiError, apiFetch } from '@/lib/api/client-fetch';
+import { useAction } from '@/components/use-action';
+import { apiFetch } from '@/lib/api/client-fetch';
 import { HEARTBEAT_INTERVAL_MS } from '@/lib/routing/assignment-policy';
 
 type Availability = 'AVAILABLE' | 'AWAY';
@@ -12,8 +13,7 @@ type Availability = 'AVAILABLE' | 'AWAY';
  */
 export function AvailabilityToggle({ initial }: { initial: Availability }) {
   const [availability, setAvailability] = useState<Availability>(initial);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error } = useAction({ fallback: 'Could not change your status.' });
 
   useEffect(() => {
     const beat = () => void fetch('/api/me/heartbeat', { method: 'POST' }).catch(() => undefined);
@@ -22,18 +22,11 @@ export function AvailabilityToggle({ initial }: { initial: Availability }) {
     return () => clearInterval(timer);
   }, []);
 
-  async function change(next: Availability) {
-    setPending(true);
-    setError(null);
-    try {
+  const change = (next: Availability) =>
+    run(async () => {
       const saved = await apiFetch<{ availability: Availability }>('/api/me/availability', { method: 'PUT', body: { availability: next } });
       setAvailability(saved.availability);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Could not change your status.');
-    } finally {
-      setPending(false);
-    }
-  }
+    });
 
   const isAvailable = availability === 'AVAILABLE';
   return (

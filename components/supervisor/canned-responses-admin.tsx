@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
+import { TextAreaField } from '@/components/ui/labelled-fields';
 import { ApiError, apiFetch } from '@/lib/api/client-fetch';
 import { type CannedResponseView, ZCannedResponse } from '@/lib/canned-responses/canned-response-schema';
 
@@ -39,10 +40,7 @@ export function CannedResponsesAdmin({ initial }: { initial: CannedResponseView[
           <TextField label="Shortcut" name="shortcut" defaultValue={editing?.shortcut} placeholder="refund-policy" autoComplete="off" />
           <TextField label="Title" name="title" defaultValue={editing?.title} autoComplete="off" />
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="canned-body" className="text-sm font-medium text-slate-700">Reply</label>
-          <textarea id="canned-body" name="body" rows={3} defaultValue={editing?.body} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
-        </div>
+        <TextAreaField label="Reply" name="body" rows={3} defaultValue={editing?.body} />
         {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
         <div className="flex gap-2">
           <Button type="submit">{editing ? 'Save changes' : 'Add canned response'}</Button>

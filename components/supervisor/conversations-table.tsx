@@ -6,6 +6,7 @@ import { displayAddress } from '@/lib/conversations/phone-address';
 import { deliveryErrorReason } from '@/lib/inbox/delivery-status';
 import type { FloorConversation } from '@/lib/supervision/floor-overview';
 import { ChannelBadge } from '@/components/inbox/channel-badge';
+import { isBreaching } from '@/lib/supervision/service-levels';
 import { formatDuration } from './format-duration';
 
 type Props = { conversations: FloorConversation[]; now: number; onTransfer: (conversation: FloorConversation) => void };
@@ -26,7 +27,7 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
       </thead>
       <tbody>
         {conversations.map((conversation) => {
-          const breached = conversation.firstResponseBreached || conversation.replyWaitBreached;
+          const breached = isBreaching(conversation);
           return (
             <tr
               key={conversation.sid}

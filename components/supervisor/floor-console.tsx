@@ -4,6 +4,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { TransferDialog } from '@/components/transfers/transfer-dialog';
 import { useNow } from '@/components/inbox/use-now';
 import type { FloorConversation } from '@/lib/supervision/floor-overview';
+import { isBreaching } from '@/lib/supervision/service-levels';
 import { AgentsPanel } from './agents-panel';
 import { ConversationsTable } from './conversations-table';
 import { ServiceLevelSettings } from './service-level-settings';
@@ -27,7 +28,7 @@ export function FloorConsole({ viewerId }: { viewerId: string }) {
     const needle = deferredQuery.trim().toLowerCase();
     return (overview?.conversations ?? []).filter(
       (c) =>
-        (filter === 'all' || (filter === 'queue' ? c.queuedAt !== null : c.firstResponseBreached || c.replyWaitBreached)) &&
+        (filter === 'all' || (filter === 'queue' ? c.queuedAt !== null : isBreaching(c))) &&
         (channel === 'ALL' || c.channel === channel) &&
         (!agentId || c.assignee?.id === agentId) &&
         (!needle || `${c.customer} ${c.twilioNumber ?? ''} ${c.assignee?.name ?? ''} ${c.lastMessagePreview ?? ''}`.toLowerCase().includes(needle)),
@@ -36,7 +37,7 @@ export function FloorConsole({ viewerId }: { viewerId: string }) {
 
   if (!overview) return <p role="status" className="p-6 text-sm text-slate-500">{error ?? 'Loading the floor…'}</p>;
   const queued = overview.conversations.filter((c) => c.queuedAt !== null).length;
-  const breaching = overview.conversations.filter((c) => c.firstResponseBreached || c.replyWaitBreached).length;
+  const breaching = overview.conversations.filter(isBreaching).length;
   const available = overview.agents.filter((a) => a.role === 'AGENT' && a.online && a.availability === 'AVAILABLE').length;
 
   return (
@@ -93,7 +94,6 @@ export function FloorConsole({ viewerId }: { viewerId: string }) {
           conversationSid={transferring.sid}
           currentAssigneeId={transferring.assignee?.id ?? null}
           viewerId={viewerId}
-          open
           onClose={() => setTransferring(null)}
           onTransferred={refresh}
         />

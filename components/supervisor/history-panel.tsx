@@ -1,7 +1,6 @@
 'use client';
 
-import { useState } from 'react';
-import { usePolling } from '@/components/use-polling';
+import { usePolledValue } from '@/components/use-polled-value';
 import { apiFetch } from '@/lib/api/client-fetch';
 import type { HistoryEntry } from '@/lib/supervision/conversation-history';
 
@@ -18,12 +17,8 @@ const REASONS: Record<string, string> = {
 
 /** The assignment history of a conversation, for supervisors. */
 export function HistoryPanel({ conversationSid }: { conversationSid: string }) {
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
-  usePolling(
-    async (isCancelled) => {
-      const result = await apiFetch<{ assignments: HistoryEntry[] }>(`/api/conversations/${conversationSid}/history`);
-      if (!isCancelled()) setEntries(result.assignments);
-    },
+  const { value: entries } = usePolledValue(
+    async () => (await apiFetch<{ assignments: HistoryEntry[] }>(`/api/conversations/${conversationSid}/history`)).assignments,
     5_000,
     conversationSid,
   );

@@ -7,13 +7,7 @@ import { startEmulator } from './index';
  */
 const main = async () => {
   const config = readConfig(process.env, process.argv.slice(2));
-  const emulator = await startEmulator({
-    port: config.port,
-    statePath: config.statePath,
-    credentials: config.credentials,
-    numbers: config.numbers,
-    rateLimit: config.rateLimit,
-  });
+  const emulator = await startEmulator(config);
   const c = emulator.credentials;
   console.log(
     [

@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, settledState, startTestEmulator, type TestEmulator } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { rejection, setupTestEmulator } from './support/harness';
 
-let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-
-const snapshot = () => settledState(emu);
-const v1 = () => emu.client.conversations.v1;
+const { emu, snapshot, v1 } = setupTestEmulator();
 const api = { source: 'api', webhookEnabled: false } as const;
 
 describe('Services and account configuration', () => {

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { phone } from './support/phone';
-import { startTestEmulator, type TestEmulator } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { setupTestEmulator } from './support/harness';
 
 /**
  * Seed 003 (Group Texting in Conversations) end to end: both walkthroughs and the projected-address
  * transfer, seen from every customer's phone, and group-MMS inbound routing and autocreation.
  */
-let emu: TestEmulator;
-let phones: ReturnType<typeof phone>;
 const [first, second] = ['+15017122661', '+15017122662'];
-beforeAll(async () => {
-  emu = await startTestEmulator({ numbers: [first, second, '+15017122663', 'whatsapp:+14155238886'] });
-  phones = phone(emu);
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  await emu.carrier.idle();
-  await emu.reset();
-});
-
-const conversations = () => emu.client.conversations.v1.conversations;
+const { emu, conversations, phone: phones } = setupTestEmulator(
+  { numbers: [first, second, '+15017122663', 'whatsapp:+14155238886'] },
+  { resetEach: true },
+);
 /** What a phone received: sender, the other numbers of its thread, body. */
 const received = async (address: string) =>
   (await phones.messages(address)).filter((m) => m.direction === 'received').map((m) => [m.from, m.thread, m.body]);

@@ -1,27 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { phone } from './support/phone';
-import { startTestEmulator, type TestEmulator } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { setupTestEmulator } from './support/harness';
 
 /**
  * SMS through the simulated carrier: a 1:1 conversation with a proxy address (the quickstart), inbound
  * routing by the To/From pair, autocreation on and off, closed conversations, receipts and media.
  */
-let emu: TestEmulator;
-let customer: ReturnType<typeof phone>;
+const { emu, v1, phone: customer } = setupTestEmulator({}, { resetEach: true });
 const [first, second] = ['+15017122661', '+15017122662'];
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  customer = phone(emu);
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  await emu.carrier.idle();
-  await emu.reset();
-});
-
-const v1 = () => emu.client.conversations.v1;
 
 describe('1:1 SMS with a proxy address', () => {
   it('delivers an agent’s message to the phone from the proxy address, and routes the reply back by the number pair', async () => {

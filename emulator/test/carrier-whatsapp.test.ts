@@ -1,29 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_TEMPLATES } from '../src/domain/content-templates';
-import { phone } from './support/phone';
-import { startTestEmulator, type TestEmulator } from './support/harness';
+import { setupTestEmulator } from './support/harness';
 
 /**
  * WhatsApp in Conversations: cross-channel masking with SMS, the 24-hour window (free-form fails with
  * 63016 outside it, a template is delivered), read receipts, and WhatsApp's one-medium rule.
  */
-let emu: TestEmulator;
-let phones: ReturnType<typeof phone>;
+const { emu, conversations, phone: phones } = setupTestEmulator({}, { resetEach: true });
 const sms = '+15017122661';
 const wa = 'whatsapp:+14155238886';
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  phones = phone(emu);
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  await emu.carrier.idle();
-  await emu.reset();
-});
-
-const conversations = () => emu.client.conversations.v1.conversations;
 
 const whatsappConversation = async (customer: string) => {
   const conversation = await conversations().create({ friendlyName: 'WhatsApp customer' });

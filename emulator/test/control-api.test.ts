@@ -1,27 +1,15 @@
 import { request } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_TEMPLATES } from '../src/domain/content-templates';
-import { phone } from './support/phone';
-import { settledState, startTestEmulator, type TestEmulator } from './support/harness';
+import { settledState, setupTestEmulator } from './support/harness';
+import { until } from './realtime/support/wait-for';
 
 /**
  * The control API under /emulator/v1/: bad input answers a clear 4xx and changes nothing; CORS for the
  * browser; the phone's live event stream; the clock; built-in content templates.
  */
-let emu: TestEmulator;
-let phones: ReturnType<typeof phone>;
+const { emu, phone: phones } = setupTestEmulator({}, { resetEach: true });
 const number = '+15017122661';
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  phones = phone(emu);
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  await emu.carrier.idle();
-  await emu.reset();
-});
 
 describe('Bad control-API input', () => {
   it('answers 400 with a message naming the problem, and changes nothing', async () => {
@@ -93,7 +81,6 @@ describe('Browser access', () => {
     await emu.client.conversations.v1.addressConfigurations.create({ type: 'whatsapp', address: 'whatsapp:+14155238886', 'autoCreation.enabled': true });
     const customer = 'whatsapp:+15558675312';
     const events: { event: string; data: { sid?: string; direction?: string; status?: string; body?: string } }[] = [];
-    let notify: () => void = () => undefined;
     const stream = request(`${emu.url}/emulator/v1/Carrier/Phones/${encodeURIComponent(customer)}/Events`);
     const response = await new Promise<import('node:http').IncomingMessage>((resolve) => {
       stream.on('response', resolve);
@@ -110,14 +97,8 @@ describe('Browser access', () => {
         const event = /^event: (.+)$/m.exec(block)?.[1];
         const data = /^data: (.+)$/m.exec(block)?.[1];
         if (event && data) events.push({ event, data: JSON.parse(data) as (typeof events)[number]['data'] });
-        notify();
       }
     });
-    const until = (predicate: () => boolean) =>
-      new Promise<void>((resolve) => {
-        notify = () => predicate() && resolve();
-        notify();
-      });
     try {
       const sent = await phones.send({ from: customer, to: 'whatsapp:+14155238886', body: 'Hi' });
       await emu.client.conversations.v1.conversations(sent.routing.conversation_sid ?? '').messages.create({ author: 'agent', body: 'Hello!' });

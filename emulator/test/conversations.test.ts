@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, settledState, startTestEmulator, type TestEmulator } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { rejection, setupTestEmulator } from './support/harness';
 
-let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-
-const snapshot = () => settledState(emu);
+const { emu, snapshot } = setupTestEmulator();
 
 describe('Conversations', () => {
   it('creates, fetches, updates and deletes a conversation', async () => {

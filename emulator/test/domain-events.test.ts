@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../src/index';
 import { TwilioError } from '../src/index';
-import { rejection, startTestEmulator, type TestEmulator } from './support/harness';
+import { rejection, setupTestEmulator } from './support/harness';
 
-let emu: TestEmulator;
+const { emu } = setupTestEmulator();
 const events: DomainEvent[] = [];
-beforeAll(async () => {
-  emu = await startTestEmulator();
+beforeAll(() => {
   emu.core.events.on((event) => events.push(event));
-});
-afterAll(async () => {
-  await emu.close();
 });
 
 const take = () => events.splice(0).map((e) => e.type);

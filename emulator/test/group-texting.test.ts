@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, settledState, startTestEmulator, type TestEmulator } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { rejection, setupTestEmulator } from './support/harness';
 
 /**
  * Seed 003 (Group Texting in Conversations): both walkthroughs, the projected-address transfer
  * between agents, standalone projected addresses and the group-MMS rules.
  */
-let emu: TestEmulator;
-let first: string;
-let second: string;
-beforeAll(async () => {
-  emu = await startTestEmulator({ numbers: ['+15017122661', '+15017122662', '+15017122663', '+447700900000', 'whatsapp:+14155238886'] });
-  [first, second] = ['+15017122661', '+15017122662'];
+const [first, second] = ['+15017122661', '+15017122662'];
+const { emu, conversations, snapshot } = setupTestEmulator({
+  numbers: [first, second, '+15017122663', '+447700900000', 'whatsapp:+14155238886'],
 });
-afterAll(async () => {
-  await emu.close();
-});
-
-const conversations = () => emu.client.conversations.v1.conversations;
-const snapshot = () => settledState(emu);
 
 describe('Group texting (seed 003)', () => {
   it('scenario 1: one chat participant with a projected address and two SMS participants', async () => {

@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTwilioClient, toEmulatorUrl } from '../src/client';
-import { rejection, startTestEmulator, type TestEmulator } from './support/harness';
+import { rejection, startTestEmulator, setupTestEmulator } from './support/harness';
 import { validateTwilioResponse } from './support/spec-validator';
 
-let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
+const { emu } = setupTestEmulator();
 
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 

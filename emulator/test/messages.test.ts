@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, settledState, startTestEmulator, type TestEmulator } from './support/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rejection, setupTestEmulator } from './support/harness';
 
-let emu: TestEmulator;
+const { emu, snapshot } = setupTestEmulator();
 let proxy: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
+beforeAll(() => {
   proxy = emu.numbers[0] ?? '';
 });
-afterAll(async () => {
-  await emu.close();
-});
-
-const snapshot = () => settledState(emu);
 const sms = { source: 'sms', webhookEnabled: false } as const;
 
 /** Uploads bytes to MCS the way the Media resource page describes (raw body + Content-Type). */

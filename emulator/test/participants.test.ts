@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, settledState, startTestEmulator, type TestEmulator } from './support/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rejection, setupTestEmulator } from './support/harness';
 
-let emu: TestEmulator;
+const { emu, snapshot } = setupTestEmulator();
 let proxy: string;
 let whatsappSender: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
+beforeAll(() => {
   proxy = emu.numbers[0] ?? '';
   whatsappSender = emu.numbers.find((n) => n.startsWith('whatsapp:')) ?? '';
 });
-afterAll(async () => {
-  await emu.close();
-});
-
-const snapshot = () => settledState(emu);
 const newConversation = async () => emu.client.conversations.v1.conversations.create({});
 const participantsOf = (sid: string) => emu.client.conversations.v1.conversations(sid).participants;
 

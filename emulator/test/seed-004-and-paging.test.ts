@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTwilioClient } from '../src/client';
-import { rejection, startTestEmulator, type TestEmulator } from './support/harness';
+import { rejection, setupTestEmulator } from './support/harness';
 
-let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator({ numbers: ['+15017122661', 'whatsapp:+14155238886'] });
-});
-afterAll(async () => {
-  await emu.close();
-});
+const { emu } = setupTestEmulator({ numbers: ['+15017122661', 'whatsapp:+14155238886'] });
 
 describe('Classic API patterns (seed 004)', () => {
   it('runs the quickstart with API key auth: service, conversation, SMS/WhatsApp/chat participants, messages, history', async () => {

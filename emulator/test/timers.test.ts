@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventOf } from '../src/domain/events';
-import { phone } from './support/phone';
-import { rejection, startTestEmulator, type TestEmulator } from './support/harness';
+import { rejection, setupTestEmulator } from './support/harness';
 
 /**
  * States and timers on the emulator clock: `active → inactive → closed` by the conversation's timers or
  * the account defaults, fired when the clock is advanced (control API) and as real time passes.
  */
-let emu: TestEmulator;
-let phones: ReturnType<typeof phone>;
+const { emu, conversations, phone: phones } = setupTestEmulator({}, { resetEach: true });
 const number = '+15017122661';
 let transitions: EventOf<'conversation.state-updated'>[] = [];
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  phones = phone(emu);
+beforeAll(() => {
   emu.core.events.onType('conversation.state-updated', (event) => transitions.push(event));
 });
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  await emu.carrier.idle();
-  await emu.reset();
+beforeEach(() => {
   transitions = [];
 });
 
-const conversations = () => emu.client.conversations.v1.conversations;
 const stepsOf = (sid: string) => transitions.filter((t) => t.conversation.sid === sid).map((t) => [t.previousState, t.conversation.state, t.reason]);
 
 describe('Conversation timers', () => {

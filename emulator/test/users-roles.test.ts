@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, startTestEmulator, type TestEmulator } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { rejection, setupTestEmulator } from './support/harness';
 
-let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-
+const { emu, v1 } = setupTestEmulator();
+// Synchronous, unlike the shared snapshot(): these checks compare the state around refused calls.
 const snapshot = () => JSON.stringify(emu.core.store.state);
-const v1 = () => emu.client.conversations.v1;
 
 describe('Users', () => {
   it('creates, fetches by SID or identity, updates, lists and deletes users', async () => {

@@ -1,8 +1,7 @@
 import twilio from 'twilio';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST_ACTION_EVENTS } from '../src/domain/webhook-filters';
-import { phone } from './support/phone';
-import { rejection, settledState, startTestEmulator, type TestEmulator } from './support/harness';
+import { rejection, settledState, setupTestEmulator } from './support/harness';
 import { startWebhookServer, type ReceivedWebhook, type WebhookServer } from './support/webhook-server';
 
 /**
@@ -10,32 +9,26 @@ import { startWebhookServer, type ReceivedWebhook, type WebhookServer } from './
  * Twilio's fields, REST gating by X-Twilio-Webhook-Enabled, signatures Twilio's validator accepts,
  * pre-action reject / modify / timeout, and bounded retries that never block the action.
  */
-let emu: TestEmulator;
+const { emu, v1, phone: phones } = setupTestEmulator(
+  { webhooks: { preActionTimeoutMs: 300, postActionTimeoutMs: 300, retryDelaysMs: [10, 20, 40] } },
+  { resetEach: true },
+);
 let hooks: WebhookServer;
-let phones: ReturnType<typeof phone>;
 const number = '+15017122661';
 const on = { xTwilioWebhookEnabled: 'true' as const };
 beforeAll(async () => {
-  emu = await startTestEmulator({ webhooks: { preActionTimeoutMs: 300, postActionTimeoutMs: 300, retryDelaysMs: [10, 20, 40] } });
   hooks = await startWebhookServer();
-  phones = phone(emu);
 });
 afterAll(async () => {
-  await emu.close();
   await hooks.close();
 });
-beforeEach(async () => {
-  await emu.carrier.idle();
-  await emu.webhooks.idle();
-  await emu.reset();
+beforeEach(() => {
   hooks.clear();
 });
 afterEach(async () => {
   await emu.carrier.idle();
   await emu.webhooks.idle();
 });
-
-const v1 = () => emu.client.conversations.v1;
 const serviceWebhooks = () => v1().services(emu.serviceSid).configuration.webhooks();
 const types = (received: ReceivedWebhook[]) => received.map((r) => r.params.EventType);
 const settle = async () => {

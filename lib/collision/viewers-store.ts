@@ -4,6 +4,8 @@ import type { Viewer } from './presence-rules';
 // running only while something is subscribed.
 const POLL_MS = 3_000;
 let viewers: Viewer[] = [];
+let lastAnswer = '';
+const NO_VIEWERS: Viewer[] = [];
 let timer: ReturnType<typeof setInterval> | undefined;
 const listeners = new Set<() => void>();
 
@@ -12,7 +14,11 @@ async function poll() {
   try {
     const response = await fetch('/api/presence', { cache: 'no-store' });
     if (!response.ok) return;
-    viewers = ((await response.json()) as { viewers: Viewer[] }).viewers;
+    const answer = await response.text();
+    // An unchanged answer keeps the snapshot, so the list and thread do not re-render every poll.
+    if (answer === lastAnswer) return;
+    lastAnswer = answer;
+    viewers = (JSON.parse(answer) as { viewers: Viewer[] }).viewers;
     listeners.forEach((listener) => listener());
   } catch {
     // Presence is a hint; the next poll tries again.
@@ -35,7 +41,5 @@ export const viewersStore = {
     };
   },
   getSnapshot: () => viewers,
-  getServerSnapshot: () => [] as Viewer[],
-  /** After this page reported something, show it without waiting for the next poll. */
-  refresh: () => void poll(),
+  getServerSnapshot: () => NO_VIEWERS,
 };

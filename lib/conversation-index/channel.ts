@@ -12,14 +12,6 @@ export function indexChannel(channel: TConversationChannel): ConversationChannel
   return channel.toUpperCase() as ConversationChannel;
 }
 
-/** The channel of a conversation from its customer's binding, as Twilio describes it in webhooks. */
-export function channelFromBinding(binding: { address?: string | null; projectedAddress?: string | null; type?: string | null }): ConversationChannel {
-  if (binding.projectedAddress) return 'GROUP';
-  if (binding.address?.startsWith('whatsapp:') || binding.type?.toUpperCase() === 'WHATSAPP') return 'WHATSAPP';
-  if (binding.address || binding.type?.toUpperCase() === 'SMS') return 'SMS';
-  return 'CHAT';
-}
-
 /** A message author that is a phone (SMS/WhatsApp) rather than a chat identity: the customer. */
 export function isPhoneAuthor(author: string | null | undefined): boolean {
   return Boolean(author && (/^\+\d{6,15}$/.test(author) || author.startsWith('whatsapp:')));

@@ -1,15 +1,7 @@
-import { parseAttributes, readSwitchboardAttributes, type TSwitchboardAttributes, withSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
+import { parseAttributes, readSwitchboardAttributes, withSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import { conversationService } from '@/lib/twilio/conversation-service';
 import type { Binding } from '@/lib/webhooks/webhook-events';
-import { attributeChannel, channelFromBinding } from './channel';
-
-/** What a conversation Twilio made on its own is, from the binding it was made for. */
-function attributesFromBinding(binding: Binding): TSwitchboardAttributes | null {
-  if (binding.projectedAddress) return { channel: 'group', members: binding.addresses, twilioNumber: binding.projectedAddress };
-  const [address] = binding.addresses;
-  if (!address || !binding.proxyAddress) return null;
-  return { channel: attributeChannel(channelFromBinding({ address })), customer: { address }, twilioNumber: binding.proxyAddress };
-}
+import { attributesFromBinding } from './binding-attributes';
 
 /**
  * Conversations Twilio created on its own (a customer texted in) carry no attributes. Agents'

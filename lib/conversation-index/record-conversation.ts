@@ -2,7 +2,8 @@ import { parseAttributes, readSwitchboardAttributes, type TSwitchboardAttributes
 import { db } from '@/lib/db/client';
 import type { ConversationState } from '@/lib/db/generated/enums';
 import type { Binding } from '@/lib/webhooks/webhook-events';
-import { channelFromBinding, indexChannel } from './channel';
+import { attributesFromBinding } from './binding-attributes';
+import { indexChannel } from './channel';
 
 type ConversationFacts = {
   sid: string;
@@ -43,16 +44,10 @@ function fieldsFromAttributes(switchboard: TSwitchboardAttributes) {
   };
 }
 
-/**
- * A group's projected address names the group (its members are the addresses); a customer's
- * address with a proxy address names a 1:1 conversation. A group member's own binding (an
- * address without a proxy) says nothing about the conversation.
- */
+// A single address may be one member's binding rather than the group's list: it does not
+// replace the members on record.
 function fieldsFromBinding(binding: Binding) {
-  if (binding.projectedAddress) {
-    return { channel: 'GROUP' as const, twilioNumber: binding.projectedAddress, ...(binding.addresses.length > 1 ? { members: binding.addresses } : {}) };
-  }
-  const [address] = binding.addresses;
-  if (!address || !binding.proxyAddress) return {};
-  return { channel: channelFromBinding({ address }), customerAddress: address, twilioNumber: binding.proxyAddress };
+  const described = attributesFromBinding(binding);
+  if (!described) return {};
+  return fieldsFromAttributes(binding.addresses.length > 1 ? described : { ...described, members: undefined });
 }

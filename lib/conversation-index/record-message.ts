@@ -1,4 +1,6 @@
+import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
 import { db } from '@/lib/db/client';
+import { needsRouting } from '@/lib/routing/queue';
 import { isPhoneAuthor } from './channel';
 
 const PREVIEW_LENGTH = 140;
@@ -13,21 +15,37 @@ type Times = {
   awaitingReplySince: Date | null;
 };
 
-/** Last message, preview, and the inbound/outbound times that drive queues and response timers. */
-export async function recordMessage(message: Message): Promise<{ inbound: boolean }> {
+/**
+ * Last message, preview, and the inbound/outbound times that drive queues and response timers.
+ * Returns whether to route the conversation: a customer wrote and it is open, unowned and not
+ * queued. Most have an owner, so most messages are spared the app-wide routing lock;
+ * routeConversation checks again under that lock.
+ */
+export async function recordMessage(message: Message): Promise<{ needsRouting: boolean }> {
   const inbound = isPhoneAuthor(message.author);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     // Webhooks for one conversation may be processed concurrently (several instances, Twilio's
     // parallel deliveries): one at a time per conversation, so no reply is lost to a race.
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${message.conversationSid}))::text AS locked`;
+    await takeAdvisoryLock(tx, message.conversationSid);
     const current = await tx.conversationIndex.findUnique({
       where: { sid: message.conversationSid },
-      select: { firstInboundAt: true, firstResponseAt: true, lastMessageAt: true, lastInboundAt: true, lastOutboundAt: true, awaitingReplySince: true },
+      select: {
+        firstInboundAt: true,
+        firstResponseAt: true,
+        lastMessageAt: true,
+        lastInboundAt: true,
+        lastOutboundAt: true,
+        awaitingReplySince: true,
+        state: true,
+        assigneeId: true,
+        queuedAt: true,
+      },
     });
     const fields = messageFields(current, message, inbound);
     await tx.conversationIndex.upsert({ where: { sid: message.conversationSid }, create: { sid: message.conversationSid, ...fields }, update: fields });
+    // A row created just now is open and unowned.
+    return { needsRouting: inbound && (!current || needsRouting(current)) };
   });
-  return { inbound };
 }
 
 function messageFields(current: Times | null, message: Message, inbound: boolean) {

@@ -5,6 +5,8 @@ import { db } from '@/lib/db/client';
 import { conversationService } from '@/lib/twilio/conversation-service';
 import { notFoundFromTwilio } from '@/lib/twilio/twilio-errors';
 
+/** The conversation's index row as far as ownership goes; null when it is not indexed. */
+export type IndexedOwnership = { assigneeId: string | null; queuedAt: Date | null } | null;
 
 /**
  * Ownership: the assignee writes in a conversation, and supervisors may; everyone else reads.
@@ -12,11 +14,14 @@ import { notFoundFromTwilio } from '@/lib/twilio/twilio-errors';
  */
 export async function canWriteConversation(user: CurrentUser, conversationSid: string): Promise<boolean> {
   const indexed = await db.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { assigneeId: true, queuedAt: true } });
-  if (isSupervisorRole(user.role)) {
-    // Only real conversations: a made-up SID must not leave records behind.
-    if (!indexed) await fetchConversationOrThrow(conversationSid);
-    return true;
-  }
+  // Only real conversations: a made-up SID must not leave records behind.
+  if (isSupervisorRole(user.role) && !indexed) await fetchConversationOrThrow(conversationSid);
+  return canWriteKnownConversation(user, conversationSid, indexed);
+}
+
+/** canWriteConversation for a conversation known to exist in Twilio, its index row already read. */
+export async function canWriteKnownConversation(user: CurrentUser, conversationSid: string, indexed: IndexedOwnership): Promise<boolean> {
+  if (isSupervisorRole(user.role)) return true;
   if (indexed && (indexed.assigneeId || indexed.queuedAt)) return indexed.assigneeId === user.id;
   return isParticipant(conversationSid, user.id);
 }

@@ -2,8 +2,8 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db/client';
 import type { MessageRecord } from '@/lib/inbox/inbox-state';
 import { conversationService } from '@/lib/twilio/conversation-service';
-import { readSwitchboardAttributes, type TSwitchboardAttributes } from './conversation-attributes';
-import { canWriteConversation } from './conversation-access';
+import { parseAttributes, readSwitchboardAttributes, type TSwitchboardAttributes } from './conversation-attributes';
+import { canWriteKnownConversation } from './conversation-access';
 import { notFoundFromTwilio } from '@/lib/twilio/twilio-errors';
 
 export type ConversationForViewer = {
@@ -33,24 +33,31 @@ export async function readConversation(user: CurrentUser, conversationSid: strin
     throw notFoundFromTwilio(error, 'No such conversation.');
   }
   const [indexed, team] = await Promise.all([
-    db.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { queuedAt: true, assignee: { select: { id: true, name: true } } } }),
+    db.conversationIndex.findUnique({
+      where: { sid: conversationSid },
+      select: { assigneeId: true, queuedAt: true, assignee: { select: { id: true, name: true } } },
+    }),
     db.user.findMany({ select: { id: true, name: true } }),
   ]);
+  const canWrite = await canWriteKnownConversation(user, conversationSid, indexed);
   return {
     sid: conversation.sid,
     friendlyName: conversation.friendlyName,
-    switchboard: readSwitchboardAttributes(safeParse(conversation.attributes)),
+    switchboard: readSwitchboardAttributes(parseAttributes(conversation.attributes)),
     state: conversation.state as ConversationForViewer['state'],
     dateCreated: conversation.dateCreated.toISOString(),
     assignee: indexed?.assignee ?? null,
     queuedAt: indexed?.queuedAt?.toISOString() ?? null,
-    canWrite: await canWriteConversation(user, conversationSid),
+    canWrite,
     people: Object.fromEntries(team.map((member) => [member.id, member.name])),
   };
 }
 
-/** The newest `limit` messages, oldest first, in the inbox's record shape. */
-export async function readRecentMessages(conversationSid: string, limit = 100): Promise<MessageRecord[]> {
+/**
+ * The newest `limit` messages, oldest first, in the inbox's record shape, and whether there may be
+ * older ones (a full page).
+ */
+export async function readRecentMessages(conversationSid: string, limit = 100): Promise<{ messages: MessageRecord[]; hasOlder: boolean }> {
   const service = await conversationService();
   const messages = await service
     .conversations(conversationSid)
@@ -58,7 +65,7 @@ export async function readRecentMessages(conversationSid: string, limit = 100): 
     .catch((error: unknown) => {
       throw notFoundFromTwilio(error, 'No such conversation.');
     });
-  return messages.reverse().map((message) => ({
+  const records = messages.reverse().map((message): MessageRecord => ({
     sid: message.sid,
     index: message.index,
     author: message.author,
@@ -74,12 +81,5 @@ export async function readRecentMessages(conversationSid: string, limit = 100): 
     delivery: (message.delivery as MessageRecord['delivery']) ?? null,
     clientKey: null,
   }));
-}
-
-function safeParse(value: string): unknown {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return null;
-  }
+  return { messages: records, hasOlder: records.length >= limit };
 }

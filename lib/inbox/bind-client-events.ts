@@ -10,6 +10,7 @@ import {
   withoutParticipant,
   withParticipant,
   withTyping,
+  withUserName,
 } from './state-updates';
 
 type Options = {
@@ -92,7 +93,7 @@ export function bindClientEvents({ client, store, registry, onIncomingMessage, o
   client.on('typingStarted', setTyping(true));
   client.on('typingEnded', setTyping(false));
   client.on('userUpdated', ({ user }) => {
-    if (user.friendlyName) store.update((state) => ({ ...state, userNames: { ...state.userNames, [user.identity]: user.friendlyName! } }));
+    if (user.friendlyName) store.update((state) => withUserName(state, user.identity, user.friendlyName!));
   });
   client.on('tokenAboutToExpire', onTokenAboutToExpire);
   client.on('tokenExpired', onTokenExpired);

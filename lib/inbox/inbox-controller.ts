@@ -6,6 +6,7 @@ import { SdkRegistry } from './sdk-registry';
 import { discardMessage, retryMessage, sendMessage } from './send-actions';
 import { nextPaint, waitForConnectionState } from './sdk-timing';
 import { dropUnconfirmed, seedFromServer } from './server-seed';
+import { withUserName } from './state-updates';
 import { ensurePreview, loadOlder, openThread } from './thread-actions';
 import { fetchToken, SessionExpiredError } from './token-source';
 
@@ -157,7 +158,7 @@ export class InboxController {
     this.nameRequests.add(identity);
     try {
       const user = await this.client.getUser(identity);
-      if (user.friendlyName) this.store.update((state) => ({ ...state, userNames: { ...state.userNames, [identity]: user.friendlyName! } }));
+      if (user.friendlyName) this.store.update((state) => withUserName(state, identity, user.friendlyName!));
     } catch {
       this.nameRequests.delete(identity); // try again when seen next
     }

@@ -49,6 +49,10 @@ export function withPending(state: InboxState, conversationSid: string, clientKe
   return { ...state, pending: { ...state.pending, [conversationSid]: next } };
 }
 
+export function withUserName(state: InboxState, identity: string, name: string): InboxState {
+  return { ...state, userNames: { ...state.userNames, [identity]: name } };
+}
+
 export function withoutConversation(state: InboxState, sid: string): InboxState {
   const drop = <T,>(record: Record<string, T>) => {
     const { [sid]: _removed, ...rest } = record;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AgentCandidate, canTakeWork, nextInQueue, pickAgent, PRESENCE_TIMEOUT_MS } from './assignment-policy';
+import { type AgentCandidate, canTakeWork, pickAgent, PRESENCE_TIMEOUT_MS } from './assignment-policy';
 
 const now = new Date('2026-11-21T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -58,12 +58,5 @@ describe('pickAgent', () => {
     expect(pickAgent(candidates, now, 'previous')?.id).toBe('previous');
     expect(pickAgent([agent('a'), agent('previous', { availability: 'AWAY' })], now, 'previous')?.id).toBe('a');
     expect(pickAgent([agent('a')], now, 'someone-gone')?.id).toBe('a');
-  });
-});
-
-describe('the queue', () => {
-  it('serves the oldest waiting conversation first', () => {
-    expect(nextInQueue([{ sid: 'CH2', queuedAt: ago(5_000) }, { sid: 'CH1', queuedAt: ago(9_000) }, { sid: 'CH3', queuedAt: ago(1_000) }])?.sid).toBe('CH1');
-    expect(nextInQueue([])).toBeNull();
   });
 });

@@ -1,12 +1,14 @@
 // Who gets a new conversation: the routing rules, pure, in one place.
 
+import type { Role } from '@/lib/auth/roles';
+
 /** A browser heartbeat older than this means the agent's browser is gone. */
 export const PRESENCE_TIMEOUT_MS = 45_000;
 export const HEARTBEAT_INTERVAL_MS = 15_000;
 
 export type AgentCandidate = {
   id: string;
-  role: 'AGENT' | 'SUPERVISOR' | 'ADMIN';
+  role: Role;
   active: boolean;
   availability: 'AVAILABLE' | 'AWAY';
   lastSeenAt: Date | null;
@@ -16,8 +18,13 @@ export type AgentCandidate = {
   lastAssignedAt: Date | null;
 };
 
+/** Seen at or after this counts as online. */
+export function onlineSince(now: Date): Date {
+  return new Date(now.getTime() - PRESENCE_TIMEOUT_MS);
+}
+
 export function isOnline(agent: Pick<AgentCandidate, 'lastSeenAt'>, now: Date): boolean {
-  return agent.lastSeenAt !== null && now.getTime() - agent.lastSeenAt.getTime() <= PRESENCE_TIMEOUT_MS;
+  return agent.lastSeenAt !== null && agent.lastSeenAt >= onlineSince(now);
 }
 
 /** Can take one more conversation now: an active agent, set Available, online, under capacity. */
@@ -42,11 +49,4 @@ export function pickAgent(candidates: AgentCandidate[], now: Date, preferredAgen
         a.id.localeCompare(b.id),
     )[0] ?? null
   );
-}
-
-export type QueuedConversation = { sid: string; queuedAt: Date };
-
-/** The queue is first come, first served. */
-export function nextInQueue<T extends QueuedConversation>(queue: T[]): T | null {
-  return [...queue].sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime() || a.sid.localeCompare(b.sid))[0] ?? null;
 }

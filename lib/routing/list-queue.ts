@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import { QUEUED_WHERE } from './queue';
+import { QUEUE_ORDER, QUEUED_WHERE } from './queue';
 
 export type QueueEntry = {
   sid: string;
@@ -15,7 +15,7 @@ export type QueueEntry = {
 export async function listQueue(): Promise<QueueEntry[]> {
   const rows = await db.conversationIndex.findMany({
     where: QUEUED_WHERE,
-    orderBy: { queuedAt: 'asc' },
+    orderBy: QUEUE_ORDER,
     take: 200,
     select: { sid: true, channel: true, customerAddress: true, customerName: true, twilioNumber: true, queuedAt: true, lastMessagePreview: true },
   });

@@ -2,8 +2,8 @@ import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { loadAgentCandidates } from './agent-candidates';
 import { recordAssignment } from './assign';
-import { nextInQueue, pickAgent } from './assignment-policy';
-import { QUEUED_WHERE } from './queue';
+import { pickAgent } from './assignment-policy';
+import { needsRouting, QUEUE_ORDER, QUEUED_WHERE } from './queue';
 import { takeRoutingLock } from './routing-lock';
 
 export type RoutingOutcome =
@@ -20,9 +20,7 @@ export async function routeConversation(conversationSid: string, now = new Date(
   return db.$transaction(async (tx) => {
     await takeRoutingLock(tx);
     const conversation = await tx.conversationIndex.findUnique({ where: { sid: conversationSid } });
-    if (!conversation || conversation.state === 'CLOSED' || conversation.assigneeId || conversation.queuedAt) {
-      return { kind: 'unchanged', conversationSid };
-    }
+    if (!conversation || !needsRouting(conversation)) return { kind: 'unchanged', conversationSid };
     const preferredAgentId = await previousAgent(tx, conversation);
     const agent = pickAgent(await loadAgentCandidates(tx), now, preferredAgentId);
     if (!agent) {
@@ -63,13 +61,7 @@ export async function drainQueue({ now = new Date(), notBackTo }: { now?: Date; 
   for (;;) {
     const outcome = await db.$transaction(async (tx): Promise<RoutingOutcome | null> => {
       await takeRoutingLock(tx);
-      const queue = await tx.conversationIndex.findMany({
-        where: QUEUED_WHERE,
-        select: { sid: true, queuedAt: true },
-        orderBy: { queuedAt: 'asc' },
-        take: 1,
-      });
-      const next = nextInQueue(queue.map((entry) => ({ sid: entry.sid, queuedAt: entry.queuedAt! })));
+      const next = await tx.conversationIndex.findFirst({ where: QUEUED_WHERE, orderBy: QUEUE_ORDER, select: { sid: true } });
       if (!next) return null;
       // An agent who just handed a conversation back to the queue does not get it straight back.
       const candidates = (await loadAgentCandidates(tx)).filter((candidate) => !(notBackTo?.conversationSid === next.sid && notBackTo.agentId === candidate.id));

@@ -1,3 +1,4 @@
+import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
 import type { Prisma } from '@/lib/db/generated/client';
 
 // One lock for every ownership decision, across app instances: assignment decisions are
@@ -7,5 +8,5 @@ import type { Prisma } from '@/lib/db/generated/client';
 const ROUTING_LOCK_KEY = 0x5b0a_2d01;
 
 export async function takeRoutingLock(tx: Prisma.TransactionClient): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${ROUTING_LOCK_KEY})::text AS locked`;
+  await takeAdvisoryLock(tx, ROUTING_LOCK_KEY);
 }

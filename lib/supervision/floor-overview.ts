@@ -1,3 +1,4 @@
+import { displayAddress } from '@/lib/conversations/phone-address';
 import { db } from '@/lib/db/client';
 import { listTeam, type TeamMemberStatus } from '@/lib/users/list-team';
 import { serviceLevelStatus, type ServiceLevelTargets } from './service-levels';
@@ -60,7 +61,7 @@ export async function readFloorOverview(now = new Date()): Promise<FloorOverview
     conversations: rows.map((row) => ({
       sid: row.sid,
       channel: row.channel,
-      customer: row.customerName ?? row.customerAddress?.replace(/^whatsapp:/, '') ?? (row.members.length ? row.members.join(', ') : 'Chat'),
+      customer: customerLabel(row),
       twilioNumber: row.twilioNumber,
       assignee: row.assignee,
       queuedAt: row.queuedAt?.toISOString() ?? null,
@@ -72,4 +73,10 @@ export async function readFloorOverview(now = new Date()): Promise<FloorOverview
     targets,
     generatedAt: now.toISOString(),
   };
+}
+
+function customerLabel(row: { customerName: string | null; customerAddress: string | null; members: string[] }): string {
+  if (row.customerName !== null) return row.customerName;
+  if (row.customerAddress !== null) return displayAddress(row.customerAddress);
+  return row.members.length ? row.members.join(', ') : 'Chat';
 }

@@ -17,6 +17,10 @@ export type ServiceLevelStatus = {
   replyWaitBreached: boolean;
 };
 
+/** Over either target: what the console highlights and its "over target" filter counts. */
+export const isBreaching = (status: Pick<ServiceLevelStatus, 'firstResponseBreached' | 'replyWaitBreached'>): boolean =>
+  status.firstResponseBreached || status.replyWaitBreached;
+
 export function serviceLevelStatus(times: ConversationTimes, targets: ServiceLevelTargets, now: Date): ServiceLevelStatus {
   const seconds = (since: Date) => Math.max(0, Math.floor((now.getTime() - since.getTime()) / 1000));
   const waitingSeconds = times.awaitingReplySince ? seconds(times.awaitingReplySince) : 0;

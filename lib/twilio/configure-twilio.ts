@@ -1,18 +1,10 @@
 import { channelOfAddress } from '@/lib/conversations/phone-address';
+import { HANDLED_EVENT_TYPES } from '@/lib/webhooks/webhook-events';
 import { getTwilioClient } from './rest-client';
 import { conversationService, getConversationServiceSid } from './conversation-service';
 
-/** The post-action events the app acts on (lib/webhooks/handle-webhook-event.ts handles each). */
-export const WEBHOOK_FILTERS = [
-  'onConversationAdded',
-  'onConversationUpdated',
-  'onConversationRemoved',
-  'onConversationStateUpdated',
-  'onMessageAdded',
-  'onParticipantAdded',
-  'onParticipantRemoved',
-  'onDeliveryUpdated',
-] as const;
+/** The post-action events Twilio sends the app: exactly those it handles. */
+export const WEBHOOK_FILTERS = HANDLED_EVENT_TYPES;
 
 /**
  * Points Twilio (or the emulator) at this app: the service's post-action webhooks go to

@@ -26,6 +26,6 @@ export async function syncTwilioUserQuietly(user: { identity: string; friendlyNa
   try {
     await syncTwilioUser(user);
   } catch (error) {
-    console.warn(`Could not update the Twilio user ${user.identity}; it will be retried at their next sign-in.`, error);
+    console.warn(`Could not update the Twilio user ${user.identity}; it will be retried at their next token request.`, error);
   }
 }

@@ -27,6 +27,10 @@ describe('the Twilio mode', () => {
     expect(sdkClientOptions(env).twilsock?.uri).toBe('wss://emulator.example.com/v3/wsconnect');
   });
 
+  it('accepts EMULATOR_PORT=0 (any free port) when the emulator\'s URL is given', () => {
+    expect(readTwilioEnv({ EMULATOR_PORT: '0', EMULATOR_URL: 'http://127.0.0.1:45123' })).toMatchObject({ emulatorUrl: 'http://127.0.0.1:45123' });
+  });
+
   it('is live Twilio with all four credentials, and the SDK keeps its defaults', () => {
     const env = readTwilioEnv(live);
     expect(env).toMatchObject({ mode: 'live', accountSid: live.TWILIO_ACCOUNT_SID, serviceSid: live.TWILIO_CONVERSATIONS_SERVICE_SID });

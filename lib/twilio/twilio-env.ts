@@ -28,7 +28,8 @@ const ZLive = z.object({
 const ZEmulator = z.object({
   EMULATOR_URL: z.url().optional(),
   EMULATOR_PUBLIC_URL: z.url().optional(),
-  EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(DEFAULT_PORT),
+  // 0 lets the embedded emulator pick a free port; `npm run dev` then passes its EMULATOR_URL.
+  EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
   EMULATOR_ACCOUNT_SID: z.string().default(DEFAULT_CREDENTIALS.accountSid),
   EMULATOR_AUTH_TOKEN: z.string().default(DEFAULT_CREDENTIALS.authToken),
   EMULATOR_API_KEY: z.string().default(DEFAULT_CREDENTIALS.apiKey),

@@ -1,10 +1,11 @@
+import type { Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import { isOnline } from '@/lib/routing/assignment-policy';
 
 export type TeamMemberStatus = {
   id: string;
   name: string;
-  role: 'AGENT' | 'SUPERVISOR' | 'ADMIN';
+  role: Role;
   availability: 'AVAILABLE' | 'AWAY';
   online: boolean;
   load: number;

@@ -1,3 +1,5 @@
+import type { Role } from '@/lib/auth/roles';
+
 // What the admin screen and API show of a user (never the password hash).
 export const TEAM_USER_SELECT = {
   id: true,
@@ -14,7 +16,7 @@ export type TeamUser = {
   id: string;
   email: string;
   name: string;
-  role: 'AGENT' | 'SUPERVISOR' | 'ADMIN';
+  role: Role;
   active: boolean;
   availability: 'AVAILABLE' | 'AWAY';
   capacity: number;

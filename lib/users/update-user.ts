@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/api/app-error';
+import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
 import { db } from '@/lib/db/client';
 import { releaseConversationsOf } from '@/lib/routing/release-conversations';
 import { syncTwilioUserQuietly } from '@/lib/twilio/sync-twilio-user';
@@ -16,7 +17,7 @@ export async function updateUser({ actorId, userId, update }: Options): Promise<
   }
   const updated = await db.$transaction(async (tx) => {
     // One team change at a time, so two admins disabling each other cannot leave none.
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${TEAM_LOCK_KEY})::text AS locked`;
+    await takeAdvisoryLock(tx, TEAM_LOCK_KEY);
     const current = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
     if (!current) throw new AppError('not_found', 'No such user.');
     if (current.role === 'ADMIN' && current.active && losesAdmin) {

@@ -46,8 +46,7 @@ export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Pro
       await recordDelivery(event);
       return;
     case 'onMessageAdded': {
-      const { inbound } = await recordMessage(event);
-      if (!inbound) return;
+      if (!(await recordMessage(event)).needsRouting) return;
       const outcome = await routeConversation(event.conversationSid);
       defer(async () => void (await applyAssignment(outcome)));
       return;

@@ -4,6 +4,18 @@ import type { WebhookParams } from './verify-signature';
 // The post-action events Switchboard acts on, parsed from Twilio's form fields. Anything else
 // is acknowledged and ignored.
 
+/** handle-webhook-event.ts handles each; configureTwilio asks Twilio for exactly these. */
+export const HANDLED_EVENT_TYPES = [
+  'onConversationAdded',
+  'onConversationUpdated',
+  'onConversationRemoved',
+  'onConversationStateUpdated',
+  'onMessageAdded',
+  'onParticipantAdded',
+  'onParticipantRemoved',
+  'onDeliveryUpdated',
+] as const;
+
 const ZSid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`));
 const optional = z.string().optional().transform((value) => (value === '' ? undefined : value));
 const ZDate = z.string().optional().transform((value) => (value ? new Date(value) : undefined));
@@ -95,7 +107,7 @@ const ZDeliveryEvent = z
 const ZWebhookEvent = z.union([ZConversationEvent, ZStateEvent, ZMessageEvent, ZParticipantEvent, ZDeliveryEvent]);
 export type WebhookEvent = z.output<typeof ZWebhookEvent>;
 
-const HANDLED = new Set(['onConversationAdded', 'onConversationUpdated', 'onConversationRemoved', 'onConversationStateUpdated', 'onMessageAdded', 'onParticipantAdded', 'onParticipantRemoved', 'onDeliveryUpdated']);
+const HANDLED = new Set<string>(HANDLED_EVENT_TYPES);
 
 export type ParsedWebhook = { kind: 'event'; event: WebhookEvent } | { kind: 'ignored'; eventType: string } | { kind: 'invalid'; message: string };
 

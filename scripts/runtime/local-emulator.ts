@@ -24,13 +24,7 @@ const RESTART_DOWN_MS = 1_500;
  */
 export async function startLocalEmulator({ dataDir, throwaway }: { dataDir: string; throwaway: boolean }): Promise<LocalEmulator> {
   const config = readConfig(process.env, []);
-  const options: EmulatorOptions = {
-    port: config.port,
-    statePath: config.statePath ?? (throwaway ? undefined : path.join(dataDir, 'emulator.json')),
-    credentials: config.credentials,
-    numbers: config.numbers,
-    rateLimit: config.rateLimit,
-  };
+  const options: EmulatorOptions = { ...config, statePath: config.statePath ?? (throwaway ? undefined : path.join(dataDir, 'emulator.json')) };
   if (options.statePath) fs.mkdirSync(path.dirname(path.resolve(options.statePath)), { recursive: true });
   let current = await start(options);
   let restarting: Promise<void> | null = null;

@@ -1,8 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 
 // A throwaway PostgreSQL cluster from Debian's `postgresql` package, on 127.0.0.1 and a free
 // port. initdb refuses to run as root, so as root the server runs as the `postgres` user.
@@ -13,16 +13,6 @@ function findBinDir(): string {
   const dir = versions.map((v) => path.join(root, v, 'bin')).find((d) => fs.existsSync(path.join(d, 'initdb')));
   if (!dir) throw new Error("PostgreSQL is not installed: `apt-get install -y postgresql` (.ci/run does this).");
   return dir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 export async function startPostgresServer(): Promise<{ url: string; stop(): Promise<void> }> {

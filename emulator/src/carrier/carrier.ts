@@ -6,7 +6,7 @@ import type { OutboundDelivery } from '../domain/outbound';
 import type { BlobStore } from '../media/blob-store';
 import type { CarrierMedia, CarrierMediaRecord, CarrierMessageRecord, MessageMedia, MessageRecord } from '../store/records';
 import { newSid } from '../store/sid';
-import { entriesOf, insertCarrierMedia, insertEntries, isReachable, setPhoneReachable, updateEntryStatus, type NewEntry } from './phone-store';
+import { entriesOf, insertCarrierMedia, insertEntries, isReachable, setPhoneReachable, updateEntriesStatus, type NewEntry } from './phone-store';
 import { checkPhoneSend, type PhoneSend } from './send-rules';
 
 export type CarrierChange =
@@ -89,10 +89,9 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
     return out;
   };
 
-  const receiveOnPhone = async (media: readonly MessageMedia[]): Promise<CarrierMedia[]> => {
-    const copies = await copyMedia(media);
-    for (const copy of copies) await insertCarrierMedia(ctx, copy);
-    return copies;
+  /** Records the media copies phones received, all in one write. */
+  const storeReceivedMedia = async (copies: readonly CarrierMedia[]) => {
+    if (copies.length > 0) await insertCarrierMedia(ctx, copies);
   };
 
   const send: Carrier['send'] = async (input) => {
@@ -114,9 +113,13 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
       },
     ];
     // Other phones in a group text get it from the network directly, not through Twilio.
+    const received: NewEntry[] = [];
     for (const phone of reachablePhones) {
-      entries.push({ ...base, sid: channelSid(checked.channel, checked.media.length > 0), phone, direction: 'received', media: await receiveOnPhone(checked.media), status: 'delivered' });
+      const media = await copyMedia(checked.media);
+      received.push({ ...base, sid: channelSid(checked.channel, checked.media.length > 0), phone, direction: 'received', media, status: 'delivered' });
     }
+    await storeReceivedMedia(received.flatMap((e) => e.media));
+    entries.push(...received);
     const inserted = await insertEntries(ctx, entries);
     emitEntries(inserted);
     const media = await copyMedia(checked.media);
@@ -163,7 +166,8 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
       await receipt(delivery, message, 'undelivered', DELIVERY_ERROR_CODES.unreachable, sid);
       return;
     }
-    const media = await receiveOnPhone(delivery.media);
+    const media = await copyMedia(delivery.media);
+    await storeReceivedMedia(media);
     const [entry] = await insertEntries(ctx, [
       {
         sid,
@@ -208,22 +212,25 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
     uploadMedia: async ({ bytes, contentType, filename }) => {
       const sid = newSid('ME');
       await blobs.put(sid, bytes);
-      return insertCarrierMedia(ctx, { sid, contentType, filename, size: bytes.length });
+      const [record] = await insertCarrierMedia(ctx, [{ sid, contentType, filename, size: bytes.length }]);
+      if (!record) throw new Error('carrier media was not stored');
+      return record;
     },
     mediaOf: (sid) => ctx.store.get('carrierMedia', sid),
     messagesOf: (address) => entriesOf(ctx, address),
     markRead: async (address) => {
-      let count = 0;
-      for (const entry of entriesOf(ctx, address)) {
-        if (entry.direction !== 'received' || entry.channel !== 'whatsapp' || entry.status !== 'delivered') continue;
-        emitEntries([await updateEntryStatus(ctx, entry.sid, 'read')]);
-        count += 1;
+      const unread = entriesOf(ctx, address).filter((e) => e.direction === 'received' && e.channel === 'whatsapp' && e.status === 'delivered');
+      if (unread.length === 0) return 0;
+      // One write for all of them; the receipts still follow entry by entry.
+      const read = await updateEntriesStatus(ctx, unread.map((e) => e.sid), 'read');
+      for (const [i, entry] of unread.entries()) {
+        emitEntries([read[i] ?? null]);
         if (!entry.receipt || !ctx.store.get('messages', entry.receipt.messageSid)) continue;
         await core.receipts
           .recordDelivery({ ...entry.receipt, status: 'read' }, { source: 'whatsapp', webhookEnabled: false })
           .catch(() => undefined); // the participant may have left since; the phone still read it
       }
-      return count;
+      return unread.length;
     },
     setReachable: async (address, reachable) => {
       await setPhoneReachable(ctx, address, reachable);

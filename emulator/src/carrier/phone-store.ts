@@ -1,5 +1,5 @@
 import { mutate, type DomainContext } from '../domain/context';
-import type { CarrierMediaRecord, CarrierMessageRecord, CarrierStatus } from '../store/records';
+import type { CarrierMedia, CarrierMediaRecord, CarrierMessageRecord, CarrierStatus } from '../store/records';
 
 /**
  * Writes to the carrier's part of the state (phones' message stores, media, reachability). They take
@@ -20,33 +20,38 @@ export const insertEntries = (ctx: DomainContext, entries: readonly NewEntry[]):
     },
   });
 
-export const updateEntryStatus = (
+/** Sets the status of several entries in one write; null for an entry that is gone. */
+export const updateEntriesStatus = (
   ctx: DomainContext,
-  sid: string,
+  sids: readonly string[],
   status: CarrierStatus,
   errorCode: number | null = null,
-): Promise<CarrierMessageRecord | null> =>
+): Promise<(CarrierMessageRecord | null)[]> =>
   mutate(ctx, {
-    prepare: () => null,
+    prepare: () => sids,
     hook: () => null,
-    apply: () => {
-      const current = ctx.store.get('carrierMessages', sid);
-      if (!current) return { result: null, events: [] };
-      const next: CarrierMessageRecord = { ...current, status, errorCode, dateUpdated: ctx.clock.isoNow() };
-      ctx.store.replace('carrierMessages', next);
-      return { result: next, events: [] };
+    apply: (list) => {
+      const now = ctx.clock.isoNow();
+      const records = list.map((sid) => {
+        const current = ctx.store.get('carrierMessages', sid);
+        if (!current) return null;
+        const next: CarrierMessageRecord = { ...current, status, errorCode, dateUpdated: now };
+        ctx.store.replace('carrierMessages', next);
+        return next;
+      });
+      return { result: records, events: [] };
     },
   });
 
-export const insertCarrierMedia = (ctx: DomainContext, media: Omit<CarrierMediaRecord, 'seq' | 'dateCreated' | 'dateUpdated'>) =>
+export const insertCarrierMedia = (ctx: DomainContext, media: readonly CarrierMedia[]): Promise<CarrierMediaRecord[]> =>
   mutate(ctx, {
     prepare: () => media,
     hook: () => null,
-    apply: (m) => {
+    apply: (list) => {
       const now = ctx.clock.isoNow();
-      const record: CarrierMediaRecord = { ...m, seq: ctx.store.nextSeq(), dateCreated: now, dateUpdated: now };
-      ctx.store.insert('carrierMedia', record);
-      return { result: record, events: [] };
+      const records = list.map((m): CarrierMediaRecord => ({ ...m, seq: ctx.store.nextSeq(), dateCreated: now, dateUpdated: now }));
+      for (const record of records) ctx.store.insert('carrierMedia', record);
+      return { result: records, events: [] };
     },
   });
 

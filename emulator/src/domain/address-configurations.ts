@@ -5,7 +5,7 @@ import { mutate, type DomainContext } from './context';
 import { conflict, ERROR_CODES, invalidParam, missingParam, notFound } from './errors';
 import type { Origin } from './origin';
 import { ALL_WEBHOOK_EVENTS } from './webhook-filters';
-import { assertMaxChars, LIMITS, oneOf, parseAddress } from './validate';
+import { assertHttpUrl, assertMaxChars, assertSid, LIMITS, oneOf, parseAddress } from './validate';
 
 /**
  * Address Configuration: per-address inbound autocreation settings. The carrier (issue 4) reads them
@@ -26,12 +26,21 @@ export type AddressConfigurationInput = {
   autoCreationStudioRetryCount?: number;
 };
 
-const TYPES = ['sms', 'whatsapp', 'messenger', 'gbm', 'email', 'rcs', 'apple', 'chat'] as const;
+export const ADDRESS_TYPES = ['sms', 'whatsapp', 'messenger', 'gbm', 'email', 'rcs', 'apple', 'chat'] as const;
+
+/** The oldest configuration of `address`, whatever its type (one address may be set up for several). */
+const byAddress = (ctx: DomainContext, address: string): AddressConfigurationRecord | undefined => {
+  let oldest: AddressConfigurationRecord | undefined;
+  for (const type of ADDRESS_TYPES) {
+    const sid = ctx.store.uniqueSid('addressConfigurations', 'byAddress', key(type, address));
+    const record = sid === undefined ? undefined : ctx.store.get('addressConfigurations', sid);
+    if (record && (!oldest || record.seq < oldest.seq)) oldest = record;
+  }
+  return oldest;
+};
 
 export const getAddressConfiguration = (ctx: DomainContext, sidOrAddress: string): AddressConfigurationRecord => {
-  const found =
-    ctx.store.get('addressConfigurations', sidOrAddress) ??
-    ctx.store.recordsByIndex('addressConfigurations', 'all').find((a) => a.address === sidOrAddress);
+  const found = ctx.store.get('addressConfigurations', sidOrAddress) ?? byAddress(ctx, sidOrAddress);
   if (!found) throw notFound(`/Configuration/Addresses/${sidOrAddress}`);
   return found;
 };
@@ -46,16 +55,12 @@ const autoCreation = (
     throw invalidParam(`Parameter 'AutoCreation.ConversationServiceSid' is not a Conversation Service of this account: '${serviceSid}'`);
   }
   const webhookUrl = input.autoCreationWebhookUrl ?? base.webhookUrl;
-  if (webhookUrl !== null && (!URL.canParse(webhookUrl) || !/^https?:/.test(webhookUrl))) {
-    throw invalidParam(`Parameter 'AutoCreation.WebhookUrl' must be an http(s) URL: '${webhookUrl}'`);
-  }
+  if (webhookUrl !== null) assertHttpUrl(webhookUrl, 'AutoCreation.WebhookUrl');
   for (const filter of input.autoCreationWebhookFilters ?? []) {
     if (!ALL_WEBHOOK_EVENTS.includes(filter)) throw invalidParam(`Parameter 'AutoCreation.WebhookFilters' has an unknown event: '${filter}'`);
   }
   const flow = input.autoCreationStudioFlowSid ?? base.studioFlowSid;
-  if (flow !== null && !/^FW[0-9a-fA-F]{32}$/.test(flow)) {
-    throw invalidParam(`Parameter 'AutoCreation.StudioFlowSid' is not a valid Studio Flow SID: '${flow}'`);
-  }
+  if (flow !== null) assertSid(flow, 'FW', 'AutoCreation.StudioFlowSid', 'Studio Flow SID');
   return {
     enabled: input.autoCreationEnabled ?? base.enabled,
     type: input.autoCreationType === undefined ? base.type : oneOf(input.autoCreationType, ['webhook', 'studio', 'default'] as const, 'AutoCreation.Type'),
@@ -76,7 +81,7 @@ export const createAddressConfiguration = (ctx: DomainContext, input: AddressCon
     prepare: () => {
       if (input.type === undefined) throw missingParam('Type');
       if (input.address === undefined) throw missingParam('Address');
-      const type = oneOf(input.type, TYPES, 'Type');
+      const type = oneOf(input.type, ADDRESS_TYPES, 'Type');
       if (type === 'sms' || type === 'whatsapp') {
         const parsed = parseAddress(input.address, 'Address');
         if (parsed.channel !== type) throw invalidParam(`Parameter 'Address' is not a ${type} address: '${input.address}'`);

@@ -1,13 +1,13 @@
 import type { ConversationRecord, ConversationWebhookRecord, MessageRecord, ParticipantRecord } from '../store/records';
 import { newSid } from '../store/sid';
 import { mutate, type DomainContext } from './context';
-import { buildConversation, prepareNewConversation } from './conversations';
+import { buildConversation, prepareNewConversation, proposedConversation } from './conversations';
 import type { DomainEvent } from './events';
 import type { AutocreationTarget, InboundMessage } from './inbound';
 import type { InboundSummary } from './inbound-summary';
 import { applyNewMessage } from './messages';
 import type { Origin } from './origin';
-import { insertParticipant, planNewParticipant, type NewParticipantPlan, type ParticipantInput } from './participants';
+import { insertParticipant, planParticipantBatch, type ParticipantInput } from './participants';
 import { armTimers } from './timers';
 import { assertMaxChars, LIMITS } from './validate';
 
@@ -78,25 +78,14 @@ export const autocreateConversation = (
       const group = summary.proxyAddress === null;
       const fields = prepareNewConversation(ctx, target.serviceSid, {}, mods);
       assertMaxChars(message.body, LIMITS.nonChatBodyChars, 'Body');
-      const virtual = { sid: '', serviceSid: target.serviceSid, state: 'initializing' as const, createdBy: null };
-      const plans: NewParticipantPlan[] = [];
-      for (const input of participantInputs(summary)) {
-        const others: Pick<ParticipantRecord, 'identity' | 'messagingBinding'>[] = plans;
-        plans.push(planNewParticipant(ctx, virtual, others, input, undefined, group));
-      }
+      const plans = planParticipantBatch(ctx, target.serviceSid, participantInputs(summary), group);
       return { summary, group, fields: { ...fields, state: group ? ('initializing' as const) : ('active' as const) }, plans };
     },
     hook: ({ fields, summary }) => ({
       action: 'onConversationAdd',
       origin,
       serviceSid: target.serviceSid,
-      proposed: {
-        friendlyName: fields.friendlyName,
-        uniqueName: fields.uniqueName,
-        attributes: fields.attributes,
-        messagingServiceSid: fields.messagingServiceSid,
-        state: fields.state,
-      },
+      proposed: proposedConversation(fields),
       inbound: summary,
     }),
     apply: ({ summary, group, fields, plans }) => {
@@ -117,7 +106,7 @@ export const autocreateConversation = (
       const added = applyNewMessage(
         ctx,
         {
-          conversation: ctx.store.get('conversations', created.sid) ?? created,
+          conversation: created,
           author: message.from,
           body: message.body,
           attributes: '{}',

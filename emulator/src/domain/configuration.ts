@@ -1,4 +1,5 @@
 import type { AccountConfiguration, AccountWebhookConfiguration } from '../store/records';
+import { isSid } from '../store/sid';
 import { mutate, type DomainContext } from './context';
 import { invalidParam } from './errors';
 import type { Origin } from './origin';
@@ -21,7 +22,7 @@ export const updateAccountConfiguration = (ctx: DomainContext, input: AccountCon
       if (input.defaultChatServiceSid !== undefined && !ctx.store.get('services', input.defaultChatServiceSid)) {
         throw invalidParam(`Parameter 'DefaultChatServiceSid' is not a Conversation Service of this account: '${input.defaultChatServiceSid}'`);
       }
-      if (input.defaultMessagingServiceSid !== undefined && !/^MG[0-9a-fA-F]{32}$/.test(input.defaultMessagingServiceSid)) {
+      if (input.defaultMessagingServiceSid !== undefined && !isSid(input.defaultMessagingServiceSid, 'MG')) {
         throw invalidParam(`Parameter 'DefaultMessagingServiceSid' is not a valid Messaging Service SID`);
       }
       const timer = (value: string | undefined, param: string, min: number, fallback: string | null) => {

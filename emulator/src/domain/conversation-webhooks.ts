@@ -5,7 +5,7 @@ import { invalidParam, missingParam, notFound } from './errors';
 import { getConversation } from './lookup';
 import type { Origin } from './origin';
 import { POST_ACTION_EVENTS } from './webhook-filters';
-import { oneOf } from './validate';
+import { assertHttpUrl, assertSid, oneOf } from './validate';
 
 export type ConversationWebhookInput = {
   target?: string;
@@ -30,14 +30,10 @@ const checkConfiguration = (
   target: ConversationWebhookRecord['target'],
   c: ConversationWebhookRecord['configuration'],
 ): ConversationWebhookRecord['configuration'] => {
-  if (c.url !== null && (!URL.canParse(c.url) || !/^https?:/.test(c.url))) {
-    throw invalidParam(`Parameter 'Configuration.Url' must be an http(s) URL: '${c.url}'`);
-  }
+  if (c.url !== null) assertHttpUrl(c.url, 'Configuration.Url');
   if ((target === 'webhook' || target === 'trigger') && c.url === null) throw missingParam('Configuration.Url');
   if (target === 'studio' && c.flowSid === null) throw missingParam('Configuration.FlowSid');
-  if (c.flowSid !== null && !/^FW[0-9a-fA-F]{32}$/.test(c.flowSid)) {
-    throw invalidParam(`Parameter 'Configuration.FlowSid' is not a valid Studio Flow SID: '${c.flowSid}'`);
-  }
+  if (c.flowSid !== null) assertSid(c.flowSid, 'FW', 'Configuration.FlowSid', 'Studio Flow SID');
   if (target === 'trigger' && c.triggers.length === 0) throw missingParam('Configuration.Triggers');
   for (const filter of c.filters) {
     if (!(POST_ACTION_EVENTS as readonly string[]).includes(filter)) {

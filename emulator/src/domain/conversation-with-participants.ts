@@ -1,12 +1,12 @@
-import type { ConversationRecord, ParticipantRecord } from '../store/records';
+import type { ConversationRecord } from '../store/records';
 import { mutate, type DomainContext } from './context';
-import { buildConversation, CONVERSATION_STATES, prepareNewConversation, type ConversationInput } from './conversations';
+import { buildConversation, CONVERSATION_STATES, prepareNewConversation, proposedConversation, type ConversationInput } from './conversations';
 import { armTimers } from './timers';
 import { invalidParam } from './errors';
 import type { DomainEvent } from './events';
 import type { Origin } from './origin';
 import { serviceBucket } from './rate-limit';
-import { insertParticipant, planNewParticipant, type NewParticipantPlan, type ParticipantInput } from './participants';
+import { insertParticipant, planParticipantBatch, type ParticipantInput } from './participants';
 import { LIMITS, oneOf } from './validate';
 
 /**
@@ -66,12 +66,7 @@ export const createConversationWithParticipants = (
       const fields = prepareNewConversation(ctx, serviceSid, { ...input, state: undefined }, mods);
       const inputs = entries.map(parseParticipantEntry);
       const batchHasProjected = inputs.some((p) => p.projectedAddress !== undefined);
-      const virtual = { sid: '', serviceSid, state: 'initializing' as const, createdBy: null };
-      const plans: NewParticipantPlan[] = [];
-      for (const participant of inputs) {
-        const others: Pick<ParticipantRecord, 'identity' | 'messagingBinding'>[] = plans;
-        plans.push(planNewParticipant(ctx, virtual, others, participant, undefined, batchHasProjected));
-      }
+      const plans = planParticipantBatch(ctx, serviceSid, inputs, batchHasProjected);
       const finalState = input.state === undefined ? 'active' : oneOf(input.state, CONVERSATION_STATES, 'State');
       return { fields: { ...fields, state: 'initializing' as const }, plans, finalState };
     },
@@ -79,13 +74,7 @@ export const createConversationWithParticipants = (
       action: 'onConversationAdd',
       origin,
       serviceSid,
-      proposed: {
-        friendlyName: fields.friendlyName,
-        uniqueName: fields.uniqueName,
-        attributes: fields.attributes,
-        messagingServiceSid: fields.messagingServiceSid,
-        state: fields.state,
-      },
+      proposed: proposedConversation(fields),
     }),
     apply: ({ fields, plans, finalState }) => {
       const initializing = buildConversation(ctx, serviceSid, fields, origin);

@@ -10,7 +10,7 @@ import type { Origin } from './origin';
 import { conversationBucket, serviceBucket } from './rate-limit';
 import { removeConversationCascade } from './cascade';
 import { armTimers, MIN_CLOSED_SECONDS, MIN_INACTIVE_SECONDS } from './timers';
-import { assertAttributes, assertMaxChars, LIMITS, oneOf, parseDate, parseDuration } from './validate';
+import { assertAttributes, assertMaxChars, assertSid, LIMITS, oneOf, parseDate, parseDuration } from './validate';
 
 export const CONVERSATION_STATES = ['initializing', 'active', 'inactive', 'closed'] as const;
 
@@ -48,8 +48,8 @@ const validateFields = (ctx: DomainContext, serviceSid: string, fields: Conversa
   assertMaxChars(fields.uniqueName, LIMITS.uniqueName, 'UniqueName');
   assertAttributes(fields.attributes, LIMITS.conversationAttributesBytes);
   oneOf(fields.state, CONVERSATION_STATES, 'State');
-  if (fields.messagingServiceSid !== null && !/^MG[0-9a-fA-F]{32}$/.test(fields.messagingServiceSid)) {
-    throw invalidParam(`Parameter 'MessagingServiceSid' is not a valid Messaging Service SID: '${fields.messagingServiceSid}'`);
+  if (fields.messagingServiceSid !== null) {
+    assertSid(fields.messagingServiceSid, 'MG', 'MessagingServiceSid', 'Messaging Service SID');
   }
   if (fields.timers.inactive !== null) parseDuration(fields.timers.inactive, 'Timers.Inactive', MIN_INACTIVE_SECONDS);
   if (fields.timers.closed !== null) parseDuration(fields.timers.closed, 'Timers.Closed', MIN_CLOSED_SECONDS);
@@ -140,7 +140,8 @@ export const buildConversation = (
   };
 };
 
-const proposed = (f: ConversationFields): ProposedConversation => ({
+/** What the pre-action hook is shown of a new or changed conversation. */
+export const proposedConversation = (f: ProposedConversation): ProposedConversation => ({
   friendlyName: f.friendlyName,
   uniqueName: f.uniqueName,
   attributes: f.attributes,
@@ -157,7 +158,7 @@ export const createConversation = (
   mutate(ctx, {
     rate: serviceBucket(serviceSid),
     prepare: (mods) => prepareNewConversation(ctx, serviceSid, input, mods),
-    hook: (fields) => ({ action: 'onConversationAdd', origin, serviceSid, proposed: proposed(fields) }),
+    hook: (fields) => ({ action: 'onConversationAdd', origin, serviceSid, proposed: proposedConversation(fields) }),
     apply: (fields) => {
       const conversation = buildConversation(ctx, serviceSid, fields, origin);
       ctx.store.insert('conversations', conversation);
@@ -195,7 +196,7 @@ export const updateConversation = (
       origin,
       serviceSid,
       conversation: current,
-      proposed: proposed(fields),
+      proposed: proposedConversation(fields),
     }),
     apply: ({ current, fields }) => {
       const now = ctx.clock.now();
@@ -259,50 +260,4 @@ export const deleteConversation = (
     prepare: () => getConversation(ctx, serviceSid, sidOrUniqueName),
     hook: (conversation) => ({ action: 'onConversationRemove', origin, serviceSid, conversation }),
     apply: (conversation) => ({ result: undefined, events: removeConversationCascade(ctx, conversation, origin) }),
-  });
-
-/**
- * Moves a conversation to `state` outside a REST update: a timer firing (issue 4) or an inbound message
- * reactivating it. No pre-action hook and no rate limit, as these are Twilio's own transitions.
- */
-export const transitionConversationState = (
-  ctx: DomainContext,
-  conversationSid: string,
-  state: ConversationState,
-  reason: 'timer' | 'activity',
-  origin: Origin,
-): Promise<ConversationRecord> =>
-  mutate(ctx, {
-    prepare: () => {
-      const current = ctx.store.get('conversations', conversationSid);
-      if (!current) throw invalidParam(`Conversation ${conversationSid} does not exist`);
-      assertTransition(current.state, state);
-      return current;
-    },
-    hook: () => null,
-    apply: (current) => {
-      if (current.state === state) return { result: current, events: [] };
-      const iso = ctx.clock.isoNow();
-      const next: ConversationRecord = {
-        ...current,
-        state,
-        timers: armTimers(current.timers, state, Date.parse(current.lastActivity)),
-        dateUpdated: iso,
-      };
-      ctx.store.replace('conversations', next);
-      return {
-        result: next,
-        events: [
-          {
-            type: 'conversation.state-updated',
-            conversation: next,
-            previousState: current.state,
-            reason,
-            origin,
-            at: iso,
-            serviceSid: next.serviceSid,
-          },
-        ],
-      };
-    },
   });

@@ -56,12 +56,17 @@ export const getMessage = (ctx: DomainContext, conversation: ConversationRecord,
   return message;
 };
 
+/** A user by identity only: an identity shaped like a user SID is still an identity here. */
+export const userByIdentity = (ctx: DomainContext, serviceSid: string, identity: string): UserRecord | undefined => {
+  const sid = ctx.store.uniqueSid('users', 'byServiceIdentity', key(serviceSid, identity));
+  return sid ? ctx.store.get('users', sid) : undefined;
+};
+
 /** A user by SID or identity, within one service. */
 export const findUser = (ctx: DomainContext, serviceSid: string, sidOrIdentity: string): UserRecord | undefined => {
   const bySid = ctx.store.get('users', sidOrIdentity);
   if (bySid) return bySid.serviceSid === serviceSid ? bySid : undefined;
-  const sid = ctx.store.uniqueSid('users', 'byServiceIdentity', key(serviceSid, sidOrIdentity));
-  return sid ? ctx.store.get('users', sid) : undefined;
+  return userByIdentity(ctx, serviceSid, sidOrIdentity);
 };
 
 export const getUser = (ctx: DomainContext, serviceSid: string, sidOrIdentity: string): UserRecord => {

@@ -2,7 +2,7 @@ import type { MessageMedia, ParticipantRecord } from '../store/records';
 import type { DomainContext } from './context';
 import { badRequest, ERROR_CODES, invalidParam } from './errors';
 import { isNonChat, participantByIdentity, participantsOf } from './lookup';
-import { assertMaxBytes, LIMITS } from './validate';
+import { assertMaxBytes, assertSid, LIMITS } from './validate';
 
 /** The participant a message author stands for: by identity, else by address or projected address. */
 export const authorParticipant = (
@@ -37,7 +37,7 @@ export const checkMedia = (ctx: DomainContext, serviceSid: string, mediaSids: re
   }
   return mediaSids.map((sid) => {
     const media = ctx.store.get('media', sid);
-    if (!/^ME[0-9a-fA-F]{32}$/.test(sid)) throw invalidParam(`Parameter 'MediaSid' is not a valid Media SID: '${sid}'`);
+    assertSid(sid, 'ME', 'MediaSid', 'Media SID');
     if (!media || media.serviceSid !== serviceSid) {
       throw badRequest(ERROR_CODES.mediaNotFound, `Media ${sid} was not found in this conversation's service`);
     }

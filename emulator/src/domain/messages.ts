@@ -10,7 +10,7 @@ import { authorParticipant, checkBody, checkMedia } from './message-rules';
 import type { Origin } from './origin';
 import { deliveryTargets } from './outbound';
 import { armTimers } from './timers';
-import { assertAttributes, assertJson, assertMaxChars, LIMITS, parseDate } from './validate';
+import { assertAttributes, assertJson, assertMaxChars, assertSid, LIMITS, parseDate } from './validate';
 
 export type MessageInput = {
   author?: string;
@@ -62,9 +62,7 @@ export const planMessage = (
   assertMaxChars(author, LIMITS.identity, 'Author');
   assertAttributes(attributes, LIMITS.messageAttributesBytes);
   assertMaxChars(input.subject, LIMITS.subject, 'Subject');
-  if (input.contentSid !== undefined && !/^HX[0-9a-fA-F]{32}$/.test(input.contentSid)) {
-    throw invalidParam(`Parameter 'ContentSid' is not a valid Content SID: '${input.contentSid}'`);
-  }
+  if (input.contentSid !== undefined) assertSid(input.contentSid, 'HX', 'ContentSid', 'Content SID');
   assertJson(input.contentVariables, 'ContentVariables');
   checkBody(ctx, conversation.sid, body);
   const media = inboundMedia ?? checkMedia(ctx, serviceSid, input.mediaSids ?? []);

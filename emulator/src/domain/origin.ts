@@ -18,3 +18,6 @@ export type Origin = {
 
 export const API_ORIGIN: Origin = { source: 'api', webhookEnabled: false };
 export const SYSTEM_ORIGIN: Origin = { source: 'system', webhookEnabled: false };
+
+/** An SDK user's change. Webhooks always fire for it: the header gate is for REST callers only. */
+export const sdkOrigin = (clientIdentity: string): Origin => ({ source: 'sdk', clientIdentity, webhookEnabled: true });

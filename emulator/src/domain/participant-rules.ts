@@ -184,10 +184,3 @@ const checkIdentityLimit = (ctx: DomainContext, serviceSid: string, identity: st
     );
   }
 };
-
-export const checkConversationRole = (ctx: DomainContext, serviceSid: string, roleSid: string) => {
-  const role = ctx.store.get('roles', roleSid);
-  if (!role || role.serviceSid !== serviceSid || role.type !== 'conversation') {
-    throw invalidParam(`Parameter 'RoleSid' must be a conversation role of this service: '${roleSid}'`);
-  }
-};

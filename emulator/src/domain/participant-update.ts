@@ -3,8 +3,9 @@ import type { DomainContext } from './context';
 import { invalidParam } from './errors';
 import type { PreActionModifications } from './hooks';
 import { getService, participantsOf } from './lookup';
-import { buildBinding, checkConversationRole, checkIdentity, checkMembership, checkProjected } from './participant-rules';
+import { buildBinding, checkIdentity, checkMembership, checkProjected } from './participant-rules';
 import type { ParticipantUpdateInput } from './participants';
+import { assertRole } from './roles';
 import { assertAttributes, LIMITS, parseDate } from './validate';
 
 /** Empty string means "remove"; undefined means "leave as is". */
@@ -49,7 +50,7 @@ export const planParticipantUpdate = (
     if (identity !== null) checkIdentity(identity);
   }
   let roleSid = mods?.roleSid !== undefined ? mods.roleSid : (input.roleSid ?? current.roleSid);
-  if (input.roleSid !== undefined) checkConversationRole(ctx, conversation.serviceSid, input.roleSid);
+  if (input.roleSid !== undefined) assertRole(ctx, conversation.serviceSid, input.roleSid, 'conversation', 'RoleSid');
   if (identity !== current.identity && identity !== null && roleSid === null) {
     roleSid = getService(ctx, conversation.serviceSid).configuration.defaultConversationRoleSid;
   }

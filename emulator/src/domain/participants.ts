@@ -1,14 +1,14 @@
-import { key } from '../store/indexes';
-import type { ConversationRecord, ParticipantRecord, UserRecord } from '../store/records';
+import type { ConversationRecord, ParticipantRecord } from '../store/records';
 import { newSid } from '../store/sid';
 import { changedFields, mutate, type DomainContext } from './context';
 import type { DomainEvent } from './events';
 import type { PreActionModifications, ProposedParticipant } from './hooks';
-import { conversationRateLimit, getConversation, getParticipant, getService, participantsOf } from './lookup';
+import { conversationRateLimit, getConversation, getParticipant, getService, participantsOf, userByIdentity } from './lookup';
 import type { Origin } from './origin';
-import { buildBinding, checkConversationRole, checkIdentity, checkMembership } from './participant-rules';
+import { buildBinding, checkIdentity, checkMembership } from './participant-rules';
 import { planParticipantUpdate } from './participant-update';
-import { buildUser, userAddedEvent } from './users';
+import { assertRole } from './roles';
+import { insertUserIfMissing } from './users';
 import { assertAttributes, LIMITS, parseDate } from './validate';
 
 export type ParticipantInput = {
@@ -64,7 +64,7 @@ export const planNewParticipant = (
   const messagingBinding = buildBinding(ctx, identity, input, hasProjected);
   const service = getService(ctx, conversation.serviceSid);
   const requestedRole = mods?.roleSid !== undefined ? mods.roleSid : (input.roleSid ?? null);
-  if (requestedRole !== null) checkConversationRole(ctx, conversation.serviceSid, requestedRole);
+  if (requestedRole !== null) assertRole(ctx, conversation.serviceSid, requestedRole, 'conversation', 'RoleSid');
   // Chat participants get the service's default conversation role (the creator role for the SDK user
   // who created the conversation); SMS/WhatsApp participants and standalone projected addresses none.
   const roleSid =
@@ -85,6 +85,22 @@ export const planNewParticipant = (
   };
 };
 
+/**
+ * Plans the participants of a conversation being created (autocreation, ConversationWithParticipants):
+ * each is checked against those planned before it, as there are no existing ones yet.
+ */
+export const planParticipantBatch = (
+  ctx: DomainContext,
+  serviceSid: string,
+  inputs: readonly ParticipantInput[],
+  batchHasProjected: boolean,
+): NewParticipantPlan[] => {
+  const virtual = { sid: '', serviceSid, state: 'initializing' as const, createdBy: null };
+  const plans: NewParticipantPlan[] = [];
+  for (const input of inputs) plans.push(planNewParticipant(ctx, virtual, plans, input, undefined, batchHasProjected));
+  return plans;
+};
+
 /** Writes a planned participant (auto-creating its User) and returns the events, user first. */
 export const insertParticipant = (
   ctx: DomainContext,
@@ -92,11 +108,8 @@ export const insertParticipant = (
   plan: NewParticipantPlan,
   origin: Origin,
 ): { participant: ParticipantRecord; events: DomainEvent[] } => {
-  const events: DomainEvent[] = [];
-  if (plan.identity !== null) {
-    const user = ensureUser(ctx, conversation.serviceSid, plan.identity);
-    if (user) events.push(userAddedEvent(ctx, user, origin));
-  }
+  const { identity } = plan;
+  const events: DomainEvent[] = identity === null ? [] : insertUserIfMissing(ctx, conversation.serviceSid, identity, origin).events;
   const now = ctx.clock.isoNow();
   const participant: ParticipantRecord = {
     sid: newSid('MB'),
@@ -116,14 +129,6 @@ export const insertParticipant = (
   ctx.store.insert('participants', participant);
   events.push({ type: 'participant.added', participant, conversation, origin, at: now, serviceSid: conversation.serviceSid });
   return { participant, events };
-};
-
-/** Creates the User for `identity` if the service has none yet; returns it when created. */
-const ensureUser = (ctx: DomainContext, serviceSid: string, identity: string): UserRecord | null => {
-  if (ctx.store.uniqueSid('users', 'byServiceIdentity', key(serviceSid, identity))) return null;
-  const user = buildUser(ctx, serviceSid, identity);
-  ctx.store.insert('users', user);
-  return user;
 };
 
 const proposedOf = (p: Pick<ParticipantRecord, 'identity' | 'attributes' | 'messagingBinding' | 'roleSid'>): ProposedParticipant => ({
@@ -186,11 +191,8 @@ export const updateParticipant = (
       proposed: proposedOf(next),
     }),
     apply: ({ conversation, current, next }) => {
-      const events: DomainEvent[] = [];
-      if (next.identity !== null && next.identity !== current.identity) {
-        const user = ensureUser(ctx, serviceSid, next.identity);
-        if (user) events.push(userAddedEvent(ctx, user, origin));
-      }
+      const joined = next.identity !== null && next.identity !== current.identity ? next.identity : null;
+      const events: DomainEvent[] = joined === null ? [] : insertUserIfMissing(ctx, serviceSid, joined, origin).events;
       const stamped: ParticipantRecord = { ...next, dateUpdated: input.dateUpdated ?? ctx.clock.isoNow() };
       ctx.store.replace('participants', stamped);
       const at = ctx.clock.isoNow();
@@ -199,7 +201,7 @@ export const updateParticipant = (
       const readChanged = changed.filter(
         (f): f is 'lastReadMessageIndex' | 'lastReadTimestamp' => f === 'lastReadMessageIndex' || f === 'lastReadTimestamp',
       );
-      const user = stamped.identity === null ? undefined : ctx.store.get('users', userSidOf(ctx, serviceSid, stamped.identity) ?? '');
+      const user = stamped.identity === null ? undefined : userByIdentity(ctx, serviceSid, stamped.identity);
       if (readChanged.length > 0 && user) {
         events.push({ type: 'user-conversation.updated', user, participant: stamped, conversation, changed: readChanged, origin, at, serviceSid });
       }
@@ -207,9 +209,6 @@ export const updateParticipant = (
     },
   });
 };
-
-const userSidOf = (ctx: DomainContext, serviceSid: string, identity: string) =>
-  ctx.store.uniqueSid('users', 'byServiceIdentity', key(serviceSid, identity));
 
 export const removeParticipant = (
   ctx: DomainContext,

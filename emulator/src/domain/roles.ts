@@ -20,6 +20,14 @@ const checkPermissions = (type: RoleType, permissions: readonly string[] | undef
   return [...new Set(permissions)];
 };
 
+/** A role given in a request (user, participant, service defaults) must be of this service and `type`. */
+export const assertRole = (ctx: DomainContext, serviceSid: string, roleSid: string, type: RoleType, param: string): void => {
+  const role = ctx.store.get('roles', roleSid);
+  if (!role || role.serviceSid !== serviceSid || role.type !== type) {
+    throw invalidParam(`Parameter '${param}' must be a ${type} role of this service: '${roleSid}'`);
+  }
+};
+
 export const createRole = (ctx: DomainContext, serviceSid: string, input: RoleInput, origin: Origin) =>
   mutate(ctx, {
     rate: serviceBucket(serviceSid),

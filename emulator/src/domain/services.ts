@@ -1,13 +1,14 @@
-import type { ServiceNotifications, ServiceRecord, WebhookConfiguration } from '../store/records';
+import type { RoleType, ServiceNotifications, ServiceRecord, WebhookConfiguration } from '../store/records';
 import { mutate, type DomainContext } from './context';
 import { removeConversationCascade } from './cascade';
 import { badRequest, ERROR_CODES, invalidParam, missingParam } from './errors';
 import type { DomainEvent } from './events';
 import { getService } from './lookup';
 import type { Origin } from './origin';
+import { assertRole } from './roles';
 import { buildService } from './service-factory';
 import { ALL_WEBHOOK_EVENTS } from './webhook-filters';
-import { assertMaxChars, LIMITS, oneOf } from './validate';
+import { assertHttpUrl, assertMaxChars, LIMITS, oneOf } from './validate';
 
 export const createService = (ctx: DomainContext, input: { friendlyName?: string }, origin: Origin) =>
   mutate(ctx, {
@@ -49,11 +50,9 @@ export const deleteService = (ctx: DomainContext, serviceSid: string, origin: Or
       for (const sid of [...ctx.store.byIndex('users', 'byService', serviceSid)]) ctx.store.delete('users', sid);
       for (const sid of [...ctx.store.byIndex('roles', 'byService', serviceSid)]) ctx.store.delete('roles', sid);
       for (const sid of [...ctx.store.byIndex('bindings', 'byService', serviceSid)]) ctx.store.delete('bindings', sid);
-      for (const media of Object.values(ctx.store.state.media)) {
-        if (media.serviceSid === serviceSid) {
-          ctx.store.delete('media', media.sid);
-          ctx.mediaRemoved(media.sid);
-        }
+      for (const sid of [...ctx.store.byIndex('media', 'byService', serviceSid)]) {
+        ctx.store.delete('media', sid);
+        ctx.mediaRemoved(sid);
       }
       ctx.store.delete('services', serviceSid);
       events.push({ type: 'service.removed', service, origin, at: ctx.clock.isoNow(), serviceSid });
@@ -95,12 +94,8 @@ export const updateServiceConfiguration = (
   origin: Origin,
 ) =>
   replaceService(ctx, serviceSid, origin, 'service', (service) => {
-    const role = (sid: string | undefined, type: 'service' | 'conversation', param: string) => {
-      if (sid === undefined) return undefined;
-      const found = ctx.store.get('roles', sid);
-      if (!found || found.serviceSid !== serviceSid || found.type !== type) {
-        throw invalidParam(`Parameter '${param}' must be a ${type} role of this service: '${sid}'`);
-      }
+    const role = (sid: string | undefined, type: RoleType, param: string) => {
+      if (sid !== undefined) assertRole(ctx, serviceSid, sid, type, param);
       return sid;
     };
     const c = service.configuration;
@@ -176,7 +171,7 @@ export const mergeWebhookConfiguration = (current: WebhookConfiguration, input: 
   const url = (value: string | undefined, param: string, fallback: string | null) => {
     if (value === undefined) return fallback;
     if (value === '') return null;
-    if (!URL.canParse(value) || !/^https?:/.test(value)) throw invalidParam(`Parameter '${param}' must be an http(s) URL: '${value}'`);
+    assertHttpUrl(value, param);
     return value;
   };
   for (const filter of input.filters ?? []) {

@@ -31,10 +31,10 @@ const dueSteps = (conversation: ConversationRecord, nowMs: number): Conversation
  */
 export const fireDueTimers = (ctx: DomainContext, conversationSid: string): Promise<ConversationRecord | null> =>
   mutate(ctx, {
+    // No hook, so nothing is awaited between prepare and apply: the record read here is current.
     prepare: () => ctx.store.get('conversations', conversationSid) ?? null,
     hook: () => null,
-    apply: (found) => {
-      const current = found && ctx.store.get('conversations', found.sid);
+    apply: (current) => {
       if (!current) return { result: null, events: [] };
       const events: DomainEvent[] = [];
       const iso = ctx.clock.isoNow();

@@ -2,7 +2,7 @@ import { key } from '../store/indexes';
 import type { ConversationRecord, NotificationLevel, ParticipantRecord, UserRecord } from '../store/records';
 import { mutate, type DomainContext } from './context';
 import { notFound } from './errors';
-import { findConversation, getUser } from './lookup';
+import { findConversation, getUser, participantByIdentity } from './lookup';
 import type { Origin } from './origin';
 import { readHorizon } from './participant-update';
 import { oneOf } from './validate';
@@ -18,9 +18,7 @@ export const getUserConversation = (
 ): UserConversation => {
   const user = getUser(ctx, serviceSid, userSidOrIdentity);
   const conversation = findConversation(ctx, serviceSid, conversationSidOrName);
-  const participantSid =
-    conversation && ctx.store.uniqueSid('participants', 'byConversationIdentity', key(conversation.sid, user.identity));
-  const participant = participantSid ? ctx.store.get('participants', participantSid) : undefined;
+  const participant = conversation && participantByIdentity(ctx, conversation.sid, user.identity);
   if (!conversation || !participant) throw notFound(`/Users/${userSidOrIdentity}/Conversations/${conversationSidOrName}`);
   return { user, participant, conversation };
 };
@@ -37,16 +35,19 @@ export const listUserConversations = (ctx: DomainContext, user: UserRecord): Use
 
 /** Messages after the read horizon, capped at 1,000 as Twilio reports; null before anything was read. */
 export const unreadCount = (ctx: DomainContext, participant: ParticipantRecord): number | null => {
-  if (participant.lastReadMessageIndex === null) return null;
+  const horizon = participant.lastReadMessageIndex;
+  if (horizon === null) return null;
   const sids = ctx.store.byIndex('messages', 'byConversation', participant.conversationSid);
-  // Messages are indexed in index order, so count from the end until the horizon.
-  let count = 0;
-  for (let i = sids.length - 1; i >= 0 && count < 1000; i -= 1) {
-    const message = ctx.store.get('messages', sids[i] ?? '');
-    if (!message || message.index <= participant.lastReadMessageIndex) break;
-    count += 1;
+  // The index lists messages in index order: binary search for the first one past the horizon.
+  let low = 0;
+  let high = sids.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const message = ctx.store.get('messages', sids[mid] ?? '');
+    if (message && message.index <= horizon) low = mid + 1;
+    else high = mid;
   }
-  return count;
+  return Math.min(sids.length - low, 1000);
 };
 
 export type UserConversationInput = {

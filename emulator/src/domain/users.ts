@@ -2,21 +2,15 @@ import { key } from '../store/indexes';
 import type { UserRecord } from '../store/records';
 import { newSid } from '../store/sid';
 import { changedFields, defined, mutate, type DomainContext } from './context';
-import { conflict, ERROR_CODES, invalidParam, missingParam } from './errors';
+import { conflict, ERROR_CODES, missingParam } from './errors';
 import type { DomainEvent } from './events';
-import { getService, getUser } from './lookup';
+import { getService, getUser, userByIdentity } from './lookup';
 import type { Origin } from './origin';
 import { serviceBucket } from './rate-limit';
+import { assertRole } from './roles';
 import { assertAttributes, assertMaxChars, assertNonEmpty, LIMITS } from './validate';
 
 export type UserInput = { identity?: string; friendlyName?: string; attributes?: string; roleSid?: string };
-
-const assertServiceRole = (ctx: DomainContext, serviceSid: string, roleSid: string) => {
-  const role = ctx.store.get('roles', roleSid);
-  if (!role || role.serviceSid !== serviceSid || role.type !== 'service') {
-    throw invalidParam(`Parameter 'RoleSid' must be a service role of this service: '${roleSid}'`);
-  }
-};
 
 /** A new User record; used by create and by auto-creation when an identity first joins. */
 export const buildUser = (
@@ -70,8 +64,8 @@ export const createUser = (ctx: DomainContext, serviceSid: string, input: UserIn
       assertMaxChars(input.identity, LIMITS.identity, 'Identity');
       assertMaxChars(input.friendlyName, LIMITS.friendlyName, 'FriendlyName');
       assertAttributes(input.attributes, LIMITS.userAttributesBytes);
-      if (input.roleSid !== undefined) assertServiceRole(ctx, serviceSid, input.roleSid);
-      if (ctx.store.uniqueSid('users', 'byServiceIdentity', key(serviceSid, input.identity))) {
+      if (input.roleSid !== undefined) assertRole(ctx, serviceSid, input.roleSid, 'service', 'RoleSid');
+      if (userByIdentity(ctx, serviceSid, input.identity)) {
         throw conflict(ERROR_CODES.userExists, `User with provided identity already exists: '${input.identity}'`);
       }
       return input.identity;
@@ -97,7 +91,7 @@ export const updateUser = (ctx: DomainContext, serviceSid: string, sidOrIdentity
       };
       assertMaxChars(fields.friendlyName, LIMITS.friendlyName, 'FriendlyName');
       assertAttributes(fields.attributes, LIMITS.userAttributesBytes);
-      if (input.roleSid !== undefined) assertServiceRole(ctx, serviceSid, fields.roleSid);
+      if (input.roleSid !== undefined) assertRole(ctx, serviceSid, fields.roleSid, 'service', 'RoleSid');
       return { current, fields };
     },
     hook: ({ current, fields }) => ({ action: 'onUserUpdate', origin, serviceSid, user: current, proposed: fields }),
@@ -122,18 +116,30 @@ export const ensureUser = (ctx: DomainContext, serviceSid: string, identity: str
       getService(ctx, serviceSid);
       assertNonEmpty(identity, 'Identity');
       assertMaxChars(identity, LIMITS.identity, 'Identity');
-      // By identity only: an identity shaped like a user SID is still an identity here.
-      const sid = ctx.store.uniqueSid('users', 'byServiceIdentity', key(serviceSid, identity));
-      return sid ? ctx.store.get('users', sid) : undefined;
     },
     hook: () => null,
-    apply: (existing) => {
-      if (existing) return { result: existing, events: [] };
-      const user = buildUser(ctx, serviceSid, identity);
-      ctx.store.insert('users', user);
-      return { result: user, events: [userAddedEvent(ctx, user, origin)] };
+    apply: () => {
+      const { user, events } = insertUserIfMissing(ctx, serviceSid, identity, origin);
+      return { result: user, events };
     },
   });
+
+/**
+ * The write half of `ensureUser`, for changes that add an identity inside their own mutation (a
+ * participant joining): the existing User, or a new one with its `user.added` event.
+ */
+export const insertUserIfMissing = (
+  ctx: DomainContext,
+  serviceSid: string,
+  identity: string,
+  origin: Origin,
+): { user: UserRecord; events: DomainEvent[] } => {
+  const existing = userByIdentity(ctx, serviceSid, identity);
+  if (existing) return { user: existing, events: [] };
+  const user = buildUser(ctx, serviceSid, identity);
+  ctx.store.insert('users', user);
+  return { user, events: [userAddedEvent(ctx, user, origin)] };
+};
 
 /**
  * Deleting a User also removes its participants from every conversation of the service, so a later join

@@ -1,3 +1,4 @@
+import { isSid, type SidPrefix } from '../store/sid';
 import { invalidParam } from './errors';
 
 /**
@@ -57,6 +58,15 @@ export const assertJson = (value: string | null | undefined, param: string): voi
   } catch {
     throw invalidParam(`Parameter '${param}' must be valid JSON`);
   }
+};
+
+/** `label` names the kind of SID in the message, e.g. 'Content SID'. */
+export const assertSid = (value: string, prefix: SidPrefix, param: string, label: string): void => {
+  if (!isSid(value, prefix)) throw invalidParam(`Parameter '${param}' is not a valid ${label}: '${value}'`);
+};
+
+export const assertHttpUrl = (value: string, param: string): void => {
+  if (!URL.canParse(value) || !/^https?:/.test(value)) throw invalidParam(`Parameter '${param}' must be an http(s) URL: '${value}'`);
 };
 
 export const assertNonEmpty = (value: string | null | undefined, param: string): void => {

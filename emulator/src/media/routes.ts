@@ -1,11 +1,11 @@
 import type { Core } from '../domain/core';
 import { invalidParam, notFound } from '../domain/errors';
 import { getMedia } from '../domain/media';
-import { newSid } from '../store/sid';
 import type { Router } from '../rest/router';
 import { json, type RestRequest } from '../rest/types';
 import type { BlobStore } from './blob-store';
 import { mediaJson } from './serialize';
+import { storeMedia } from './store-media';
 
 /** The filename from `Content-Disposition: …; filename="x.png"` or a `Filename` query parameter. */
 const filenameOf = (req: RestRequest): string | null => {
@@ -29,20 +29,13 @@ export const registerMediaRoutes = (router: Router, core: Core, blobs: BlobStore
     if (!contentType) throw invalidParam('Missing Content-Type header: upload the file as the raw body with its MIME type');
     if (req.body.length === 0) throw invalidParam('The request body (the file) is empty');
     core.lookup.getService(serviceSid);
-    const sid = newSid('ME');
-    // Bytes first, then the record: a stored record always has its content.
-    await blobs.put(sid, req.body);
-    try {
-      const media = await core.media.registerMedia(
-        serviceSid,
-        { sid, contentType, filename: filenameOf(req), size: req.body.length, author: req.origin.clientIdentity ?? 'system' },
-        req.origin,
-      );
-      return json(201, mediaJson(media, core.accountSid));
-    } catch (error) {
-      blobs.delete(sid);
-      throw error;
-    }
+    const media = await storeMedia(
+      core,
+      blobs,
+      { serviceSid, bytes: req.body, contentType, filename: filenameOf(req), author: req.origin.clientIdentity ?? 'system' },
+      req.origin,
+    );
+    return json(201, mediaJson(media, core.accountSid));
   });
 
   router.get(`${base}/{Sid}`, (req) =>

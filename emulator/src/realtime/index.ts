@@ -25,7 +25,7 @@ export { SyncError } from './sync/sync-errors';
 export { TwilsockConnection, type TwilsockStatus } from './twilsock/connection';
 export { ConnectionRegistry } from './twilsock/connection-registry';
 export { decodeFrame, encodeFrame, encodeJsonFrame } from './twilsock/frame-codec';
-export { attachTwilsock, type TwilsockServer, type TwilsockServerOptions } from './twilsock/server';
+export { attachTwilsock, type NotifyOptions, type TwilsockServer, type TwilsockServerOptions } from './twilsock/server';
 export type { DisconnectInfo, TwilsockServerEvents } from './twilsock/server-events';
 export { UpstreamHttpError, twilioErrorBody } from './upstream/http-error';
 export { createUpstreamRouter, type HttpMethod, type UpstreamRouter } from './upstream/router';

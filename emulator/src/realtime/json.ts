@@ -7,7 +7,3 @@ export type JsonObject = { [key: string]: JsonValue };
 
 export const ZJsonValue: z.ZodType<JsonValue> = z.json();
 export const ZJsonObject: z.ZodType<JsonObject> = z.record(z.string(), ZJsonValue);
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

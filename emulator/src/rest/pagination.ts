@@ -1,4 +1,5 @@
 import { invalidParam } from '../domain/errors';
+import { lowerBound } from '../store/indexes';
 import { TWILIO_HOST } from './serializers/scope';
 
 /**
@@ -22,17 +23,6 @@ export const readPageRequest = (query: URLSearchParams): PageRequest => {
   const token = query.get('PageToken');
   if (token !== null && !/^P[TB]\d+$/.test(token)) throw invalidParam(`Invalid parameter 'PageToken': '${token}'`);
   return { pageSize: Math.min(pageSize, MAX_PAGE_SIZE), page, token };
-};
-
-const lowerBound = (sids: readonly string[], seq: number, seqOf: (sid: string) => number): number => {
-  let low = 0;
-  let high = sids.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (seqOf(sids[mid] ?? '') < seq) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 };
 
 export type Paged = { sids: string[]; hasNext: boolean; hasPrevious: boolean };

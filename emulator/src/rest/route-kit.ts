@@ -54,8 +54,16 @@ export const listResponse = <R>(
   });
 };
 
+type Table = Parameters<Core['store']['get']>[0];
+
 /** seq lookup for a table, for page cursors. */
 export const seqIn =
-  <T extends Parameters<Core['store']['get']>[0]>(core: Core, table: T) =>
+  <T extends Table>(core: Core, table: T) =>
   (sid: string): number =>
     core.store.get(table, sid)?.seq ?? 0;
+
+/** `seqOf` and `load` for a list of one table's SIDs: `listResponse(req, { ...fromTable(core, 'roles'), … })`. */
+export const fromTable = <T extends Table>(core: Core, table: T) => ({
+  seqOf: seqIn(core, table),
+  load: (sid: string) => core.store.get(table, sid),
+});

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TwilioError, authenticationError, isTwilioError, notFound } from '../domain/errors';
 import { LIMITS } from '../domain/validate';
+import { readBody } from '../http/read-body';
 import type { Authenticator } from './auth';
 import { webhookEnabled } from './params';
 import type { Router } from './router';
@@ -9,23 +10,6 @@ import type { RestRequest, RestResponse } from './types';
 const FORM_LIMIT = 2 * 1024 * 1024;
 
 class BodyTooLarge extends Error {}
-
-const readBody = (req: IncomingMessage, limit: number): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 
 const send = (res: ServerResponse, response: RestResponse) => {
   if ('stream' in response) {
@@ -107,7 +91,7 @@ export const createRequestListener =
         sendError(res, new TwilioError(20004, 405, `Method ${method} not allowed on ${path}`), { Allow: match.allowed.join(', ') });
         return;
       }
-      const body = await readBody(req, bodyLimit(path));
+      const body = await readBody(req, bodyLimit(path), () => new BodyTooLarge());
       const contentType = req.headers['content-type'] ?? '';
       const request: RestRequest = {
         method,

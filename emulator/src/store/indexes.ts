@@ -4,6 +4,19 @@
  * Multi-valued indexes keep SIDs in creation (`seq`) order so lists page without sorting.
  */
 
+/** First position in `sids` (ascending seq) whose seq is >= `seq`. */
+export const lowerBound = (sids: readonly string[], seq: number, seqOf: (sid: string) => number): number => {
+  let low = 0;
+  let high = sids.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const at = sids[mid];
+    if (at !== undefined && seqOf(at) < seq) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+};
+
 /** key → SIDs ordered by seq. */
 export class OrderedMultiIndex {
   private readonly map = new Map<string, string[]>();
@@ -39,21 +52,9 @@ export class OrderedMultiIndex {
     return this.map.get(key) ?? [];
   }
 
-  clear(): void {
-    this.map.clear();
-  }
-
   /** First position whose seq is >= `seq`. */
   lowerBound(list: readonly string[], seq: number): number {
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      const at = list[mid];
-      if (at !== undefined && this.seqOf(at) < seq) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return lowerBound(list, seq, this.seqOf);
   }
 }
 
@@ -71,10 +72,6 @@ export class UniqueIndex {
 
   get(key: string): string | undefined {
     return this.map.get(key);
-  }
-
-  clear(): void {
-    this.map.clear();
   }
 }
 

@@ -26,6 +26,7 @@ export const SID_PREFIX = {
   /** A WhatsApp message, as the Delivery Receipts page names them (`WAxx`). */
   whatsappMessage: 'WA',
   content: 'HX',
+  studioFlow: 'FW',
 } as const;
 
 export type SidPrefix = (typeof SID_PREFIX)[keyof typeof SID_PREFIX];

@@ -61,7 +61,7 @@ const INDEXES = {
     all: { kind: 'multi', keys: all },
     byAddress: { kind: 'unique', keys: (a) => [key(a.type, a.address)] },
   },
-  media: {},
+  media: { byService: { kind: 'multi', keys: (m) => [m.serviceSid] } },
   carrierMessages: { byPhone: { kind: 'multi', keys: (m) => [m.phone] } },
   carrierMedia: {},
 } satisfies { [T in TableName]: Record<string, IndexDef<T>> };

@@ -15,18 +15,23 @@ export type WebhookTarget = { url: string; method: WebhookMethod; level: 'accoun
  *   target `trigger` on `onMessageAdded` when the body contains one of its keywords as a word (any
  *   case); target `studio` is not emulated (Studio flows do not run here).
  */
-export const preActionTargets = (ctx: DomainContext, event: WebhookEvent): WebhookTarget[] => {
+/** The account- and service-level targets, through their pre- or post-action URL. */
+const levelTargets = (ctx: DomainContext, event: WebhookEvent, urlKey: 'preWebhookUrl' | 'postWebhookUrl'): WebhookTarget[] => {
   const out: WebhookTarget[] = [];
   const account = ctx.store.state.configurationWebhooks;
-  if (account.target === 'webhook' && account.preWebhookUrl && account.filters.includes(event.eventType)) {
-    out.push({ url: account.preWebhookUrl, method: account.method, level: 'account' });
+  const accountUrl = account[urlKey];
+  if (account.target === 'webhook' && accountUrl && account.filters.includes(event.eventType)) {
+    out.push({ url: accountUrl, method: account.method, level: 'account' });
   }
   const service = ctx.store.get('services', event.serviceSid)?.webhooks;
-  if (service?.preWebhookUrl && service.filters.includes(event.eventType)) {
-    out.push({ url: service.preWebhookUrl, method: service.method, level: 'service' });
+  const serviceUrl = service?.[urlKey];
+  if (service && serviceUrl && service.filters.includes(event.eventType)) {
+    out.push({ url: serviceUrl, method: service.method, level: 'service' });
   }
   return out;
 };
+
+export const preActionTargets = (ctx: DomainContext, event: WebhookEvent): WebhookTarget[] => levelTargets(ctx, event, 'preWebhookUrl');
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -39,15 +44,7 @@ export const postActionTargets = (
   /** The conversation's scoped webhooks, when they are gone from the store (conversation removed). */
   removedScoped?: readonly ConversationWebhookRecord[],
 ): WebhookTarget[] => {
-  const out: WebhookTarget[] = [];
-  const account = ctx.store.state.configurationWebhooks;
-  if (account.target === 'webhook' && account.postWebhookUrl && account.filters.includes(event.eventType)) {
-    out.push({ url: account.postWebhookUrl, method: account.method, level: 'account' });
-  }
-  const service = ctx.store.get('services', event.serviceSid)?.webhooks;
-  if (service?.postWebhookUrl && service.filters.includes(event.eventType)) {
-    out.push({ url: service.postWebhookUrl, method: service.method, level: 'service' });
-  }
+  const out = levelTargets(ctx, event, 'postWebhookUrl');
   if (event.conversationSid === null) return out;
   const scoped = removedScoped ?? ctx.store.recordsByIndex('conversationWebhooks', 'byConversation', event.conversationSid);
   for (const webhook of scoped) {

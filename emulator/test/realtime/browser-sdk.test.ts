@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversationWith, startSdkEmulator, type SdkEmulator } from './sdk/support/sdk-harness';
+import { conversationWith, setupSdkEmulator } from './sdk/support/sdk-harness';
 import { until } from './support/wait-for';
 
 /**
@@ -14,7 +14,7 @@ import { until } from './support/wait-for';
  * origin than the emulator's, as the inbox is.
  */
 const SDK_BUNDLE = path.resolve('node_modules/@twilio/conversations/builds/twilio-conversations.js');
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>SDK test page</title>
 <script>sessionStorage.setItem('page', 'sdk-test'); /* tsock only persists when storage is non-empty (§1.4) */</script>
@@ -24,10 +24,15 @@ window.harness = {
   client: null,
   conversation: null,
   received: [],
+  waiters: [],
   async connect(token, options, conversationSid) {
     const client = new Twilio.Conversations.Client(token, options);
     this.client = client;
-    client.on('messageAdded', (m) => this.received.push(m.body));
+    client.on('messageAdded', (m) => {
+      this.received.push(m.body);
+      for (const waiter of this.waiters.filter((w) => w.body === m.body)) waiter.resolve(true);
+      this.waiters = this.waiters.filter((w) => w.body !== m.body);
+    });
     await new Promise((resolve, reject) => {
       client.on('initialized', resolve);
       client.on('initFailed', ({ error }) => reject(new Error(error && error.message)));
@@ -44,10 +49,11 @@ window.harness = {
     this.conversation = conversation;
     return { identity: client.user.identity, friendlyName: conversation.friendlyName };
   },
-  waitFor(body) {
-    return new Promise((resolve) => {
-      const check = () => (this.received.includes(body) ? resolve(true) : setTimeout(check, 10));
-      check();
+  waitFor(body, timeoutMs = 10000) {
+    if (this.received.includes(body)) return Promise.resolve(true);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no messageAdded with body "' + body + '" within ' + timeoutMs + ' ms')), timeoutMs);
+      this.waiters.push({ body, resolve: (value) => { clearTimeout(timer); resolve(value); } });
     });
   },
   async sendWithMedia(body, bytes) {
@@ -65,13 +71,12 @@ window.harness = {
 </script></head><body>SDK test page</body></html>`;
 
 describe('the SDK browser bundle in Chromium', () => {
-  let sdk: SdkEmulator;
+  const sdk = setupSdkEmulator();
   let site: Server;
   let siteUrl: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    sdk = await startSdkEmulator();
     const bundle = readFileSync(SDK_BUNDLE);
     site = createServer((req, res) => {
       if (req.url === '/sdk.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
@@ -89,7 +94,6 @@ describe('the SDK browser bundle in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await new Promise<void>((resolve) => site?.close(() => resolve()));
-    await sdk?.stop();
   });
 
   /** Every WebSocket frame the page sends and receives, decoded (§2.2 header JSON). */

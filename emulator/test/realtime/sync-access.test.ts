@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../src/realtime/json';
 import type { AccessSubject } from '../../src/realtime/sync/access';
 import type { SyncObjectInfo } from '../../src/realtime/sync/state';
 import { SERVICE_SID, mintToken } from './support/credentials';
-import { startHarness, type Harness } from './support/harness';
+import { setupHarness } from './support/harness';
 import { RawClient } from './support/raw-client';
-import { connectedSyncClient, connectionsOf, shutdownSyncClients } from './support/sync-clients';
-import { nextEvent, until } from './support/wait-for';
+import { connectedSyncClient, connectionsOf, subscribed } from './support/sync-clients';
+import { nextEvent } from './support/wait-for';
 
 const SECRET = 'the-secret-text';
 
@@ -19,14 +19,9 @@ function canAccess({ identity, serviceSid }: AccessSubject, object: SyncObjectIn
   return members === null || (members.includes(identity) && !revoked.has(`${identity}:${object.sid}`));
 }
 
-let h: Harness;
-beforeEach(async () => {
+const h = setupHarness({ canAccess });
+beforeEach(() => {
   revoked.clear();
-  h = await startHarness({ canAccess });
-});
-afterEach(async () => {
-  await shutdownSyncClients();
-  await h.close();
 });
 
 function privateObjects() {
@@ -101,7 +96,7 @@ describe('objects an identity may not see', () => {
     const { doc } = privateObjects();
     const alice = await connectedSyncClient(h, 'alice');
     const document = await alice.document({ id: doc.sid, mode: 'open_existing' });
-    await until(() => h.realtime.subscriptions.subscriberCount(doc.sid) === 1);
+    await subscribed(h, doc.sid);
     const updates: unknown[] = [];
     document.on('updated', ({ data }: { data: unknown }) => updates.push(data));
 

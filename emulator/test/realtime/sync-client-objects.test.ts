@@ -1,19 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncListItem, SyncMapItem } from 'twilio-sync';
-import { startHarness, type Harness } from './support/harness';
-import { connectedSyncClient, shutdownSyncClients } from './support/sync-clients';
-import { nextEvent, until } from './support/wait-for';
+import { setupHarness } from './support/harness';
+import { connectedSyncClient, subscribed } from './support/sync-clients';
+import { nextEvent } from './support/wait-for';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await shutdownSyncClients();
-  await h.close();
-});
-
-const subscribed = (sid: string, count = 1) => until(() => h.realtime.subscriptions.subscriberCount(sid) === count);
+const h = setupHarness();
 
 describe('real twilio-sync SyncClient: documents', () => {
   it('opens a server-created document by unique name and by SID, and receives live updates', async () => {
@@ -25,7 +16,7 @@ describe('real twilio-sync SyncClient: documents', () => {
     expect(doc.data).toEqual({ friendlyName: 'Général 🎉' });
     expect((await client.document({ id: record.sid, mode: 'open_existing' })).sid).toBe(record.sid);
 
-    await subscribed(record.sid);
+    await subscribed(h, record.sid);
     const updated = nextEvent<[{ data: unknown; isLocal: boolean }]>(doc, 'updated');
     h.realtime.sync.setDocument(record.sid, { friendlyName: 'Renamed', lastMessage: { index: 3 } });
     const [event] = await updated;
@@ -38,7 +29,7 @@ describe('real twilio-sync SyncClient: documents', () => {
     await expect(client.document({ id: 'nope', mode: 'open_existing' })).rejects.toMatchObject({ status: 404, code: 54100 });
     const record = h.realtime.sync.createDocument({ uniqueName: 'doomed' });
     const doc = await client.document({ id: 'doomed', mode: 'open_existing' });
-    await subscribed(record.sid);
+    await subscribed(h, record.sid);
     const removed = nextEvent(doc, 'removed');
     h.realtime.sync.remove('document', record.sid);
     await removed;
@@ -88,7 +79,7 @@ describe('real twilio-sync SyncClient: lists', () => {
     const record = seedList('live', 2);
     const client = await connectedSyncClient(h, 'alice');
     const list = await client.list({ id: 'live', mode: 'open_existing' });
-    await subscribed(record.sid);
+    await subscribed(h, record.sid);
 
     const added = nextEvent<[{ item: SyncListItem }]>(list, 'itemAdded');
     h.realtime.sync.setListItem(record.sid, 7, { text: 'non-contiguous index', author: 'bob' });
@@ -139,7 +130,7 @@ describe('real twilio-sync SyncClient: maps', () => {
     const record = h.realtime.sync.createMap({ uniqueName: 'bob.channels' });
     const client = await connectedSyncClient(h, 'bob');
     const map = await client.map({ id: record.sid, mode: 'open_existing' });
-    await subscribed(record.sid);
+    await subscribed(h, record.sid);
 
     const added = nextEvent<[{ item: SyncMapItem }]>(map, 'itemAdded');
     h.realtime.sync.setMapItem(record.sid, 'CH1', { status: 'joined', lastConsumedMessageIndex: null });
@@ -160,8 +151,8 @@ describe('real twilio-sync SyncClient: maps', () => {
     const clients = await Promise.all(['a', 'b', 'c'].map((identity) => connectedSyncClient(h, identity)));
     const maps = await Promise.all(clients.map((client) => client.map({ id: 'shared', mode: 'open_existing' })));
     const bystander = await clients[0]!.map({ id: 'other', mode: 'open_existing' });
-    await subscribed(record.sid, 3);
-    await subscribed(other.sid, 1);
+    await subscribed(h, record.sid, 3);
+    await subscribed(h, other.sid, 1);
     let bystanderEvents = 0;
     bystander.on('itemAdded', () => bystanderEvents++);
     const received = Promise.all(maps.map((map) => nextEvent<[{ item: SyncMapItem }]>(map, 'itemAdded')));

@@ -4,7 +4,7 @@ import type { SyncState } from '../../src/realtime/sync/state';
 import { mintToken } from './support/credentials';
 import { startHarness, type Harness } from './support/harness';
 import { RawClient } from './support/raw-client';
-import { connectedSyncClient, connectionsOf, shutdownSyncClients } from './support/sync-clients';
+import { connectedSyncClient, connectionsOf, shutdownSyncClients, subscribed } from './support/sync-clients';
 import { nextEvent, until } from './support/wait-for';
 
 const harnesses: Harness[] = [];
@@ -38,12 +38,12 @@ describe('resilience with the real SyncClient', () => {
     const client = await connectedSyncClient(h, 'alice');
     const list = await client.list({ id: 'CH1.messages', mode: 'open_existing' });
     const seen = recordItems(list);
-    await until(() => h.realtime.subscriptions.subscriberCount(record.sid) === 1);
+    await subscribed(h, record.sid);
     h.realtime.sync.setListItem(record.sid, 1, { text: 'live' });
     await until(() => seen.added.length === 1);
 
     for (const connection of connectionsOf(h, 'alice')) connection.terminate();
-    await until(() => h.realtime.subscriptions.subscriberCount(record.sid) === 0);
+    await subscribed(h, record.sid, 0);
     // Missed while offline: two additions and an edit of an item the client already had.
     h.realtime.sync.setListItem(record.sid, 2, { text: 'missed 1' });
     h.realtime.sync.setListItem(record.sid, 3, { text: 'missed 2' });
@@ -52,7 +52,7 @@ describe('resilience with the real SyncClient', () => {
     await state(client, 'connecting');
     await state(client, 'connected');
     await until(() => seen.added.length === 3 && seen.updated.length === 1);
-    await until(() => h.realtime.subscriptions.subscriberCount(record.sid) === 1);
+    await subscribed(h, record.sid);
     h.realtime.sync.setListItem(record.sid, 4, { text: 'after reconnect' });
     await until(() => seen.added.length === 4);
 
@@ -79,11 +79,11 @@ describe('resilience with the real SyncClient', () => {
     const seen = recordItems(list);
     const docVersions: unknown[] = [];
     document.on('updated', ({ data }: { data: unknown }) => docVersions.push(data));
-    await until(() => first.realtime.subscriptions.subscriberCount(record.sid) === 1);
+    await subscribed(first, record.sid);
 
     // The client drops; changes happen before the emulator stops; the state is saved as --state would.
     for (const connection of connectionsOf(first, 'alice')) connection.terminate();
-    await until(() => first.realtime.subscriptions.subscriberCount(record.sid) === 0);
+    await subscribed(first, record.sid, 0);
     first.realtime.sync.setListItem(record.sid, 1, { text: 'one' });
     first.realtime.sync.setDocument(doc.sid, { lastMessage: { index: 1 } });
     const saved = JSON.stringify(first.realtime.sync.state);
@@ -93,7 +93,7 @@ describe('resilience with the real SyncClient', () => {
     second.realtime.sync.setListItem(record.sid, 2, { text: 'two' });
     await state(client, 'connected');
     await until(() => seen.added.length === 2 && docVersions.length === 1);
-    await until(() => second.realtime.subscriptions.subscriberCount(record.sid) === 1);
+    await subscribed(second, record.sid);
     second.realtime.sync.setListItem(record.sid, 3, { text: 'three' });
     await until(() => seen.added.length === 3);
 
@@ -107,7 +107,7 @@ describe('resilience with the real SyncClient', () => {
     const record = h.realtime.sync.createDocument({ uniqueName: 'shared', data: { n: 0 } });
     const client = await connectedSyncClient(h, 'alice');
     const doc = await client.document({ id: 'shared', mode: 'open_existing' });
-    await until(() => h.realtime.subscriptions.subscriberCount(record.sid) === 1);
+    await subscribed(h, record.sid);
 
     const attacker = await RawClient.connect(h.wsUri);
     await attacker.init(mintToken({ identity: 'mallory' }));

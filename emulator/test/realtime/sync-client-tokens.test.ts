@@ -1,26 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mintToken } from './support/credentials';
-import { startHarness, type Harness } from './support/harness';
-import { connectedSyncClient, connectionsOf, shutdownSyncClients, syncClient } from './support/sync-clients';
+import { setupHarness } from './support/harness';
+import { connectedSyncClient, connectionsOf, subscribed, syncClient } from './support/sync-clients';
 import { nextEvent, until } from './support/wait-for';
 
 type ConnectionError = { terminal: boolean; message: string; httpStatusCode: number | null; errorCode: number | null };
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await shutdownSyncClients();
-  await h.close();
-});
+const h = setupHarness();
 
 describe('token lifecycle with the real SyncClient (§2.9)', () => {
   it('updateToken extends the session on the same socket, without reconnecting', async () => {
     const record = h.realtime.sync.createDocument({ uniqueName: 'd', data: { n: 0 } });
     const client = await connectedSyncClient(h, 'alice', mintToken({ identity: 'alice', ttlSeconds: 600 }));
     const doc = await client.document({ id: 'd', mode: 'open_existing' });
-    await until(() => h.realtime.subscriptions.subscriberCount(record.sid) === 1);
+    await subscribed(h, record.sid);
     const [connection] = connectionsOf(h, 'alice');
     const states: string[] = [];
     client.on('connectionStateChanged', (state: string) => states.push(state));

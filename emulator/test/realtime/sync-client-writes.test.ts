@@ -1,18 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncListItem, SyncMapItem } from 'twilio-sync';
-import { startHarness, type Harness } from './support/harness';
-import { connectedSyncClient, shutdownSyncClients } from './support/sync-clients';
-import { nextEvent, until } from './support/wait-for';
+import { setupHarness } from './support/harness';
+import { connectedSyncClient, subscribed } from './support/sync-clients';
+import { nextEvent } from './support/wait-for';
 
-let h: Harness;
-beforeEach(async () => {
-  // §8.7 writes are refused by default; this suite opts in for everyone.
-  h = await startHarness({ canWrite: () => true });
-});
-afterEach(async () => {
-  await shutdownSyncClients();
-  await h.close();
-});
+// §8.7 writes are refused by default; this suite opts in for everyone.
+const h = setupHarness({ canWrite: () => true });
 
 describe('Sync SDK writes (§8.7) when allowed', () => {
   it('creates, sets and removes through the SDK, and other clients see the events', async () => {
@@ -22,7 +15,7 @@ describe('Sync SDK writes (§8.7) when allowed', () => {
     const doc = await writer.document({ id: 'notes', mode: 'create_new', data: { v: 1 } });
     expect(h.realtime.sync.find('document', 'notes')?.tag).toEqual({ createdBy: 'alice' });
     const readerDoc = await reader.document({ id: 'notes', mode: 'open_existing' });
-    await until(() => h.realtime.subscriptions.subscriberCount(doc.sid) === 2);
+    await subscribed(h, doc.sid, 2);
     const docUpdated = nextEvent(readerDoc, 'updated');
     await doc.set({ v: 2 });
     await docUpdated;
@@ -31,7 +24,7 @@ describe('Sync SDK writes (§8.7) when allowed', () => {
 
     const list = await writer.list({ id: 'log', mode: 'create_new' });
     const readerList = await reader.list({ id: 'log', mode: 'open_existing' });
-    await until(() => h.realtime.subscriptions.subscriberCount(list.sid) === 2);
+    await subscribed(h, list.sid, 2);
     const added = nextEvent<[{ item: SyncListItem }]>(readerList, 'itemAdded');
     const pushed = await list.push({ text: 'first' });
     expect(pushed.index).toBe(0);
@@ -45,7 +38,7 @@ describe('Sync SDK writes (§8.7) when allowed', () => {
 
     const map = await writer.map({ id: 'settings', mode: 'create_new' });
     const readerMap = await reader.map({ id: 'settings', mode: 'open_existing' });
-    await until(() => h.realtime.subscriptions.subscriberCount(map.sid) === 2);
+    await subscribed(h, map.sid, 2);
     const mapAdded = nextEvent<[{ item: SyncMapItem }]>(readerMap, 'itemAdded');
     await map.set('theme', { value: 'dark' });
     expect((await mapAdded)[0].item.data).toEqual({ value: 'dark' });

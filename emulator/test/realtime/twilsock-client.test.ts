@@ -2,15 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InitRegistration, TwilsockClient } from 'twilsock';
 import type { RoutedRequest } from '../../src/realtime/upstream/types';
 import { mintToken } from './support/credentials';
-import { startHarness, type Harness } from './support/harness';
+import { setupHarness } from './support/harness';
 import { nextEvent } from './support/wait-for';
 
-let h: Harness;
+const h = setupHarness();
 let client: TwilsockClient | null = null;
 let seen: RoutedRequest[] = [];
 
-beforeEach(async () => {
-  h = await startHarness();
+beforeEach(() => {
   seen = [];
   h.realtime.router.add('GET', '/Client/v2/Services/:service/Users/:identity', (request) => {
     seen.push(request);
@@ -28,7 +27,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await client?.disconnect();
   client = null;
-  await h.close();
 });
 
 /** The real twilsock client, created as Conversations creates it (productId ip_messaging, §1.2). */

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RoutedRequest } from '../../src/realtime/upstream/types';
 import { mintToken } from './support/credentials';
-import { startHarness, type Harness } from './support/harness';
+import { setupHarness } from './support/harness';
 import { RawClient } from './support/raw-client';
 import { until } from './support/wait-for';
 
-let h: Harness;
+const h = setupHarness();
 const clients: RawClient[] = [];
 
 async function connect(identity?: string): Promise<RawClient> {
@@ -18,12 +18,8 @@ async function connect(identity?: string): Promise<RawClient> {
   return client;
 }
 
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
+afterEach(() => {
   for (const client of clients.splice(0)) client.terminate();
-  await h.close();
 });
 
 describe('twilsock init (§2.4)', () => {

@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type twilio from 'twilio';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { EmulatorRequestClient } from '../../src/client';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/index';
+import { liveView } from './live-view';
+import { phone } from './phone';
 import { validateTwilioResponse } from './spec-validator';
 
 type RequestOptions = Parameters<twilio.RequestClient['request']>[0];
@@ -61,6 +64,39 @@ export const settledState = async (emulator: Emulator): Promise<string> => {
   await emulator.carrier.idle();
   await emulator.webhooks.idle();
   return JSON.stringify(emulator.core.store.state);
+};
+
+/**
+ * One test emulator for the whole file: started before its first test, closed after its last. With
+ * `resetEach`, every test starts from an empty emulator. Returns the emulator (readable once the hooks
+ * have run) and the shorthands the tests use.
+ */
+export const setupTestEmulator = (options: EmulatorOptions = {}, { resetEach = false } = {}) => {
+  let started: TestEmulator | undefined;
+  beforeAll(async () => {
+    started = await startTestEmulator(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const emu = liveView(() => started, 'The test emulator');
+  if (resetEach) {
+    beforeEach(async () => {
+      // Deliveries and webhooks still in flight from the previous test would land after the reset.
+      await emu.carrier.idle();
+      await emu.webhooks.idle();
+      await emu.reset();
+    });
+  }
+  return {
+    emu,
+    v1: () => emu.client.conversations.v1,
+    conversations: () => emu.client.conversations.v1.conversations,
+    /** The settled state as a string, for "nothing changed" checks. */
+    snapshot: () => settledState(emu),
+    /** The carrier's control API, as customers' phones use it. */
+    phone: phone(emu),
+  };
 };
 
 export const tempStatePath = () => {

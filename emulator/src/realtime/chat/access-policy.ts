@@ -1,6 +1,5 @@
 import type { Core } from '../../domain/core';
-import { key } from '../../store/indexes';
-import type { ConversationRecord, ParticipantRecord, UserRecord } from '../../store/records';
+import type { ConversationRecord } from '../../store/records';
 import type { AccessSubject, CanAccess } from '../sync/access';
 import { readTag } from './tags';
 
@@ -27,24 +26,13 @@ export function createChatAccessPolicy(core: Core): CanAccess {
         return true;
       case 'messages':
       case 'roster':
-        return participantOf(core, tag.conversationSid, subject.identity) !== undefined;
+        return core.lookup.participantByIdentity(tag.conversationSid, subject.identity) !== undefined;
       case 'conversation': {
         const conversation = core.store.get('conversations', tag.conversationSid);
         return conversation !== undefined && canPeek(core, subject, conversation);
       }
     }
   };
-}
-
-export function participantOf(core: Core, conversationSid: string, identity: string): ParticipantRecord | undefined {
-  const sid = core.store.uniqueSid('participants', 'byConversationIdentity', key(conversationSid, identity));
-  return sid ? core.store.get('participants', sid) : undefined;
-}
-
-/** The user with exactly this identity (never a user whose SID happens to equal it). */
-export function userByIdentity(core: Core, serviceSid: string, identity: string): UserRecord | undefined {
-  const sid = core.store.uniqueSid('users', 'byServiceIdentity', key(serviceSid, identity));
-  return sid ? core.store.get('users', sid) : undefined;
 }
 
 /**
@@ -54,8 +42,8 @@ export function userByIdentity(core: Core, serviceSid: string, identity: string)
  * that makes joining it possible at all.
  */
 export function canPeek(core: Core, subject: AccessSubject, conversation: ConversationRecord): boolean {
-  if (participantOf(core, conversation.sid, subject.identity)) return true;
+  if (core.lookup.participantByIdentity(conversation.sid, subject.identity)) return true;
   if (conversation.createdBy === subject.identity) return true;
-  const user = userByIdentity(core, conversation.serviceSid, subject.identity);
+  const user = core.lookup.userByIdentity(conversation.serviceSid, subject.identity);
   return user !== undefined && core.roles.hasPermission([user.roleSid], 'joinConversation');
 }

@@ -1,10 +1,10 @@
 import type { Core } from '../../domain/core';
 import type { DomainEvent } from '../../domain/events';
-import { SYSTEM_ORIGIN } from '../../domain/origin';
+import { sdkOrigin, SYSTEM_ORIGIN } from '../../domain/origin';
 import type { RealtimeLogger } from '../logger';
-import { userByIdentity } from './access-policy';
 import type { TwilsockConnection } from '../twilsock/connection';
 import type { TwilsockServer } from '../twilsock/server';
+import { parseUserKey, userKey } from './projection/projection-index';
 
 /**
  * Users and reachability from twilsock connections (Reachability Indicator page, §4.4.5):
@@ -13,27 +13,29 @@ import type { TwilsockServer } from '../twilsock/server';
  * - with the service's `reachabilityEnabled`, `isOnline` is true while the user has at least one
  *   connection and false after the last one closes (the projector turns that into the `reachability`
  *   item, so other SDKs get `userUpdated` with `reachabilityOnline`).
- * Counted per service and identity: the same identity in two services is two users.
+ * Counted per service and identity: the same identity in two services is two users. A connection
+ * stays counted in the service it had at init: a token `update` may name another service, and the
+ * disconnect must undo the count it actually made.
  */
 export function attachReachability(core: Core, twilsock: TwilsockServer, logger: RealtimeLogger): { stop(): void; reset(): void } {
   const connections = new Map<string, number>();
-  const keyOf = (serviceSid: string, identity: string) => `${serviceSid}\n${identity}`;
+  const countedIn = new WeakMap<TwilsockConnection, string>();
   const fail = (what: string) => (error: unknown) => logger.debug(`reachability: ${what} failed`, error);
   const enabled = (serviceSid: string) => core.store.get('services', serviceSid)?.configuration.reachabilityEnabled ?? false;
   const setOnline = (serviceSid: string, identity: string, isOnline: boolean) => {
-    if (!enabled(serviceSid) || !userByIdentity(core, serviceSid, identity)) return;
+    if (!enabled(serviceSid) || !core.lookup.userByIdentity(serviceSid, identity)) return;
     core.users.setUserReachability(serviceSid, identity, { isOnline }, SYSTEM_ORIGIN).catch(fail('update'));
   };
 
   const onConnected = (connection: TwilsockConnection) => {
     const serviceSid = connection.claims?.chatServiceSid;
     if (!serviceSid) return;
-    const key = keyOf(serviceSid, connection.identity);
+    countedIn.set(connection, serviceSid);
+    const key = userKey(serviceSid, connection.identity);
     const count = (connections.get(key) ?? 0) + 1;
     connections.set(key, count);
-    const origin = { source: 'sdk' as const, clientIdentity: connection.identity, webhookEnabled: true };
     core.users
-      .ensureUser(serviceSid, connection.identity, origin)
+      .ensureUser(serviceSid, connection.identity, sdkOrigin(connection.identity))
       .then(() => {
         if (count === 1 && connections.has(key)) setOnline(serviceSid, connection.identity, true);
       })
@@ -41,9 +43,9 @@ export function attachReachability(core: Core, twilsock: TwilsockServer, logger:
   };
 
   const onDisconnected = (connection: TwilsockConnection) => {
-    const serviceSid = connection.claims?.chatServiceSid;
+    const serviceSid = countedIn.get(connection);
     if (!serviceSid) return;
-    const key = keyOf(serviceSid, connection.identity);
+    const key = userKey(serviceSid, connection.identity);
     const count = (connections.get(key) ?? 1) - 1;
     if (count > 0) {
       connections.set(key, count);
@@ -57,7 +59,7 @@ export function attachReachability(core: Core, twilsock: TwilsockServer, logger:
   const onDomainEvent = (event: DomainEvent) => {
     if (event.type !== 'configuration.updated' || event.scope !== 'service' || !enabled(event.serviceSid)) return;
     for (const key of connections.keys()) {
-      const [serviceSid = '', identity = ''] = key.split('\n');
+      const { serviceSid, identity } = parseUserKey(key);
       if (serviceSid === event.serviceSid) setOnline(serviceSid, identity, true);
     }
   };

@@ -52,7 +52,7 @@ export function mapItemDescriptor(baseUrl: string, sid: string, item: ItemRecord
   return { key: item.key, ...itemFields(baseUrl, 'map', sid, item) };
 }
 
-function itemFields(baseUrl: string, type: 'list' | 'map', sid: string, item: ItemRecord) {
+export function itemFields(baseUrl: string, type: 'list' | 'map', sid: string, item: ItemRecord) {
   return {
     url: itemUrl(baseUrl, type, sid, item.key),
     revision: String(item.lastEventId),

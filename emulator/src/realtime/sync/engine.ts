@@ -1,15 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { systemClock, type Clock } from '../clock';
+import { isoTime, systemClock, type Clock } from '../clock';
 import type { JsonObject, JsonValue } from '../json';
 import { DEFAULT_RETENTION, appendEvent, replayEvents, type SyncRetention } from './event-log';
-import {
-  applyListItemRemove,
-  applyListItemWrite,
-  applyMapItemRemove,
-  applyMapItemWrite,
-  type ItemWriteOptions,
-  type ItemWriteResult,
-} from './item-mutations';
+import { applyItemRemove, applyItemWrite, type ItemWriteOptions, type ItemWriteResult } from './item-mutations';
 import { findItem } from './sorted-items';
 import * as errors from './sync-errors';
 import {
@@ -129,7 +122,7 @@ export class SyncEngine {
   setDocument(id: string, data: JsonObject, options: DocumentWriteOptions = {}): SyncEventRecord {
     const record = this.get('document', id);
     if (options.ifRevision !== undefined && options.ifRevision !== String(record.lastEventId)) throw errors.revisionMismatch('document');
-    const date = this.now();
+    const date = isoTime(this.clock);
     record.data = data;
     record.dateUpdated = date;
     if (options.ttlSeconds !== undefined) record.dateExpires = this.expiry(options.ttlSeconds);
@@ -140,7 +133,7 @@ export class SyncEngine {
   setListItem(id: string, index: number, data: JsonObject, options: ItemWriteOptions = {}): ItemWriteResult<number> {
     if (!Number.isSafeInteger(index) || index < 0) throw errors.invalidListIndex();
     const record = this.get('list', id);
-    const result = applyListItemWrite(record, index, data, this.clock.now(), options);
+    const result = applyItemWrite(record, index, data, this.clock.now(), options);
     record.nextIndex = Math.max(record.nextIndex, index + 1);
     this.commit(record, result.event);
     return result;
@@ -154,19 +147,19 @@ export class SyncEngine {
 
   removeListItem(id: string, index: number, options: { ifRevision?: string } = {}): SyncEventRecord {
     const record = this.get('list', id);
-    return this.commit(record, applyListItemRemove(record, index, this.clock.now(), options, this.retention));
+    return this.commit(record, applyItemRemove(record, index, this.clock.now(), options, this.retention));
   }
 
   setMapItem(id: string, key: string, data: JsonObject, options: ItemWriteOptions = {}): ItemWriteResult<string> {
     const record = this.get('map', id);
-    const result = applyMapItemWrite(record, key, data, this.clock.now(), options);
+    const result = applyItemWrite(record, key, data, this.clock.now(), options);
     this.commit(record, result.event);
     return result;
   }
 
   removeMapItem(id: string, key: string, options: { ifRevision?: string } = {}): SyncEventRecord {
     const record = this.get('map', id);
-    return this.commit(record, applyMapItemRemove(record, key, this.clock.now(), options, this.retention));
+    return this.commit(record, applyItemRemove(record, key, this.clock.now(), options, this.retention));
   }
 
   listItem(id: string, index: number): ItemRecord<number> | undefined {
@@ -185,7 +178,7 @@ export class SyncEngine {
     const record = this.get(type, id);
     delete this.state.objects[record.sid];
     if (record.uniqueName !== null) this.uniqueNames.delete(`${type}:${record.uniqueName}`);
-    const event: SyncEventRecord = { id: record.lastEventId + 1, kind: `${type}_removed`, date: this.now() };
+    const event: SyncEventRecord = { id: record.lastEventId + 1, kind: `${type}_removed`, date: isoTime(this.clock) };
     this.emit({ object: objectInfo(record), event });
     return event;
   }
@@ -216,7 +209,7 @@ export class SyncEngine {
       if (uniqueName.length === 0 || uniqueName.length > 256 || SID_SHAPE.test(uniqueName)) throw errors.invalidUniqueName();
       if (this.uniqueNames.has(`${type}:${uniqueName}`)) throw errors.uniqueNameExists();
     }
-    const now = this.now();
+    const now = isoTime(this.clock);
     return {
       sid: this.generateSid(PREFIX[type]),
       uniqueName,
@@ -251,10 +244,6 @@ export class SyncEngine {
         console.error('[realtime] sync change listener failed', error);
       }
     }
-  }
-
-  private now(): string {
-    return new Date(this.clock.now()).toISOString();
   }
 
   /** Sync TTLs are seconds; 0 means no expiry. */

@@ -1,3 +1,4 @@
+import type { JsonObject } from '../json';
 import type { ItemKey, ItemRecord, SyncEventRecord, SyncObjectRecord, Tombstone } from './state';
 
 /**
@@ -68,31 +69,27 @@ function catchUpFromState(record: SyncObjectRecord, after: number): SyncEventRec
     return [{ id: record.lastEventId, kind: 'document_updated', data: record.data, date: record.dateUpdated }];
   }
   const events: SyncEventRecord[] = [];
-  if (record.type === 'list') {
-    for (const item of record.items) {
-      if (item.lastEventId > after) events.push(itemEvent('list', item, after));
-    }
-    for (const t of record.tombstones) {
-      if (t.eventId > after) events.push({ id: t.eventId, kind: 'list_item_removed', key: t.key, data: null, date: t.date });
-    }
-  } else {
-    for (const item of record.items) {
-      if (item.lastEventId > after) events.push(itemEvent('map', item, after));
-    }
-    for (const t of record.tombstones) {
-      if (t.eventId > after) events.push({ id: t.eventId, kind: 'map_item_removed', key: t.key, data: null, date: t.date });
-    }
+  for (const item of record.items) {
+    if (item.lastEventId > after) events.push(itemChangedEvent(record.type, item, item.createdEventId > after));
+  }
+  for (const tombstone of record.tombstones) {
+    if (tombstone.eventId > after) events.push(itemRemovedEvent(record.type, tombstone, null));
   }
   return events.sort((a, b) => a.id - b.id);
 }
 
-function itemEvent(type: 'list', item: ItemRecord<number>, after: number): SyncEventRecord;
-function itemEvent(type: 'map', item: ItemRecord<string>, after: number): SyncEventRecord;
-function itemEvent(type: 'list' | 'map', item: ItemRecord, after: number): SyncEventRecord {
-  const added = item.createdEventId > after;
-  const base = { id: item.lastEventId, data: item.data, date: item.dateUpdated, dateExpires: item.dateExpires };
-  if (type === 'list') {
-    return { ...base, kind: added ? 'list_item_added' : 'list_item_updated', key: Number(item.key) };
-  }
-  return { ...base, kind: added ? 'map_item_added' : 'map_item_updated', key: String(item.key) };
+/** `<type>_item_added` (or `_updated`) carrying the item as it is now. */
+export function itemChangedEvent(type: 'list' | 'map', item: ItemRecord, added: boolean): SyncEventRecord {
+  const { lastEventId: id, data, dateUpdated: date, dateExpires } = item;
+  return type === 'list'
+    ? { id, kind: added ? 'list_item_added' : 'list_item_updated', key: Number(item.key), data, date, dateExpires }
+    : { id, kind: added ? 'map_item_added' : 'map_item_updated', key: String(item.key), data, date, dateExpires };
+}
+
+/** `<type>_item_removed`; `data` is the removed item's, or null in a catch-up (only the tombstone is left). */
+export function itemRemovedEvent(type: 'list' | 'map', tombstone: Tombstone, data: JsonObject | null): SyncEventRecord {
+  const { eventId: id, date } = tombstone;
+  return type === 'list'
+    ? { id, kind: 'list_item_removed', key: Number(tombstone.key), data, date }
+    : { id, kind: 'map_item_removed', key: String(tombstone.key), data, date };
 }

@@ -1,9 +1,8 @@
 import type { JsonObject } from '../json';
-import { addTombstone, clearTombstone, type SyncRetention } from './event-log';
+import { addTombstone, clearTombstone, itemChangedEvent, itemRemovedEvent, type SyncRetention } from './event-log';
 import { findItem, removeItem, upsertItem } from './sorted-items';
 import * as errors from './sync-errors';
-import { SyncError } from './sync-errors';
-import type { ItemKey, ItemRecord, ListRecord, MapRecord, SyncEventRecord } from './state';
+import type { ItemKey, ItemRecord, SyncEventRecord, Tombstone } from './state';
 
 export type ItemWriteOptions = {
   /** `upsert` (default) adds or replaces; `create` fails if present; `update` fails if absent. */
@@ -16,51 +15,46 @@ export type ItemWriteOptions = {
 
 export type ItemWriteResult<K extends ItemKey> = { item: ItemRecord<K>; event: SyncEventRecord; added: boolean };
 
+/** A list (numeric keys) or a map (string keys): the two differ only in key type and event names. */
+type Collection<K extends ItemKey> = {
+  type: 'list' | 'map';
+  lastEventId: number;
+  items: ItemRecord<K>[];
+  tombstones: Tombstone<K>[];
+  tombstoneFloor: number;
+};
+
 /**
  * Writes one item and builds its event (id = object's last event id + 1, §8.4). The caller commits the
  * event to the log; the item's `lastEventId` is that same id, so its revision changes with every write.
  */
-export function applyListItemWrite(record: ListRecord, key: number, data: JsonObject, nowMs: number, options: ItemWriteOptions): ItemWriteResult<number> {
+export function applyItemWrite<K extends ItemKey>(record: Collection<K>, key: K, data: JsonObject, nowMs: number, options: ItemWriteOptions): ItemWriteResult<K> {
   const existing = checkWrite(record.type, findItem(record.items, key), options);
   const item = nextItem(existing, key, data, record.lastEventId + 1, nowMs, options);
   upsertItem(record.items, item);
   if (!existing) clearTombstone(record, key);
-  const kind = existing ? 'list_item_updated' : 'list_item_added';
-  return { item, added: !existing, event: { id: item.lastEventId, kind, key, data, date: item.dateUpdated, dateExpires: item.dateExpires } };
-}
-
-export function applyMapItemWrite(record: MapRecord, key: string, data: JsonObject, nowMs: number, options: ItemWriteOptions): ItemWriteResult<string> {
-  const existing = checkWrite(record.type, findItem(record.items, key), options);
-  const item = nextItem(existing, key, data, record.lastEventId + 1, nowMs, options);
-  upsertItem(record.items, item);
-  if (!existing) clearTombstone(record, key);
-  const kind = existing ? 'map_item_updated' : 'map_item_added';
-  return { item, added: !existing, event: { id: item.lastEventId, kind, key, data, date: item.dateUpdated, dateExpires: item.dateExpires } };
+  return { item, added: !existing, event: itemChangedEvent(record.type, item, !existing) };
 }
 
 /** Removes one item, remembering a tombstone for replays past the log window (event-log.ts). */
-export function applyListItemRemove(record: ListRecord, key: number, nowMs: number, options: { ifRevision?: string }, retention: SyncRetention): SyncEventRecord {
+export function applyItemRemove<K extends ItemKey>(
+  record: Collection<K>,
+  key: K,
+  nowMs: number,
+  options: { ifRevision?: string },
+  retention: SyncRetention,
+): SyncEventRecord {
   const existing = checkRemove(record.type, findItem(record.items, key), options);
   removeItem(record.items, key);
-  const id = record.lastEventId + 1;
-  const date = new Date(nowMs).toISOString();
-  addTombstone(record, { key, eventId: id, date }, retention);
-  return { id, kind: 'list_item_removed', key, data: existing.data, date };
-}
-
-export function applyMapItemRemove(record: MapRecord, key: string, nowMs: number, options: { ifRevision?: string }, retention: SyncRetention): SyncEventRecord {
-  const existing = checkRemove(record.type, findItem(record.items, key), options);
-  removeItem(record.items, key);
-  const id = record.lastEventId + 1;
-  const date = new Date(nowMs).toISOString();
-  addTombstone(record, { key, eventId: id, date }, retention);
-  return { id, kind: 'map_item_removed', key, data: existing.data, date };
+  const tombstone = { key, eventId: record.lastEventId + 1, date: new Date(nowMs).toISOString() };
+  addTombstone(record, tombstone, retention);
+  return itemRemovedEvent(record.type, tombstone, existing.data);
 }
 
 function checkWrite<K extends ItemKey>(type: 'list' | 'map', existing: ItemRecord<K> | undefined, options: ItemWriteOptions): ItemRecord<K> | undefined {
   const mode = options.mode ?? 'upsert';
   if (existing && mode === 'create') {
-    throw type === 'map' ? errors.mapItemExists() : new SyncError(409, 20001, 'List Item already exists');
+    throw type === 'map' ? errors.mapItemExists() : errors.listItemExists();
   }
   if (!existing && mode === 'update') throw errors.itemNotFound(type);
   if (options.ifRevision !== undefined && options.ifRevision !== String(existing?.lastEventId)) throw errors.revisionMismatch(type);

@@ -4,6 +4,7 @@ import type { SyncChange, SyncEngine } from './engine';
 import { renderEvent } from './event-payloads';
 import { accessSubject, type CanAccess } from './access';
 import { objectInfo, type SyncEventRecord, type SyncObjectRecord } from './state';
+import { objectNotFound } from './sync-errors';
 
 export type SubscriptionRequest = { object_sid: string; object_type: string; last_event_id?: number | null };
 
@@ -173,7 +174,6 @@ export class SubscriptionHub {
 
 function notFoundError(objectType: string): { status: number; code: number; message: string } {
   // Forbidden objects answer exactly like missing ones, so a subscription cannot probe for existence.
-  if (objectType === 'list') return { status: 404, code: 54150, message: 'List not found' };
-  if (objectType === 'map') return { status: 404, code: 54200, message: 'Map not found' };
-  return { status: 404, code: 54100, message: 'Document not found' };
+  const error = objectNotFound(objectType === 'list' || objectType === 'map' ? objectType : 'document');
+  return { status: error.status, code: error.code, message: error.message };
 }

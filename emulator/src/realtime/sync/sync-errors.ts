@@ -28,6 +28,7 @@ export function revisionMismatch(target: 'document' | 'list' | 'map'): SyncError
 export const uniqueNameExists = (): SyncError => new SyncError(409, 54301, 'Unique name already exists');
 export const invalidUniqueName = (): SyncError => new SyncError(400, 54302, 'Invalid unique name');
 export const mapItemExists = (): SyncError => new SyncError(409, 54208, 'Map Item already exists');
+export const listItemExists = (): SyncError => new SyncError(409, 20001, 'List Item already exists');
 export const invalidListIndex = (): SyncError => new SyncError(400, 54458, 'Invalid List Item index');
 export const accessForbidden = (): SyncError => new SyncError(403, 54007, 'Access forbidden for identity');
 export const invalidRequest = (message: string): SyncError => new SyncError(400, 20001, message);

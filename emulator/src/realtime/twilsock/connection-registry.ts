@@ -4,7 +4,7 @@ const NONE: ReadonlySet<TwilsockConnection> = new Set();
 
 /**
  * Initialised connections by identity: the index behind "push to every connection of this user"
- * (typing, per-user notifications) and behind reachability (an identity is online while it has one).
+ * (typing, per-user notifications) and behind `identityOnline`/`identityOffline`.
  */
 export class ConnectionRegistry {
   private readonly byIdentity = new Map<string, Set<TwilsockConnection>>();
@@ -43,10 +43,6 @@ export class ConnectionRegistry {
 
   isOnline(identity: string): boolean {
     return this.byIdentity.has(identity);
-  }
-
-  identities(): IterableIterator<string> {
-    return this.byIdentity.keys();
   }
 
   connections(): IterableIterator<TwilsockConnection> {

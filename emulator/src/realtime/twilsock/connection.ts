@@ -72,12 +72,6 @@ export class TwilsockConnection implements Peer {
     return this.write(frame);
   }
 
-  /** Pushes a notification (§6.1). Returns false when not open or the type was not registered. */
-  notify(messageType: string, payload: unknown): boolean {
-    if (!this.isOpen || !this.accepts(messageType)) return false;
-    return this.write(encodeNotification(messageType, payload));
-  }
-
   reply(id: string, status: TwilsockStatus, extra: FrameHeader = {}, body?: unknown): void {
     if (this.state === 'closed') return;
     this.write(encodeJsonFrame({ method: 'reply', id, status, ...extra }, body));

@@ -63,7 +63,6 @@ export const ZClientHeader = z.discriminatedUnion('method', [
 export type InitHeader = z.infer<typeof ZInitHeader>;
 export type UpdateHeader = z.infer<typeof ZUpdateHeader>;
 export type MessageHeader = z.infer<typeof ZMessageHeader>;
-export type ClientHeader = z.infer<typeof ZClientHeader>;
 
 /** Methods a client may send that carry an id and expect a `reply` (§2.3). */
 export const ZAnyRequestHeader = z.object({ method: z.string(), id: ZId });

@@ -9,8 +9,8 @@ export type DisconnectInfo = {
 
 /**
  * Connection lifecycle. `connected`/`disconnected` fire per initialised connection; `identityOnline`
- * and `identityOffline` fire when an identity gains its first or loses its last connection, which is
- * what reachability (§4.4.5) follows.
+ * and `identityOffline` fire when an identity gains its first or loses its last connection, across
+ * services (chat reachability counts per service itself, from `connected`/`disconnected`).
  */
 export type TwilsockServerEvents = {
   connected: [connection: TwilsockConnection];

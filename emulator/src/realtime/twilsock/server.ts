@@ -44,14 +44,21 @@ export type TwilsockServerOptions = {
   offlineStorageId?: string;
 };
 
+export type NotifyOptions = {
+  exceptConnectionId?: string;
+  /** Only connections whose token names this chat service (the same identity in another is another user). */
+  chatServiceSid?: string;
+};
+
 export type TwilsockServer = {
   readonly registry: ConnectionRegistry;
   on<K extends keyof TwilsockServerEvents>(event: K, listener: (...args: TwilsockServerEvents[K]) => void): () => void;
   /**
-   * Pushes one `notification` (§6.1) to every open connection of `identity` that registered the
-   * message type; the frame is encoded once. Returns the number of connections it was sent to.
+   * Pushes one `notification` (§6.1) to every open connection of `identity` (or of each of several
+   * identities) that registered the message type; the frame is encoded once. Returns the number of
+   * connections it was sent to.
    */
-  notifyIdentity(identity: string, messageType: string, payload: unknown, options?: { exceptConnectionId?: string }): number;
+  notifyIdentity(identity: string | Iterable<string>, messageType: string, payload: unknown, options?: NotifyOptions): number;
   /** Closes every socket and detaches from the HTTP server. */
   close(): Promise<void>;
 };
@@ -136,14 +143,17 @@ export function attachTwilsock(server: Server, options: TwilsockServerOptions): 
   return {
     registry,
     on: (event, listener) => events.on(event, listener),
-    notifyIdentity(identity, messageType, payload, notifyOptions) {
-      const targets = registry.connectionsOf(identity);
+    notifyIdentity(identities, messageType, payload, notifyOptions = {}) {
+      const { exceptConnectionId, chatServiceSid } = notifyOptions;
       let frame: Buffer | null = null;
       let sent = 0;
-      for (const conn of targets) {
-        if (conn.id === notifyOptions?.exceptConnectionId || !conn.isOpen || !conn.accepts(messageType)) continue;
-        frame ??= encodeNotification(messageType, payload);
-        if (conn.sendFrame(frame)) sent++;
+      for (const identity of typeof identities === 'string' ? [identities] : identities) {
+        for (const conn of registry.connectionsOf(identity)) {
+          if (conn.id === exceptConnectionId || !conn.isOpen || !conn.accepts(messageType)) continue;
+          if (chatServiceSid !== undefined && conn.claims?.chatServiceSid !== chatServiceSid) continue;
+          frame ??= encodeNotification(messageType, payload);
+          if (conn.sendFrame(frame)) sent++;
+        }
       }
       return sent;
     },

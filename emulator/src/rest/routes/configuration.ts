@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { getAddressConfiguration } from '../../domain/address-configurations';
+import { ADDRESS_TYPES, getAddressConfiguration } from '../../domain/address-configurations';
 import type { Core } from '../../domain/core';
 import { getCredential } from '../../domain/credentials';
 import { oneOf } from '../../domain/validate';
 import { bool, int, list, parse, str } from '../params';
-import { listResponse, param, seqIn } from '../route-kit';
+import { fromTable, listResponse, param } from '../route-kit';
 import type { Router } from '../router';
 import {
   accountConfigurationJson,
@@ -107,15 +107,14 @@ export const registerConfigurationRoutes = (router: Router, core: Core) => {
   });
   router.get('/v1/Configuration/Addresses', (req) => {
     const type = req.query.get('Type') ?? undefined;
-    if (type !== undefined) oneOf(type, ['sms', 'whatsapp', 'messenger', 'gbm', 'email', 'rcs', 'apple', 'chat'] as const, 'Type');
+    if (type !== undefined) oneOf(type, ADDRESS_TYPES, 'Type');
     const sids = core.store
       .byIndex('addressConfigurations', 'all')
       .filter((sid) => type === undefined || core.store.get('addressConfigurations', sid)?.type === type);
     return listResponse(req, {
       key: 'address_configurations',
       sids,
-      seqOf: seqIn(core, 'addressConfigurations'),
-      load: (sid) => core.store.get('addressConfigurations', sid),
+      ...fromTable(core, 'addressConfigurations'),
       toJson: (a) => addressConfigurationJson(a, acct),
       filters: { Type: type },
     });
@@ -144,8 +143,7 @@ export const registerConfigurationRoutes = (router: Router, core: Core) => {
     listResponse(req, {
       key: 'credentials',
       sids: core.store.byIndex('credentials', 'all'),
-      seqOf: seqIn(core, 'credentials'),
-      load: (sid) => core.store.get('credentials', sid),
+      ...fromTable(core, 'credentials'),
       toJson: (c) => credentialJson(c, acct),
     }),
   );

@@ -3,7 +3,7 @@ import type { Core } from '../../domain/core';
 import { getConversation } from '../../domain/lookup';
 import { getConversationWebhook } from '../../domain/conversation-webhooks';
 import { int, list, parse, str } from '../params';
-import { both, listResponse, param, scopeOf, seqIn } from '../route-kit';
+import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
 import type { Router } from '../router';
 import { conversationWebhookJson } from '../serializers/services';
 import { json, noContent } from '../types';
@@ -48,8 +48,7 @@ export const registerConversationWebhookRoutes = (router: Router, core: Core) =>
     return listResponse(req, {
       key: 'webhooks',
       sids: core.store.byIndex('conversationWebhooks', 'byConversation', conversation.sid),
-      seqOf: seqIn(core, 'conversationWebhooks'),
-      load: (sid) => core.store.get('conversationWebhooks', sid),
+      ...fromTable(core, 'conversationWebhooks'),
       toJson: (w) => conversationWebhookJson(w, scope),
     });
   });

@@ -4,7 +4,7 @@ import { CONVERSATION_STATES } from '../../domain/conversations';
 import { getConversation } from '../../domain/lookup';
 import { oneOf, parseDate } from '../../domain/validate';
 import { parse, str } from '../params';
-import { both, listResponse, param, scopeOf, seqIn } from '../route-kit';
+import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
 import type { Router } from '../router';
 import { conversationJson } from '../serializers/conversations';
 import { json, noContent } from '../types';
@@ -69,8 +69,7 @@ export const registerConversationRoutes = (router: Router, core: Core) => {
     return listResponse(req, {
       key: 'conversations',
       sids,
-      seqOf: seqIn(core, 'conversations'),
-      load: (sid) => core.store.get('conversations', sid),
+      ...fromTable(core, 'conversations'),
       toJson: (c) => conversationJson(c, scope),
       filters: { StartDate: startDate, EndDate: endDate, State: state },
     });

@@ -6,7 +6,7 @@ import { deliverySummary } from '../../domain/receipts';
 import type { MessageRecord } from '../../store/records';
 import { oneOf } from '../../domain/validate';
 import { list, parse, str } from '../params';
-import { both, listResponse, param, scopeOf, seqIn } from '../route-kit';
+import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
 import type { Router } from '../router';
 import { messageJson, receiptJson } from '../serializers/messages';
 import type { Scope } from '../serializers/scope';
@@ -67,8 +67,7 @@ export const registerMessageRoutes = (router: Router, core: Core) => {
     return listResponse(req, {
       key: 'messages',
       sids: core.store.byIndex('messages', 'byConversation', conversation.sid),
-      seqOf: seqIn(core, 'messages'),
-      load: (sid) => core.store.get('messages', sid),
+      ...fromTable(core, 'messages'),
       toJson: (m) => render(m, scope),
       order,
       filters: { Order: req.query.get('Order') ?? undefined },
@@ -119,8 +118,7 @@ export const registerMessageRoutes = (router: Router, core: Core) => {
     return listResponse(req, {
       key: 'delivery_receipts',
       sids: core.store.byIndex('receipts', 'byMessage', message.sid),
-      seqOf: seqIn(core, 'receipts'),
-      load: (sid) => core.store.get('receipts', sid),
+      ...fromTable(core, 'receipts'),
       toJson: (r) => receiptJson(r, scope),
     });
   });

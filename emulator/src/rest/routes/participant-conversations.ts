@@ -5,7 +5,7 @@ import { invalidParam } from '../../domain/errors';
 import { findUser } from '../../domain/lookup';
 import { key } from '../../store/indexes';
 import { list, parse } from '../params';
-import { both, listResponse, scopeOf, seqIn } from '../route-kit';
+import { both, fromTable, listResponse, scopeOf } from '../route-kit';
 import type { Router } from '../router';
 import { conversationWithParticipantsJson } from '../serializers/conversations';
 import { participantConversationJson } from '../serializers/users';
@@ -30,8 +30,7 @@ export const registerParticipantConversationRoutes = (router: Router, core: Core
     return listResponse(req, {
       key: 'conversations',
       sids,
-      seqOf: seqIn(core, 'participants'),
-      load: (sid) => core.store.get('participants', sid),
+      ...fromTable(core, 'participants'),
       toJson: (p) => {
         const conversation = core.store.get('conversations', p.conversationSid);
         return conversation ? participantConversationJson(p, conversation, user, scope) : null;

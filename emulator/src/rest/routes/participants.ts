@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Core } from '../../domain/core';
 import { getConversation, getParticipant } from '../../domain/lookup';
 import { int, parse, str } from '../params';
-import { both, listResponse, param, scopeOf, seqIn } from '../route-kit';
+import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
 import type { Router } from '../router';
 import { participantJson } from '../serializers/participants';
 import { json, noContent } from '../types';
@@ -60,8 +60,7 @@ export const registerParticipantRoutes = (router: Router, core: Core) => {
     return listResponse(req, {
       key: 'participants',
       sids: core.store.byIndex('participants', 'byConversation', conversation.sid),
-      seqOf: seqIn(core, 'participants'),
-      load: (sid) => core.store.get('participants', sid),
+      ...fromTable(core, 'participants'),
       toJson: (p) => participantJson(p, scope),
     });
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Core } from '../../domain/core';
 import { getRole } from '../../domain/lookup';
 import { list, parse, str } from '../params';
-import { both, listResponse, param, scopeOf, seqIn } from '../route-kit';
+import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
 import type { Router } from '../router';
 import { roleJson } from '../serializers/services';
 import { json, noContent } from '../types';
@@ -26,8 +26,7 @@ export const registerRoleRoutes = (router: Router, core: Core) => {
     return listResponse(req, {
       key: 'roles',
       sids: core.store.byIndex('roles', 'byService', scope.serviceSid),
-      seqOf: seqIn(core, 'roles'),
-      load: (sid) => core.store.get('roles', sid),
+      ...fromTable(core, 'roles'),
       toJson: (r) => roleJson(r, scope),
     });
   });

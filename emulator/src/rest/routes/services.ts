@@ -3,7 +3,7 @@ import type { Core } from '../../domain/core';
 import { getBinding } from '../../domain/credentials';
 import { getService } from '../../domain/lookup';
 import { bool, list, parse, str } from '../params';
-import { listResponse, param, seqIn } from '../route-kit';
+import { fromTable, listResponse, param } from '../route-kit';
 import type { Router } from '../router';
 import {
   bindingJson,
@@ -49,8 +49,7 @@ export const registerServiceRoutes = (router: Router, core: Core) => {
     listResponse(req, {
       key: 'services',
       sids: core.store.byIndex('services', 'all'),
-      seqOf: seqIn(core, 'services'),
-      load: (sid) => core.store.get('services', sid),
+      ...fromTable(core, 'services'),
       toJson: (s) => serviceJson(s, acct),
     }),
   );
@@ -128,8 +127,7 @@ export const registerServiceRoutes = (router: Router, core: Core) => {
     return listResponse(req, {
       key: 'bindings',
       sids,
-      seqOf: seqIn(core, 'bindings'),
-      load: (sid) => core.store.get('bindings', sid),
+      ...fromTable(core, 'bindings'),
       toJson: (b) => bindingJson(b, acct),
     });
   });

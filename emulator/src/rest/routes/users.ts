@@ -3,7 +3,7 @@ import type { Core } from '../../domain/core';
 import { getUser } from '../../domain/lookup';
 import { getUserConversation, listUserConversations, unreadCount, type UserConversation } from '../../domain/user-conversations';
 import { int, parse, str } from '../params';
-import { both, listResponse, param, scopeOf } from '../route-kit';
+import { both, fromTable, listResponse, param, scopeOf, seqIn } from '../route-kit';
 import type { Router } from '../router';
 import type { Scope } from '../serializers/scope';
 import { userConversationJson, userJson } from '../serializers/users';
@@ -33,8 +33,7 @@ export const registerUserRoutes = (router: Router, core: Core) => {
     return listResponse(req, {
       key: 'users',
       sids: core.store.byIndex('users', 'byService', scope.serviceSid),
-      seqOf: (sid) => core.store.get('users', sid)?.seq ?? 0,
-      load: (sid) => core.store.get('users', sid),
+      ...fromTable(core, 'users'),
       toJson: (u) => render(u, scope),
     });
   });
@@ -69,7 +68,7 @@ export const registerUserRoutes = (router: Router, core: Core) => {
     return listResponse(req, {
       key: 'conversations',
       sids: [...memberships.keys()],
-      seqOf: (sid) => core.store.get('participants', sid)?.seq ?? 0,
+      seqOf: seqIn(core, 'participants'),
       load: (sid) => memberships.get(sid),
       toJson: (uc) => renderUc(uc, scope),
     });

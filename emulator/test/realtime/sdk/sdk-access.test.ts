@@ -1,26 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RawClient } from '../support/raw-client';
-import { conversationWith, startSdkEmulator, type SdkEmulator } from './support/sdk-harness';
+import { conversationWith, setupSdkEmulator } from './support/sdk-harness';
 
 type Reply = { header: { http_status?: unknown }; body: unknown };
 const status = (reply: Reply) => (reply.header.http_status as { code: number }).code;
 
 describe('what an identity may not see is refused, and nothing leaks (§8.1, §8.5)', () => {
-  let sdk: SdkEmulator;
+  const sdk = setupSdkEmulator();
   let owner: RawClient;
   let stranger: RawClient;
   let restricted: RawClient;
   let secretConversation: string;
 
   const connect = async (identity: string) => {
-    const raw = await RawClient.connect(`${sdk.url.replace('http', 'ws')}/v3/wsconnect`);
+    const raw = await RawClient.connect(sdk.wsUri);
     const reply = await raw.init(sdk.token(identity));
     expect(reply.header.status).toMatchObject({ code: 200 });
     return raw;
   };
 
   beforeAll(async () => {
-    sdk = await startSdkEmulator();
     const role = await sdk.rest.conversations.v1.services(sdk.serviceSid).roles.create({
       friendlyName: 'No joining',
       type: 'service',
@@ -34,7 +33,6 @@ describe('what an identity may not see is refused, and nothing leaks (§8.1, §8
   });
   afterAll(async () => {
     for (const raw of [owner, stranger, restricted]) raw.close();
-    await sdk.stop();
   });
 
   it('Sync: another user’s conversations map, and a conversation’s messages and roster, answer 404', async () => {
@@ -109,7 +107,7 @@ describe('what an identity may not see is refused, and nothing leaks (§8.1, §8
   it('another service’s paths and an unknown service are 404, whatever the token says', async () => {
     const other = await sdk.rest.conversations.v1.services.create({ friendlyName: 'Other' });
     expect(status(await owner.http('GET', `/Client/v2/Services/${other.sid}/Users/Me/Conversations`))).toBe(404);
-    const otherUser = await RawClient.connect(`${sdk.url.replace('http', 'ws')}/v3/wsconnect`);
+    const otherUser = await RawClient.connect(sdk.wsUri);
     await otherUser.init(sdk.token('owner', { serviceSid: other.sid }));
     const list = await otherUser.http('GET', `/Client/v2/Services/${other.sid}/Users/Me/Conversations`);
     expect(list.body).toMatchObject({ conversations: [] });

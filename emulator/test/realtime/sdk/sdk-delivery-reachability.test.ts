@@ -1,16 +1,11 @@
 import type { Message, User } from '@twilio/conversations';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversationWith, joined, nextEvent, startSdkEmulator, type SdkEmulator } from './support/sdk-harness';
+import { describe, expect, it } from 'vitest';
+import { conversationWith, joined, nextEvent, setupSdkEmulator } from './support/sdk-harness';
 
 type Update<T> = [{ updateReasons: string[] } & T];
 
 describe('delivery receipts and reachability (§4.4.3, §4.4.5, §9.8)', () => {
-  let sdk: SdkEmulator;
-
-  beforeAll(async () => {
-    sdk = await startSdkEmulator();
-  });
-  afterAll(() => sdk.stop());
+  const sdk = setupSdkEmulator();
 
   it('aggregated and detailed receipts follow the carrier for SMS recipients', async () => {
     const proxy = sdk.numbers.find((n) => !n.startsWith('whatsapp:')) ?? '';

@@ -1,16 +1,11 @@
 import type { Message } from '@twilio/conversations';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversationWith, joined, nextEvent, startSdkEmulator, type SdkEmulator } from './support/sdk-harness';
+import { describe, expect, it } from 'vitest';
+import { conversationWith, joined, nextEvent, setupSdkEmulator } from './support/sdk-harness';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
 describe('media from the SDK over MCS (§9.2, §9.3, §10)', () => {
-  let sdk: SdkEmulator;
-
-  beforeAll(async () => {
-    sdk = await startSdkEmulator();
-  });
-  afterAll(() => sdk.stop());
+  const sdk = setupSdkEmulator();
 
   it('uploads several files with prepareMessage().addMedia(), delivers them, and serves identical content', async () => {
     const conversation = await conversationWith(sdk, ['sender', 'receiver']);

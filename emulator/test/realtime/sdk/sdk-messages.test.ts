@@ -1,14 +1,9 @@
 import type { Message } from '@twilio/conversations';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversationWith, joined, nextEvent, startSdkEmulator, type SdkEmulator } from './support/sdk-harness';
+import { describe, expect, it } from 'vitest';
+import { conversationWith, joined, nextEvent, setupSdkEmulator } from './support/sdk-harness';
 
 describe('messages through the real SDK (§9.1, §9.8)', () => {
-  let sdk: SdkEmulator;
-
-  beforeAll(async () => {
-    sdk = await startSdkEmulator();
-  });
-  afterAll(() => sdk.stop());
+  const sdk = setupSdkEmulator();
 
   it('starts up: Configuration, the user, and the conversations it is in (§4.1)', async () => {
     await sdk.rest.conversations.v1.services(sdk.serviceSid).users.create({ identity: 'starter', friendlyName: 'Star Ter' });

@@ -1,14 +1,9 @@
 import type { Conversation, Participant, User } from '@twilio/conversations';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversationWith, joined, nextEvent, startSdkEmulator, type SdkEmulator } from './support/sdk-harness';
+import { describe, expect, it } from 'vitest';
+import { conversationWith, joined, nextEvent, setupSdkEmulator } from './support/sdk-harness';
 
 describe('conversations, participants and users from the SDK (§4.5, §9.6, §9.7)', () => {
-  let sdk: SdkEmulator;
-
-  beforeAll(async () => {
-    sdk = await startSdkEmulator();
-  });
-  afterAll(() => sdk.stop());
+  const sdk = setupSdkEmulator();
 
   it('creates a conversation (not joined until join()), renames it, and every change is an SDK-origin domain event', async () => {
     const origins: string[] = [];

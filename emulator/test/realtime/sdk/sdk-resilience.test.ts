@@ -1,8 +1,7 @@
 import http from 'node:http';
 import type { Message } from '@twilio/conversations';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator } from '../../../src/index';
-import { tempStatePath } from '../../support/harness';
+import { startTestEmulator, tempStatePath } from '../../support/harness';
 import { RawClient } from '../support/raw-client';
 import { conversationWith, joined, nextEvent, startSdkEmulator, withSdk, type SdkEmulator } from './support/sdk-harness';
 
@@ -53,7 +52,7 @@ describe('resilience (§2.8, §8.5)', () => {
   it('an emulator restart with the same --state file and port loses and repeats nothing', async () => {
     const state = tempStatePath();
     cleanup = state.cleanup;
-    const emulator = await startEmulator({ port: 0, rateLimit: false, statePath: state.file, carrier: { stepDelayMs: 0 } });
+    const emulator = await startTestEmulator({ statePath: state.file });
     const port = emulator.port;
     const clients: import('@twilio/conversations').Client[] = [];
     let current = withSdk(emulator, clients);
@@ -69,7 +68,7 @@ describe('resilience (§2.8, §8.5)', () => {
     await emulator.close();
     // The helper's keep-alive sockets point at the stopped server; an app's pool would drop them too.
     http.globalAgent.destroy();
-    const restarted = await startEmulator({ port, rateLimit: false, statePath: state.file, carrier: { stepDelayMs: 0 } });
+    const restarted = await startTestEmulator({ port, statePath: state.file });
     current = withSdk(restarted, clients);
     sdk = current;
     // Sent after the restart, before the SDK is back: replay must bring it, once.
@@ -93,11 +92,11 @@ describe('resilience (§2.8, §8.5)', () => {
     const conversation = await conversationWith(s, ['steady']);
     const client = await s.connect('steady');
     const c = await joined(s, client, conversation.sid);
-    const raw = await RawClient.connect(`${s.url.replace('http', 'ws')}/v3/wsconnect`);
+    const raw = await RawClient.connect(s.wsUri);
     await raw.init(s.token('vandal'));
     raw.sendRaw(Buffer.from('TWILSOCK V3.0 9999\r\n{"garbage'));
     expect((await raw.closed).code).toBe(1002);
-    const raw2 = await RawClient.connect(`${s.url.replace('http', 'ws')}/v3/wsconnect`);
+    const raw2 = await RawClient.connect(s.wsUri);
     raw2.sendRaw('not even binary');
     await raw2.closed;
     const still = nextEvent<[Message]>(c, 'messageAdded');

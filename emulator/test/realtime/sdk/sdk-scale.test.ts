@@ -1,14 +1,13 @@
 import type { Conversation } from '@twilio/conversations';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextEvent, startSdkEmulator, type SdkEmulator } from './support/sdk-harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nextEvent, setupSdkEmulator } from './support/sdk-harness';
 
 const CONVERSATIONS = 1000;
 
 describe('an agent with 1,000 conversations', () => {
-  let sdk: SdkEmulator;
+  const sdk = setupSdkEmulator();
 
   beforeAll(async () => {
-    sdk = await startSdkEmulator();
     const origin = { source: 'api' as const, webhookEnabled: false };
     for (let i = 0; i < CONVERSATIONS; i++) {
       const conversation = await sdk.core.conversations.createConversation(sdk.serviceSid, { friendlyName: `Customer ${i}` }, origin);
@@ -16,7 +15,6 @@ describe('an agent with 1,000 conversations', () => {
       await sdk.core.messages.addMessage(sdk.serviceSid, conversation.sid, { author: 'system', body: `hello ${i}` }, origin);
     }
   }, 120_000);
-  afterAll(() => sdk.stop());
 
   it('initialises and joins every conversation quickly (paged REST list, indexed lookups)', async () => {
     const started = Date.now();

@@ -1,6 +1,6 @@
 import type { Client } from '@twilio/conversations';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nextEvent, startSdkEmulator, type SdkEmulator } from './support/sdk-harness';
+import { describe, expect, it } from 'vitest';
+import { nextEvent, setupSdkEmulator } from './support/sdk-harness';
 
 type ConnectionError = { terminal: boolean; message: string; httpStatusCode?: number; errorCode?: number };
 
@@ -12,12 +12,7 @@ function recordStates(client: Client): string[] {
 }
 
 describe('access tokens (§2.9, §7)', () => {
-  let sdk: SdkEmulator;
-
-  beforeEach(async () => {
-    sdk = await startSdkEmulator();
-  });
-  afterEach(() => sdk.stop());
+  const sdk = setupSdkEmulator({}, { perTest: true });
 
   it('warns ahead of expiry and takes a new token without reconnecting', async () => {
     const client = await sdk.connect('refresher', { token: sdk.token('refresher', { ttlSeconds: 600 }) });

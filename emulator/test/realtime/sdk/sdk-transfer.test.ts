@@ -1,15 +1,10 @@
 import type { Conversation, Participant } from '@twilio/conversations';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RawClient } from '../support/raw-client';
-import { joined, nextEvent, startSdkEmulator, type SdkEmulator } from './support/sdk-harness';
+import { joined, nextEvent, setupSdkEmulator } from './support/sdk-harness';
 
 describe('projected-address transfer between agents (seed 003)', () => {
-  let sdk: SdkEmulator;
-
-  beforeAll(async () => {
-    sdk = await startSdkEmulator();
-  });
-  afterAll(() => sdk.stop());
+  const sdk = setupSdkEmulator();
 
   it('moves the conversation from one agent’s client to the other’s, live, and cuts the first one off', async () => {
     const projected = sdk.numbers.find((n) => !n.startsWith('whatsapp:')) ?? '';
@@ -46,7 +41,7 @@ describe('projected-address transfer between agents (seed 003)', () => {
 
     // The old agent's token no longer opens the conversation's messages or roster (§8.1: 404 as if absent).
     const objects = sdk.sdk.projector.index.conversations.get(group.sid);
-    const raw = await RawClient.connect(`${sdk.url.replace('http', 'ws')}/v3/wsconnect`);
+    const raw = await RawClient.connect(sdk.wsUri);
     await raw.init(sdk.token('agent-a'));
     for (const path of [`/v3/Lists/${objects?.messages}/Items`, `/v3/Maps/${objects?.roster}/Items`, `/v3/Lists/${group.sid}.messages`]) {
       const reply = await raw.http('GET', path);

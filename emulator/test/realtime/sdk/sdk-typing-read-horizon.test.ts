@@ -1,14 +1,9 @@
 import type { Conversation, Participant } from '@twilio/conversations';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversationWith, joined, nextEvent, startSdkEmulator, type SdkEmulator } from './support/sdk-harness';
+import { describe, expect, it } from 'vitest';
+import { conversationWith, joined, nextEvent, setupSdkEmulator } from './support/sdk-harness';
 
 describe('typing and read horizon through the real SDK (§6.3, §9.4, §9.5)', () => {
-  let sdk: SdkEmulator;
-
-  beforeAll(async () => {
-    sdk = await startSdkEmulator();
-  });
-  afterAll(() => sdk.stop());
+  const sdk = setupSdkEmulator();
 
   it('typing is seen by the other participant only, and ends when their message arrives', async () => {
     const conversation = await conversationWith(sdk, ['typist', 'watcher']);

@@ -1,9 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach } from 'vitest';
 import { attachRealtime, type Realtime, type RealtimeOptions } from '../../../src/realtime/attach-realtime';
 import { createAccessTokenVerifier } from '../../../src/realtime/auth/access-token';
 import { silentLogger } from '../../../src/realtime/logger';
+import { liveView } from '../../support/live-view';
 import { ACCOUNT_SID, lookupApiKeySecret } from './credentials';
+import { shutdownSyncClients } from './sync-clients';
 import { createTestClock, type TestClock } from './test-clock';
 
 export type Harness = {
@@ -45,4 +48,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * A fresh harness for every test, closed after it along with the SyncClients pointed at it. Returns
+ * the current test's harness (readable once the hooks have run).
+ */
+export function setupHarness(options: HarnessOptions = {}): Harness {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await startHarness(options);
+  });
+  afterEach(async () => {
+    await shutdownSyncClients();
+    await current?.close();
+    current = undefined;
+  });
+  return liveView(() => current, 'The harness');
 }

@@ -1,7 +1,7 @@
 import { SyncClient } from 'twilio-sync';
 import { mintToken } from './credentials';
 import type { Harness } from './harness';
-import { nextEvent } from './wait-for';
+import { nextEvent, until } from './wait-for';
 
 const open: SyncClient[] = [];
 
@@ -28,4 +28,9 @@ export async function shutdownSyncClients(): Promise<void> {
 /** The server-side connections of an identity (to kill sockets or check identity). */
 export function connectionsOf(h: Harness, identity: string) {
   return [...h.realtime.twilsock.registry.connectionsOf(identity)];
+}
+
+/** Resolves once exactly `count` connections are subscribed to the object (SyncClients subscribe in the background). */
+export function subscribed(h: Harness, sid: string, count = 1): Promise<void> {
+  return until(() => h.realtime.subscriptions.subscriberCount(sid) === count);
 }

@@ -5,7 +5,7 @@ import { readRecentMessages } from '@/lib/conversations/read-conversation';
 import { sendAsUser, ZSendMessage } from '@/lib/conversations/send-as-user';
 
 export const GET = withSession<{ conversationSid: string }>({}, async ({ params }) =>
-  NextResponse.json({ messages: await readRecentMessages(parseConversationSid(params.conversationSid)) }, { headers: { 'cache-control': 'no-store' } }),
+  NextResponse.json(await readRecentMessages(parseConversationSid(params.conversationSid)), { headers: { 'cache-control': 'no-store' } }),
 );
 
 export const POST = withSession<{ conversationSid: string }>({}, async ({ req, user, params }) => {

@@ -1,14 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Core } from '../../../domain/core';
-import { isTwilioError, TwilioError } from '../../../domain/errors';
+import { invalidParam, isTwilioError, notFound, TwilioError } from '../../../domain/errors';
+import { sdkOrigin } from '../../../domain/origin';
 import { LIMITS } from '../../../domain/validate';
+import { readBody } from '../../../http/read-body';
 import type { BlobStore } from '../../../media/blob-store';
+import { storeMedia } from '../../../media/store-media';
 import type { MediaRecord } from '../../../store/records';
-import { newSid } from '../../../store/sid';
 import type { AccessTokenClaims, AccessTokenVerifier } from '../../auth/access-token';
 import type { RealtimeLogger } from '../../logger';
-import { participantOf } from '../access-policy';
 import type { MediaUrlSigner } from './signed-urls';
 
 export type SdkMediaDeps = {
@@ -76,8 +77,8 @@ async function handle(deps: SdkMediaDeps, req: IncomingMessage, res: ServerRespo
   const baseUrl = `http://${req.headers.host ?? 'localhost'}`;
   if (route.kind === 'MediaSet') {
     if (req.method !== 'POST') throw methodNotAllowed();
-    const body = ZMediaSet.safeParse(parseJson(await readBody(req, 64 * 1024)));
-    if (!body.success) throw new TwilioError(20001, 400, 'Expected {"command":"get","list":[{"media_sid":…}]}');
+    const body = ZMediaSet.safeParse(parseJson(await readBody(req, 64 * 1024, () => mediaTooLarge(64 * 1024))));
+    if (!body.success) throw invalidParam('Expected {"command":"get","list":[{"media_sid":…}]}');
     // §9.3 / mcs:1240: one entry per requested SID; any code other than 200 fails the SDK call.
     const records = body.data.list.map(({ media_sid }) => {
       const media = visibleMedia(deps.core, route.serviceSid, media_sid, claims.identity);
@@ -98,25 +99,18 @@ async function handle(deps: SdkMediaDeps, req: IncomingMessage, res: ServerRespo
 /** §10.1: the raw file as the body with its Content-Type; `Filename` and `Category` in the query. */
 async function upload(deps: SdkMediaDeps, req: IncomingMessage, res: ServerResponse, route: Route, claims: AccessTokenClaims, baseUrl: string) {
   const contentType = req.headers['content-type']?.split(';')[0]?.trim();
-  if (!contentType) throw new TwilioError(20001, 400, 'Missing Content-Type: upload the file as the raw body with its MIME type');
+  if (!contentType) throw invalidParam('Missing Content-Type: upload the file as the raw body with its MIME type');
   const category = route.url.searchParams.get('Category') ?? 'media';
-  if (category !== 'media') throw new TwilioError(20001, 400, `Category '${category}' is not supported (email is not emulated)`);
-  const bytes = await readBody(req, LIMITS.mediaBytes);
-  if (bytes.length === 0) throw new TwilioError(20001, 400, 'The request body (the file) is empty');
-  const sid = newSid('ME');
-  // Bytes first, then the record: a stored record always has its content.
-  await deps.blobs.put(sid, bytes);
-  try {
-    const media = await deps.core.media.registerMedia(
-      route.serviceSid,
-      { sid, contentType, filename: route.url.searchParams.get('Filename'), size: bytes.length, author: claims.identity },
-      { source: 'sdk', clientIdentity: claims.identity, webhookEnabled: true },
-    );
-    sendJson(res, 201, mediaResponse(deps, baseUrl, media));
-  } catch (error) {
-    deps.blobs.delete(sid);
-    throw error;
-  }
+  if (category !== 'media') throw invalidParam(`Category '${category}' is not supported (email is not emulated)`);
+  const bytes = await readBody(req, LIMITS.mediaBytes, () => mediaTooLarge(LIMITS.mediaBytes));
+  if (bytes.length === 0) throw invalidParam('The request body (the file) is empty');
+  const media = await storeMedia(
+    deps.core,
+    deps.blobs,
+    { serviceSid: route.serviceSid, bytes, contentType, filename: route.url.searchParams.get('Filename'), author: claims.identity },
+    sdkOrigin(claims.identity),
+  );
+  sendJson(res, 201, mediaResponse(deps, baseUrl, media));
 }
 
 /**
@@ -163,7 +157,7 @@ function visibleMedia(core: Core, serviceSid: string, mediaSid: string, identity
   const media = core.store.get('media', mediaSid);
   if (!media || media.serviceSid !== serviceSid) return undefined;
   if (media.author === identity) return media;
-  return media.conversationSid !== null && participantOf(core, media.conversationSid, identity) ? media : undefined;
+  return media.conversationSid !== null && core.lookup.participantByIdentity(media.conversationSid, identity) ? media : undefined;
 }
 
 /** §10.1 MediaResponse; `links.content_direct_temporary` is what `getContentTemporaryUrl()` resolves to. */
@@ -189,25 +183,6 @@ function mediaResponse(deps: SdkMediaDeps, baseUrl: string, media: MediaRecord) 
   };
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new TwilioError(20001, 413, `Media is larger than ${limit} bytes`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 function parseJson(bytes: Buffer): unknown {
   try {
     return JSON.parse(bytes.toString('utf8'));
@@ -230,5 +205,5 @@ function sendError(res: ServerResponse, error: TwilioError): void {
   sendJson(res, error.status, error.toJSON());
 }
 
-const notFound = (path: string) => new TwilioError(20404, 404, `The requested resource ${path} was not found`);
+const mediaTooLarge = (limit: number) => new TwilioError(20001, 413, `Media is larger than ${limit} bytes`);
 const methodNotAllowed = () => new TwilioError(20004, 405, 'Method not allowed');

@@ -33,6 +33,6 @@ export function createMediaUrlSigner(secret: string, clock: Clock, ttlMs = TEMPO
   };
 }
 
-export function contentPath(baseUrl: string, serviceSid: string, mediaSid: string): string {
+function contentPath(baseUrl: string, serviceSid: string, mediaSid: string): string {
   return `${baseUrl}/mcs/v1/Services/${serviceSid}/Media/${mediaSid}/Content`;
 }

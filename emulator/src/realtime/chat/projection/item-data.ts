@@ -11,7 +11,7 @@ import type { ConversationObjects } from './projection-index';
  */
 
 /** Newest message of a conversation: the index lists messages in creation order, which is index order. */
-export function lastMessageOf(core: Core, conversationSid: string): MessageRecord | undefined {
+function lastMessageOf(core: Core, conversationSid: string): MessageRecord | undefined {
   const sids = core.store.byIndex('messages', 'byConversation', conversationSid);
   const last = sids[sids.length - 1];
   return last === undefined ? undefined : core.store.get('messages', last);

@@ -6,7 +6,14 @@ export type ConversationObjects = { document: string; messages: string; roster: 
 /** The two Sync objects of one user (§4.4): the conversations map and the user-info map. */
 export type UserObjects = { conversations: string; info: string };
 
+/** A user's key: service and identity (the same identity in two services is two users). */
 export const userKey = (serviceSid: string, identity: string): string => `${serviceSid}\n${identity}`;
+
+/** The inverse of `userKey`; a service SID never contains a newline, an identity may. */
+export const parseUserKey = (key: string): { serviceSid: string; identity: string } => {
+  const at = key.indexOf('\n');
+  return { serviceSid: key.slice(0, at), identity: key.slice(at + 1) };
+};
 
 /**
  * Where each conversation's and user's Sync objects are, by domain key. Derived data: rebuilt from the

@@ -5,10 +5,9 @@ import type { ConversationRecord, ParticipantRecord } from '../../../store/recor
 import type { JsonObject } from '../../json';
 import type { SyncEngine } from '../../sync/engine';
 import type { SubscriptionHub } from '../../sync/subscription-hub';
-import { userByIdentity } from '../access-policy';
 import { toJsonTag, type ChatTag } from '../tags';
 import { conversationDocData, convMapItemData, messageItemData, rosterItemData, userInfoItems } from './item-data';
-import { ProjectionIndex, userKey, type ConversationObjects, type UserObjects } from './projection-index';
+import { ProjectionIndex, parseUserKey, userKey, type ConversationObjects, type UserObjects } from './projection-index';
 
 /**
  * Projects domain state onto the Sync objects the SDK reads (§4.4), driven by domain events from every
@@ -49,6 +48,7 @@ export class ChatProjector {
         return;
       case 'message.added':
         this.writeMessage(event.message.sid, null);
+        this.writeDocument(event.message.conversationSid);
         return;
       case 'message.updated':
         // Who edited it (§4.4.3 lastUpdatedBy): the SDK user, else the system (REST, carrier, hook).
@@ -69,7 +69,9 @@ export class ChatProjector {
         this.writeParticipant(event.participant);
         return;
       case 'service.removed':
-        this.removeServiceUsers(event.service.sid);
+        for (const key of [...this.index.users.keys()]) {
+          if (parseUserKey(key).serviceSid === event.service.sid) this.dropUser(key);
+        }
         return;
       default:
         return;
@@ -119,8 +121,10 @@ export class ChatProjector {
   }
 
   /**
-   * `lastUpdatedBy`: null for a new message, the editor for an edit, undefined to keep what the item
-   * already says (a delivery update or a reconcile is nobody's edit).
+   * The message's list item only: the document depends on which message is last, so callers that add
+   * or remove messages refresh it themselves (once). `lastUpdatedBy`: null for a new message, the
+   * editor for an edit, undefined to keep what the item already says (a delivery update or a reconcile
+   * is nobody's edit).
    */
   writeMessage(messageSid: string, lastUpdatedBy: string | null | undefined): void {
     const message = this.core.store.get('messages', messageSid);
@@ -131,7 +135,6 @@ export class ChatProjector {
     const data = messageItemData(this.core, message, editor);
     if (existing && sameJson(existing.data, data)) return;
     this.engine.setListItem(objects.messages, message.index, data);
-    this.writeDocument(message.conversationSid);
   }
 
   /** Roster item plus, for a chat participant, the user's ConvMapItem (read horizon, level). */
@@ -147,10 +150,10 @@ export class ChatProjector {
   writeUserInfo(serviceSid: string, identity: string): void {
     const objects = this.index.user(serviceSid, identity);
     if (!objects) {
-      if (userByIdentity(this.core, serviceSid, identity)) this.ensureUser(serviceSid, identity);
+      if (this.core.lookup.userByIdentity(serviceSid, identity)) this.ensureUser(serviceSid, identity);
       return;
     }
-    const items = userInfoItems(userByIdentity(this.core, serviceSid, identity));
+    const items = userInfoItems(this.core.lookup.userByIdentity(serviceSid, identity));
     this.setMapItem(objects.info, 'friendlyName', items.friendlyName);
     this.setMapItem(objects.info, 'attributes', items.attributes);
     this.setMapItem(objects.info, 'reachability', items.reachability);
@@ -166,7 +169,7 @@ export class ChatProjector {
     const users = [...this.index.users.entries()];
     this.index.users.clear();
     for (const [oldKey, objects] of users) {
-      const identity = oldKey.slice(oldKey.indexOf('\n') + 1);
+      const { identity } = parseUserKey(oldKey);
       const map = this.engine.find('map', objects.conversations);
       for (const item of [...(map?.items ?? [])]) this.engine.removeMapItem(objects.conversations, item.key);
       const newKey = userKey(serviceSid, identity);
@@ -181,6 +184,14 @@ export class ChatProjector {
       this.writeUserInfo(serviceSid, identity);
     }
     for (const conversationSid of [...this.index.conversations.keys()]) this.removeConversation(conversationSid);
+  }
+
+  /** Forgets a user (by `userKey`) and removes its two maps. */
+  dropUser(key: string): void {
+    const objects = this.index.users.get(key);
+    if (!objects) return;
+    this.index.users.delete(key);
+    this.removeObjects([['map', objects.conversations], ['map', objects.info]]);
   }
 
   removeConversation(conversationSid: string): void {
@@ -240,14 +251,6 @@ export class ChatProjector {
     this.hub.recheckAccess(objects.document);
     this.hub.recheckAccess(objects.messages);
     this.hub.recheckAccess(objects.roster);
-  }
-
-  private removeServiceUsers(serviceSid: string): void {
-    for (const [userKeyValue, objects] of [...this.index.users.entries()]) {
-      if (!userKeyValue.startsWith(`${serviceSid}\n`)) continue;
-      this.index.users.delete(userKeyValue);
-      this.removeObjects([['map', objects.conversations], ['map', objects.info]]);
-    }
   }
 
   /** Objects of a conversation the domain still has (created on demand for state loaded without them). */

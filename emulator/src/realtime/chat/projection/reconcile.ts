@@ -1,5 +1,6 @@
 import type { Core } from '../../../domain/core';
 import type { SyncEngine } from '../../sync/engine';
+import { parseUserKey } from './projection-index';
 import type { ChatProjector } from './projector';
 
 /**
@@ -13,10 +14,8 @@ export function reconcileProjection(core: Core, engine: SyncEngine, projector: C
   for (const conversationSid of [...projector.index.conversations.keys()]) {
     if (!state.conversations[conversationSid]) projector.removeConversation(conversationSid);
   }
-  for (const [key, objects] of [...projector.index.users.entries()]) {
-    if (state.services[key.slice(0, key.indexOf('\n'))]) continue;
-    projector.index.users.delete(key);
-    for (const sid of [objects.conversations, objects.info]) if (engine.find('map', sid)) engine.remove('map', sid);
+  for (const key of [...projector.index.users.keys()]) {
+    if (!state.services[parseUserKey(key).serviceSid]) projector.dropUser(key);
   }
   for (const conversation of Object.values(state.conversations)) projector.ensureConversation(conversation);
   for (const user of Object.values(state.users)) projector.ensureUser(user.serviceSid, user.identity);

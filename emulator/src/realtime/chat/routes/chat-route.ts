@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import type { Core } from '../../../domain/core';
-import { isTwilioError, TwilioError } from '../../../domain/errors';
-import type { Origin } from '../../../domain/origin';
+import { invalidParam, isTwilioError, notFound, TwilioError } from '../../../domain/errors';
+import { sdkOrigin, type Origin } from '../../../domain/origin';
 import type { ConversationRecord, ParticipantRecord, ServiceRecord } from '../../../store/records';
 import type { SyncEngine } from '../../sync/engine';
 import type { SubscriptionHub } from '../../sync/subscription-hub';
 import type { TwilsockServer } from '../../twilsock/server';
 import { UpstreamHttpError } from '../../upstream/http-error';
 import type { RoutedRequest, RouteHandler, UpstreamResponse } from '../../upstream/types';
-import { canPeek, participantOf, userByIdentity } from '../access-policy';
+import { canPeek } from '../access-policy';
 import type { MediaUrlSigner } from '../mcs/signed-urls';
 import type { ChatProjector } from '../projection/projector';
 import { chatLinks, type ChatLinks } from './links';
@@ -35,10 +35,9 @@ export type Caller = {
   links: ChatLinks;
 };
 
-export const FORBIDDEN = 20403;
+const FORBIDDEN = 20403;
 
 export const forbidden = (message: string) => new TwilioError(FORBIDDEN, 403, message);
-export const notFound = (what: string) => new TwilioError(20404, 404, `The requested resource ${what} was not found`);
 
 /**
  * Wraps a chat route: resolves the caller from the connection's token, checks that a `:serviceSid` in
@@ -67,8 +66,7 @@ function resolveCaller(core: Core, request: RoutedRequest): Caller {
     identity,
     serviceSid,
     service,
-    // webhookEnabled: SDK changes always reach webhooks; the header gate is for REST callers only.
-    origin: { source: 'sdk', clientIdentity: identity, webhookEnabled: true },
+    origin: sdkOrigin(identity),
     links: chatLinks(request.baseUrl, serviceSid),
   };
 }
@@ -78,7 +76,7 @@ export function parseJsonBody<T>(request: RoutedRequest, schema: z.ZodType<T>): 
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new TwilioError(20001, 400, `Invalid request body${issue ? `: ${issue.path.join('.')} ${issue.message}` : ''}`);
+    throw invalidParam(`Invalid request body${issue ? `: ${issue.path.join('.')} ${issue.message}` : ''}`);
   }
   return parsed.data;
 }
@@ -93,7 +91,7 @@ export function visibleConversation(deps: ChatDeps, caller: Caller, sidOrUniqueN
 /** A conversation the caller is a participant of, with that participant; anything else is 404. */
 export function joinedConversation(deps: ChatDeps, caller: Caller, sidOrUniqueName: string): { conversation: ConversationRecord; participant: ParticipantRecord } {
   const conversation = deps.core.lookup.findConversation(caller.serviceSid, sidOrUniqueName);
-  const participant = conversation && participantOf(deps.core, conversation.sid, caller.identity);
+  const participant = conversation && deps.core.lookup.participantByIdentity(conversation.sid, caller.identity);
   if (!conversation || !participant) throw notFound(`/Conversations/${sidOrUniqueName}`);
   return { conversation, participant };
 }
@@ -103,21 +101,11 @@ export function joinedConversation(deps: ChatDeps, caller: Caller, sidOrUniqueNa
  * role grants `permission`. REST callers hold account credentials and are never checked; SDK users are.
  */
 export function requirePermission(deps: ChatDeps, caller: Caller, conversation: ConversationRecord | null, permission: string): void {
-  const participant = conversation ? participantOf(deps.core, conversation.sid, caller.identity) : undefined;
-  const user = userByIdentity(deps.core, caller.serviceSid, caller.identity);
+  const participant = conversation ? deps.core.lookup.participantByIdentity(conversation.sid, caller.identity) : undefined;
+  const user = deps.core.lookup.userByIdentity(caller.serviceSid, caller.identity);
   if (!deps.core.roles.hasPermission([participant?.roleSid ?? null, user?.roleSid ?? null], permission)) {
     throw forbidden(`User '${caller.identity}' does not have permission '${permission}'`);
   }
-}
-
-export function ok(body: unknown, status = 200): UpstreamResponse {
-  return { status, body };
-}
-
-export function param(request: RoutedRequest, name: string): string {
-  const value = request.params[name];
-  if (value === undefined) throw new Error(`route parameter ${name} missing`);
-  return value;
 }
 
 export function queryString(request: RoutedRequest, name: string): string | undefined {

@@ -1,6 +1,7 @@
 import { CONTENT_TEMPLATES } from '../../../domain/content-templates';
+import { ok } from '../../upstream/route-helpers';
 import type { UpstreamRouter } from '../../upstream/router';
-import { chatRoute, ok, type ChatDeps } from './chat-route';
+import { chatRoute, type ChatDeps } from './chat-route';
 
 /** Attachment limits the SDK's MessageBuilder enforces before sending (Limits page: 10 media, 16 MB). */
 const MEDIA_OPTIONS = {

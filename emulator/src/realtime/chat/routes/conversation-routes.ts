@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { ok, param } from '../../upstream/route-helpers';
 import type { UpstreamRouter } from '../../upstream/router';
-import { participantOf } from '../access-policy';
-import { chatRoute, ok, param, parseJsonBody, requirePermission, visibleConversation, type ChatDeps } from './chat-route';
-import { conversationJson, userConversationJson } from './serializers';
+import { chatRoute, parseJsonBody, requirePermission, visibleConversation, type ChatDeps } from './chat-route';
+import { userConversationReply } from './my-conversations-routes';
+import { conversationJson } from './serializers';
 
 const ZCreate = z.object({
   friendly_name: z.string().optional(),
@@ -44,11 +45,7 @@ export function registerConversationRoutes(router: UpstreamRouter, deps: ChatDep
   router.add(
     'GET',
     `${base}/:conversation`,
-    chatRoute(deps, (request, caller) => {
-      const conversation = visibleConversation(deps, caller, param(request, 'conversation'));
-      const participant = participantOf(deps.core, conversation.sid, caller.identity);
-      return ok(userConversationJson(deps.core, conversation, participant, deps.projector.ensureConversation(conversation)));
-    }),
+    chatRoute(deps, (request, caller) => userConversationReply(deps, caller, param(request, 'conversation'))),
   );
 
   router.add(

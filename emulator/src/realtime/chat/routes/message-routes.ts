@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { MessageRecord } from '../../../store/records';
-import type { UpstreamRouter } from '../../upstream/router';
-import { chatRoute, joinedConversation, notFound, ok, param, parseJsonBody, requirePermission, type Caller, type ChatDeps } from './chat-route';
-import { messageJson, receiptJson } from './serializers';
 import { TwilioError } from '../../../domain/errors';
+import { ok, param } from '../../upstream/route-helpers';
+import type { UpstreamRouter } from '../../upstream/router';
+import { chatRoute, joinedConversation, parseJsonBody, requirePermission, type Caller, type ChatDeps } from './chat-route';
+import { messageJson, receiptJson } from './serializers';
 
 const ZCreate = z.object({
   body: z.string().nullable().optional(),
@@ -58,9 +59,7 @@ export function registerMessageRoutes(router: UpstreamRouter, deps: ChatDeps): v
 
   const findMessage = (deps: ChatDeps, caller: Caller, conversationParam: string, messageSid: string) => {
     const { conversation } = joinedConversation(deps, caller, conversationParam);
-    const message = deps.core.store.get('messages', messageSid);
-    if (!message || message.conversationSid !== conversation.sid) throw notFound(`/Conversations/${conversation.sid}/Messages/${messageSid}`);
-    return { conversation, message };
+    return { conversation, message: deps.core.lookup.getMessage(conversation, messageSid) };
   };
 
   router.add(

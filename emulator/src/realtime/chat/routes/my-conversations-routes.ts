@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { notFound } from '../../../domain/errors';
 import { key } from '../../../store/indexes';
+import { ok, param } from '../../upstream/route-helpers';
 import type { UpstreamRouter } from '../../upstream/router';
-import { participantOf } from '../access-policy';
-import { chatRoute, notFound, ok, param, parseJsonBody, queryString, visibleConversation, type ChatDeps } from './chat-route';
+import type { UpstreamResponse } from '../../upstream/types';
+import { chatRoute, parseJsonBody, queryString, visibleConversation, type Caller, type ChatDeps } from './chat-route';
 import { userConversationJson } from './serializers';
 
 const PAGE_SIZE = 100;
@@ -50,12 +52,7 @@ export function registerMyConversationsRoutes(router: UpstreamRouter, deps: Chat
   router.add(
     'GET',
     `${base}/:conversation`,
-    chatRoute(deps, (request, caller) => {
-      const conversation = visibleConversation(deps, caller, param(request, 'conversation'));
-      const participant = participantOf(deps.core, conversation.sid, caller.identity);
-      const objects = deps.projector.ensureConversation(conversation);
-      return ok(userConversationJson(deps.core, conversation, participant, objects));
-    }),
+    chatRoute(deps, (request, caller) => userConversationReply(deps, caller, param(request, 'conversation'))),
   );
 
   router.add(
@@ -65,7 +62,7 @@ export function registerMyConversationsRoutes(router: UpstreamRouter, deps: Chat
       const body = parseJsonBody(request, ZUserConversationUpdate);
       const sidOrName = param(request, 'conversation');
       const conversation = deps.core.lookup.findConversation(caller.serviceSid, sidOrName);
-      if (!conversation || !participantOf(deps.core, conversation.sid, caller.identity)) throw notFound(`/Users/Me/Conversations/${sidOrName}`);
+      if (!conversation || !deps.core.lookup.participantByIdentity(conversation.sid, caller.identity)) throw notFound(`/Users/Me/Conversations/${sidOrName}`);
       const { participant } = await deps.core.userConversations.updateUserConversation(
         caller.serviceSid,
         caller.identity,
@@ -78,4 +75,14 @@ export function registerMyConversationsRoutes(router: UpstreamRouter, deps: Chat
       return ok(userConversationJson(deps.core, conversation, participant, objects));
     }),
   );
+}
+
+/**
+ * One conversation as the caller sees it (§4.3 UserConversation, peek included): both
+ * `GET …/Users/Me/Conversations/:conversation` and `GET …/Conversations/:conversation` answer this.
+ */
+export function userConversationReply(deps: ChatDeps, caller: Caller, sidOrUniqueName: string): UpstreamResponse {
+  const conversation = visibleConversation(deps, caller, sidOrUniqueName);
+  const participant = deps.core.lookup.participantByIdentity(conversation.sid, caller.identity);
+  return ok(userConversationJson(deps.core, conversation, participant, deps.projector.ensureConversation(conversation)));
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { notFound } from '../../../domain/errors';
 import type { ConversationRecord, ParticipantRecord } from '../../../store/records';
+import { ok, param } from '../../upstream/route-helpers';
 import type { UpstreamRouter } from '../../upstream/router';
-import { participantOf } from '../access-policy';
-import { chatRoute, joinedConversation, notFound, ok, param, parseJsonBody, requirePermission, visibleConversation, type Caller, type ChatDeps } from './chat-route';
+import { chatRoute, joinedConversation, parseJsonBody, requirePermission, visibleConversation, type Caller, type ChatDeps } from './chat-route';
 import { participantJson } from './serializers';
 
 const ZAdd = z.object({
@@ -25,7 +26,7 @@ const ZUpdate = z.object({ attributes: z.string().optional() });
 function resolveParticipant(deps: ChatDeps, conversation: ConversationRecord, identityOrSid: string): ParticipantRecord {
   const bySid = deps.core.store.get('participants', identityOrSid);
   if (bySid && bySid.conversationSid === conversation.sid) return bySid;
-  const byIdentity = participantOf(deps.core, conversation.sid, identityOrSid);
+  const byIdentity = deps.core.lookup.participantByIdentity(conversation.sid, identityOrSid);
   if (!byIdentity) throw notFound(`/Conversations/${conversation.sid}/Participants/${identityOrSid}`);
   return byIdentity;
 }
@@ -45,7 +46,7 @@ export function registerParticipantRoutes(router: UpstreamRouter, deps: ChatDeps
     chatRoute(deps, async (request, caller) => {
       const body = parseJsonBody(request, ZAdd);
       const conversation = visibleConversation(deps, caller, param(request, 'conversation'));
-      const joining = body.identity === caller.identity && !participantOf(deps.core, conversation.sid, caller.identity);
+      const joining = body.identity === caller.identity && !deps.core.lookup.participantByIdentity(conversation.sid, caller.identity);
       requirePermission(deps, caller, joining ? null : conversation, joining ? 'joinConversation' : 'addParticipant');
       const binding = body.messaging_binding;
       const participant = await deps.core.participants.addParticipant(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { ok } from '../../upstream/route-helpers';
 import type { UpstreamRouter } from '../../upstream/router';
-import { chatRoute, ok, type ChatDeps } from './chat-route';
+import { chatRoute, type ChatDeps } from './chat-route';
 
 /**
  * ERS push registration (§6.4), reached only when an app calls `setPushRegistrationId` with

@@ -9,23 +9,6 @@ import type { ChatLinks } from './links';
  * (`conversation.add()` returns one) see familiar shapes.
  */
 
-/** Messages after the read horizon, capped at 1,000 (Read Horizon page); null before anything was read. */
-export function unreadMessagesCount(core: Core, participant: ParticipantRecord): number | null {
-  const horizon = participant.lastReadMessageIndex;
-  if (horizon === null) return null;
-  const sids = core.store.byIndex('messages', 'byConversation', participant.conversationSid);
-  // The index lists messages in index order: binary search for the first one past the horizon.
-  let low = 0;
-  let high = sids.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    const message = core.store.get('messages', sids[mid] ?? '');
-    if (message && message.index <= horizon) low = mid + 1;
-    else high = mid;
-  }
-  return Math.min(sids.length - low, 1000);
-}
-
 export function conversationJson(core: Core, links: ChatLinks, conversation: ConversationRecord, objects: ConversationObjects) {
   return {
     sid: conversation.sid,
@@ -62,7 +45,7 @@ export function userConversationJson(
     status: participant ? 'joined' : 'notParticipating',
     last_read_message_index: participant?.lastReadMessageIndex ?? null,
     notification_level: participant?.notificationLevel ?? 'default',
-    unread_messages_count: participant ? unreadMessagesCount(core, participant) : null,
+    unread_messages_count: participant ? core.userConversations.unreadCount(participant) : null,
     messages_count: core.store.byIndex('messages', 'byConversation', conversation.sid).length,
     participants_count: core.store.byIndex('participants', 'byConversation', conversation.sid).length,
     friendly_name: conversation.friendlyName,

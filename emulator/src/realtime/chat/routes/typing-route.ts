@@ -1,9 +1,9 @@
-import { encodeNotification } from '../../twilsock/connection';
+import { invalidParam } from '../../../domain/errors';
+import { ok } from '../../upstream/route-helpers';
 import type { UpstreamRouter } from '../../upstream/router';
-import { TwilioError } from '../../../domain/errors';
-import { chatRoute, joinedConversation, ok, type ChatDeps } from './chat-route';
+import { chatRoute, joinedConversation, type ChatDeps } from './chat-route';
 
-export const TYPING_INDICATOR = 'twilio.ipmsg.typing_indicator';
+const TYPING_INDICATOR = 'twilio.ipmsg.typing_indicator';
 
 /**
  * `conversation.typing()` (§9.4): a participant says it is typing; the other participants' connections
@@ -18,19 +18,14 @@ export function registerTypingRoute(router: UpstreamRouter, deps: ChatDeps): voi
     '/Client/v2/Services/:serviceSid/Typing',
     chatRoute(deps, (request, caller) => {
       const channelSid = request.body.kind === 'form' ? request.body.value.ChannelSid : undefined;
-      if (!channelSid) throw new TwilioError(20001, 400, "Missing required parameter 'ChannelSid'");
+      if (!channelSid) throw invalidParam("Missing required parameter 'ChannelSid'");
       const { conversation } = joinedConversation(deps, caller, channelSid);
       const payload = { channel_sid: conversation.sid, identity: caller.identity, typing_timeout: deps.typingTimeoutSeconds };
-      let frame: Buffer | null = null;
-      for (const participant of deps.core.store.recordsByIndex('participants', 'byConversation', conversation.sid)) {
-        if (participant.identity === null || participant.identity === caller.identity) continue;
-        for (const connection of deps.twilsock.registry.connectionsOf(participant.identity)) {
-          if (!connection.isOpen || !connection.accepts(TYPING_INDICATOR)) continue;
-          if (connection.claims?.chatServiceSid !== caller.serviceSid) continue;
-          frame ??= encodeNotification(TYPING_INDICATOR, payload);
-          connection.sendFrame(frame);
-        }
-      }
+      const others = deps.core.lookup
+        .participantsOf(conversation.sid)
+        .map((participant) => participant.identity)
+        .filter((identity): identity is string => identity !== null && identity !== caller.identity);
+      deps.twilsock.notifyIdentity(others, TYPING_INDICATOR, payload, { chatServiceSid: caller.serviceSid });
       // §9.4: the reply must be a JSON object; typing_timeout becomes the client's resend throttle.
       return ok({ typing_timeout: deps.typingTimeoutSeconds });
     }),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { notFound } from '../../../domain/errors';
+import { ok, param } from '../../upstream/route-helpers';
 import type { UpstreamRouter } from '../../upstream/router';
-import { userByIdentity } from '../access-policy';
-import { chatRoute, notFound, ok, param, parseJsonBody, requirePermission, type Caller, type ChatDeps } from './chat-route';
+import { chatRoute, parseJsonBody, requirePermission, type Caller, type ChatDeps } from './chat-route';
 import { userJson } from './serializers';
 
 const ZUserUpdate = z.object({ friendly_name: z.string().nullable().optional(), attributes: z.string().optional() });
@@ -15,7 +16,7 @@ export function registerUserRoutes(router: UpstreamRouter, deps: ChatDeps): void
   const base = '/Client/v2/Services/:serviceSid/Users';
 
   const fetchUser = (caller: Caller, identity: string) => {
-    const user = userByIdentity(deps.core, caller.serviceSid, identity);
+    const user = deps.core.lookup.userByIdentity(caller.serviceSid, identity);
     if (!user) throw notFound(`/Users/${identity}`);
     const objects = deps.projector.ensureUser(caller.serviceSid, identity);
     return ok(userJson(deps.core, caller.links, user, objects.info, caller.service.configuration.reachabilityEnabled));
@@ -30,7 +31,7 @@ export function registerUserRoutes(router: UpstreamRouter, deps: ChatDeps): void
     chatRoute(deps, async (request, caller) => {
       const body = parseJsonBody(request, ZUserUpdate);
       const identity = param(request, 'identity');
-      const current = userByIdentity(deps.core, caller.serviceSid, identity);
+      const current = deps.core.lookup.userByIdentity(caller.serviceSid, identity);
       if (!current) throw notFound(`/Users/${identity}`);
       requirePermission(deps, caller, null, identity === caller.identity ? 'editOwnUserInfo' : 'editAnyUserInfo');
       const user = await deps.core.users.updateUser(

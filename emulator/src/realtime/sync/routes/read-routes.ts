@@ -1,11 +1,12 @@
 import type { UpstreamRouter } from '../../upstream/router';
+import { ok, param } from '../../upstream/route-helpers';
 import type { RoutedRequest } from '../../upstream/types';
 import { documentDescriptor, listDescriptor, listItemDescriptor, mapDescriptor, mapItemDescriptor } from '../descriptors';
 import { queryItems, type ItemPage } from '../item-query';
 import { findItem } from '../sorted-items';
 import * as errors from '../sync-errors';
 import type { ItemKey } from '../state';
-import { DEFAULT_PAGE_SIZE, LIST_KEYS, MAP_KEYS, ok, param, parseItemQuery, queryParam, readable, type SyncRouteDeps } from './route-helpers';
+import { DEFAULT_PAGE_SIZE, LIST_KEYS, MAP_KEYS, parseItemQuery, queryParam, readable, type SyncRouteDeps } from './route-helpers';
 
 /**
  * §8.1-§8.3 reads. Objects are addressed by SID or unique name (`:id` arrives decoded). Objects the

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Clock } from '../../clock';
-import type { RoutedRequest, UpstreamResponse } from '../../upstream/types';
+import type { RoutedRequest } from '../../upstream/types';
 import type { SyncEngine } from '../engine';
 import { decodePageToken, type ItemQuery, type SortOrder } from '../item-query';
 import { objectInfo, type ItemKey, type SyncObjectType } from '../state';
@@ -88,14 +88,4 @@ export function parseItemQuery<K extends ItemKey>(request: RoutedRequest, keys: 
   const from = queryParam(request, 'From');
   // §8.3: From is inclusive; item-query.ts applies it in the requested order.
   return { kind: 'page', from: from === undefined ? undefined : keys.parse(from), order, pageSize: Math.min(pageSize, MAX_PAGE_SIZE), hideExpired };
-}
-
-export function param(request: RoutedRequest, name: string): string {
-  const value = request.params[name];
-  if (value === undefined) throw new Error(`route parameter ${name} missing`);
-  return value;
-}
-
-export function ok(body: unknown, status = 200): UpstreamResponse {
-  return { status, body };
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ZJsonObject } from '../../json';
 import type { UpstreamRouter } from '../../upstream/router';
+import { ok, param } from '../../upstream/route-helpers';
 import type { RoutedRequest } from '../../upstream/types';
-import { itemUrl, documentDescriptor, listDescriptor, mapDescriptor } from '../descriptors';
-import type { ItemRecord, SyncObjectRecord, SyncObjectType } from '../state';
+import { documentDescriptor, itemFields, listDescriptor, mapDescriptor } from '../descriptors';
+import type { ItemRecord, SyncObjectRecord } from '../state';
 import * as errors from '../sync-errors';
-import { LIST_KEYS, ifMatch, ok, param, parseBody, subjectOf, writable, type SyncRouteDeps } from './route-helpers';
+import { LIST_KEYS, ifMatch, parseBody, subjectOf, writable, type SyncRouteDeps } from './route-helpers';
 
 const ZCreate = z.object({ unique_name: z.string().nullish(), data: ZJsonObject.optional(), ttl: z.number().nonnegative().optional() });
 const ZData = z.object({ data: ZJsonObject, ttl: z.number().nonnegative().optional() });
@@ -86,12 +87,7 @@ function rootWriteResult(record: SyncObjectRecord, eventId: number) {
 }
 
 /** Item descriptors without `data`: the SDK keeps the data it sent. */
-function itemWriteResult(request: RoutedRequest, type: Exclude<SyncObjectType, 'document'>, sid: string, item: ItemRecord) {
-  return {
-    url: itemUrl(request.baseUrl, type, sid, item.key),
-    revision: String(item.lastEventId),
-    last_event_id: item.lastEventId,
-    date_updated: item.dateUpdated,
-    date_expires: item.dateExpires,
-  };
+function itemWriteResult(request: RoutedRequest, type: 'list' | 'map', sid: string, item: ItemRecord) {
+  const { data: _data, ...fields } = itemFields(request.baseUrl, type, sid, item);
+  return fields;
 }

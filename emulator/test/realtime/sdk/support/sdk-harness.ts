@@ -1,15 +1,22 @@
 import { Client, type ClientOptions, type Conversation } from '@twilio/conversations';
-import twilio from 'twilio';
-import { createTwilioClient } from '../../../../src/client';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../../../src/index';
+import type twilio from 'twilio';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { EmulatorOptions } from '../../../../src/index';
+import { startTestEmulator, type TestEmulator } from '../../../support/harness';
+import { liveView } from '../../../support/live-view';
+import { mintToken, type MintOptions } from '../../support/credentials';
 import { nextEvent, until } from '../../support/wait-for';
 
-export type SdkEmulator = Emulator & {
+type TokenOptions = Pick<MintOptions, 'ttlSeconds' | 'serviceSid' | 'secret' | 'apiKeySid'>;
+
+export type SdkEmulator = TestEmulator & {
   rest: twilio.Twilio;
+  /** The emulator's twilsock endpoint (`twilsock.uri` for the SDK, or for a RawClient). */
+  wsUri: string;
   /** `new Client(token, options)` options exactly as the app builds them (lib/twilio/sdk-options.ts). */
   sdkOptions(): ClientOptions;
   /** A real access token from the official helper, for the default service unless told otherwise. */
-  token(identity: string, options?: { ttlSeconds?: number; serviceSid?: string; secret?: string; apiKey?: string }): string;
+  token(identity: string, options?: TokenOptions): string;
   /** A new SDK client (shut down by `close()`); not awaited. */
   client(identity: string, options?: { token?: string; overrides?: Partial<ClientOptions> }): Client;
   /** A new SDK client once `initialized`. */
@@ -18,27 +25,54 @@ export type SdkEmulator = Emulator & {
   stop(): Promise<void>;
 };
 
-/** An emulator on a free port with SDK clients pointed at it the way the inbox does (§1.1). */
+/** A test emulator (see startTestEmulator) with SDK clients pointed at it the way the inbox does (§1.1). */
 export async function startSdkEmulator(options: EmulatorOptions = {}): Promise<SdkEmulator> {
-  const emulator = await startEmulator({ port: 0, rateLimit: false, carrier: { stepDelayMs: 0 }, ...options });
-  return withSdk(emulator);
+  return withSdk(await startTestEmulator(options));
 }
 
-export function withSdk(emulator: Emulator, clients: Client[] = []): SdkEmulator {
+/**
+ * An SDK emulator for the enclosing suite: started before its first test and stopped after its last,
+ * or with `perTest` a fresh one for every test. Returns the current one (readable once the hooks have run).
+ */
+export function setupSdkEmulator(options: EmulatorOptions = {}, { perTest = false } = {}): SdkEmulator {
+  let current: SdkEmulator | undefined;
+  const start = async () => {
+    current = await startSdkEmulator(options);
+  };
+  const stop = async () => {
+    await current?.stop();
+    current = undefined;
+  };
+  if (perTest) {
+    beforeEach(start);
+    afterEach(stop);
+  } else {
+    beforeAll(start);
+    afterAll(stop);
+  }
+  return liveView(() => current, 'The SDK emulator');
+}
+
+export function withSdk(emulator: TestEmulator, clients: Client[] = []): SdkEmulator {
   const { accountSid, apiKey, apiSecret } = emulator.credentials;
+  const wsUri = `${emulator.url.replace(/^http/, 'ws')}/v3/wsconnect`;
   const sdk: SdkEmulator = Object.assign(emulator, {
-    rest: createTwilioClient(emulator.url, emulator.credentials),
+    // API-key auth as before; its responses are now checked against the spec like the other tests'.
+    rest: emulator.keyClient,
+    wsUri,
     sdkOptions: (): ClientOptions => {
-      const options = { twilsock: { uri: `${emulator.url.replace(/^http/, 'ws')}/v3/wsconnect` }, apiUri: emulator.url, cdsUri: emulator.url };
+      const options = { twilsock: { uri: wsUri }, apiUri: emulator.url, cdsUri: emulator.url };
       return { ...options, logLevel: 'error' };
     },
-    token(identity: string, tokenOptions: { ttlSeconds?: number; serviceSid?: string; secret?: string; apiKey?: string } = {}) {
-      const token = new twilio.jwt.AccessToken(accountSid, tokenOptions.apiKey ?? apiKey, tokenOptions.secret ?? apiSecret, {
+    token(identity: string, { ttlSeconds, serviceSid, secret, apiKeySid }: TokenOptions = {}) {
+      return mintToken({
         identity,
-        ttl: tokenOptions.ttlSeconds ?? 3600,
+        ttlSeconds,
+        accountSid,
+        apiKeySid: apiKeySid ?? apiKey,
+        secret: secret ?? apiSecret,
+        serviceSid: serviceSid ?? emulator.serviceSid,
       });
-      token.addGrant(new twilio.jwt.AccessToken.ChatGrant({ serviceSid: tokenOptions.serviceSid ?? emulator.serviceSid }));
-      return token.toJwt();
     },
     client(identity: string, clientOptions: { token?: string; overrides?: Partial<ClientOptions> } = {}) {
       const client = new Client(clientOptions.token ?? sdk.token(identity), { ...sdk.sdkOptions(), ...clientOptions.overrides });

@@ -4,8 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ApiError } from '@/lib/api/client-fetch';
 
-/** Runs one admin API call at a time, keeps its error for display, refreshes the page data. */
-export function useAdminAction() {
+/**
+ * Runs one API call at a time and keeps its failure for display: the server's message, or
+ * `fallback` when it sent none. With `refreshAfter`, the page's server data reloads on success.
+ */
+export function useAction({ fallback = 'Something went wrong. Try again.', refreshAfter = false } = {}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -15,15 +18,15 @@ export function useAdminAction() {
     setError(null);
     try {
       await action();
-      router.refresh();
+      if (refreshAfter) router.refresh();
       return true;
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Something went wrong. Try again.');
+      setError(caught instanceof ApiError ? caught.message : fallback);
       return false;
     } finally {
       setPending(false);
     }
   }
 
-  return { run, pending, error, clearError: () => setError(null) };
+  return { run, pending, error, setError };
 }
