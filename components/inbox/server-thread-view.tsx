@@ -12,7 +12,7 @@ import { apiFetch } from '@/lib/api/client-fetch';
 import { isSupervisorRole, type Role } from '@/lib/auth/roles';
 import type { ConversationForViewer } from '@/lib/conversations/read-conversation';
 import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
-import type { ConversationRecord } from '@/lib/inbox/inbox-state';
+import type { ConversationRecord } from '@/lib/conversations/view-records';
 import { Composer } from './composer';
 import { MessageBubble } from './message-bubble';
 import { type MessageSource, MessageSourceContext } from './message-source';

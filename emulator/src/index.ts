@@ -170,3 +170,7 @@ export { TwilioError } from './domain/errors';
 export type { Credentials } from './rest/auth';
 export type { Clock } from './clock';
 export { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS, DEFAULT_PORT } from './config';
+export { readConfig, type EmulatorConfig } from './config';
+export { createTwilioClient, toEmulatorUrl, EmulatorRequestClient, type EmulatorClientCredentials } from './client';
+// The twilsock frame format, for light protocol clients (load tests that need thousands of connections).
+export { decodeFrame, encodeFrame, type FrameHeader } from './realtime/twilsock/frame-codec';

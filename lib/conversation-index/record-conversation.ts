@@ -1,7 +1,7 @@
 import { parseAttributes, readSwitchboardAttributes, type TSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import { db } from '@/lib/db/client';
 import type { ConversationState } from '@/lib/db/generated/enums';
-import type { Binding } from '@/lib/webhooks/webhook-events';
+import type { Binding } from '@/lib/conversations/messaging-binding';
 import { attributesFromBinding } from './binding-attributes';
 import { indexChannel } from './channel';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import twilio from 'twilio';
 import { getConversationServiceSid } from './conversation-service';
 import { readTwilioEnv } from './twilio-env';

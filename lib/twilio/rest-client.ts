@@ -1,5 +1,6 @@
+import 'server-only';
 import twilio from 'twilio';
-import { createTwilioClient } from '@/emulator/src/client';
+import { createTwilioClient } from 'conversations-emulator/client';
 import { readTwilioEnv } from './twilio-env';
 
 const globalForTwilio = globalThis as unknown as { switchboardTwilio?: twilio.Twilio };

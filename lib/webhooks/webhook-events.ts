@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Binding } from '@/lib/conversations/messaging-binding';
 import type { WebhookParams } from './verify-signature';
 
 // The post-action events Switchboard acts on, parsed from Twilio's form fields. Anything else
@@ -31,8 +32,6 @@ const ZBinding = {
   'MessagingBinding.ProxyAddress': optional,
   'MessagingBinding.ProjectedAddress': optional,
 };
-
-export type Binding = { addresses: string[]; proxyAddress: string | null; projectedAddress: string | null };
 
 const binding = (form: { 'MessagingBinding.Address': string[]; 'MessagingBinding.ProxyAddress'?: string; 'MessagingBinding.ProjectedAddress'?: string }): Binding => ({
   addresses: form['MessagingBinding.Address'],

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readConfig } from '@/emulator/src/config';
-import { type Emulator, type EmulatorOptions, startEmulator } from '@/emulator/src/index';
+import { readConfig } from 'conversations-emulator/client';
+import { type Emulator, type EmulatorOptions, startEmulator } from 'conversations-emulator';
 
 export type LocalEmulator = {
   readonly url: string;

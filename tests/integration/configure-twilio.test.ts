@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from '@/emulator/src/index';
+import type { Emulator } from 'conversations-emulator';
 import { configureTwilio, WEBHOOK_FILTERS } from '@/lib/twilio/configure-twilio';
 import { conversationService } from '@/lib/twilio/conversation-service';
 import { getTwilioClient } from '@/lib/twilio/rest-client';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from '@/emulator/src/index';
+import type { Emulator } from 'conversations-emulator';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { canWriteConversation } from '@/lib/conversations/conversation-access';
 import { startConversation } from '@/lib/conversations/start-conversation';

@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from '@/emulator/src/index';
+import { startEmulator, type Emulator } from 'conversations-emulator';
 
 /** An in-memory emulator on a free port, wired as this process's Twilio (emulator mode). */
 export async function startTestEmulator(): Promise<Emulator> {
