@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures/console-errors';
 import { DEMO, signInWithApi, signInWithForm, uniqueEmail } from './fixtures/auth';
 
 test('an agent signs in and lands on their inbox with their name', async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures/console-errors';
 import { emulatorClient, ensureAutocreation, uniqueCustomerNumber } from './fixtures/emulator';
 
 const BUSINESS = '+15017122661';

@@ -1,56 +1,64 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import { PRESENCE_INTERVAL_MS, type Viewer } from '@/lib/collision/presence-rules';
-import { viewersStore } from '@/lib/collision/viewers-store';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { Viewer } from '@/lib/collision/presence-rules';
+import { liveClient } from '@/lib/live/live-client';
+
+// Viewers come with the page's event stream: its first message lists them, and each change
+// arrives as it happens (a closed tab leaves at once).
+
+const NO_VIEWERS: Viewer[] = [];
+const serverViewers = () => NO_VIEWERS;
+
+function useAllViewers(): Viewer[] {
+  const live = liveClient();
+  useEffect(() => live.retain(), [live]);
+  return useSyncExternalStore(live.subscribe, live.getViewers, serverViewers);
+}
+
+/** One entry per person (several tabs of theirs on one conversation count once; typing wins). */
+function byPerson(viewers: Viewer[]): Viewer[] {
+  const people = new Map<string, Viewer>();
+  for (const viewer of viewers) {
+    const known = people.get(viewer.userId);
+    if (!known || (viewer.typing && !known.typing)) people.set(viewer.userId, viewer);
+  }
+  return [...people.values()];
+}
 
 /** Everyone else viewing `conversationSid` right now (and whether they are typing). */
 export function useOtherViewers(conversationSid: string, selfId: string | null): Viewer[] {
-  const viewers = useSyncExternalStore(viewersStore.subscribe, viewersStore.getSnapshot, viewersStore.getServerSnapshot);
-  return useMemo(() => viewers.filter((viewer) => viewer.conversationSid === conversationSid && viewer.userId !== selfId), [viewers, conversationSid, selfId]);
+  const viewers = useAllViewers();
+  return useMemo(() => byPerson(viewers.filter((viewer) => viewer.conversationSid === conversationSid && viewer.userId !== selfId)), [viewers, conversationSid, selfId]);
 }
 
 /** Viewers per conversation, for the list. */
 export function useViewersByConversation(selfId: string | null): Map<string, Viewer[]> {
-  const viewers = useSyncExternalStore(viewersStore.subscribe, viewersStore.getSnapshot, viewersStore.getServerSnapshot);
+  const viewers = useAllViewers();
   return useMemo(() => {
     const byConversation = new Map<string, Viewer[]>();
     for (const viewer of viewers) {
       if (viewer.userId === selfId) continue;
       byConversation.set(viewer.conversationSid, [...(byConversation.get(viewer.conversationSid) ?? []), viewer]);
     }
+    for (const [sid, list] of byConversation) byConversation.set(sid, byPerson(list));
     return byConversation;
   }, [viewers, selfId]);
 }
 
-function report(conversationSid: string, typing: boolean) {
-  return fetch('/api/presence', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ conversationSid, typing }),
-  }).catch(() => undefined);
-}
-
 /**
- * Tells the team this user is looking at the conversation, every few seconds while the tab
- * is visible, and right away when they start typing. Returns `onTyping` for the composer.
+ * Tells the team this tab shows the conversation (until it stops), and returns `onTyping` for
+ * the composer.
  */
 export function usePresenceReporter(conversationSid: string): { onTyping: () => void } {
-  const lastTypingReport = useRef(0);
+  const live = liveClient();
   useEffect(() => {
-    const beat = () => {
-      if (document.visibilityState === 'visible') void report(conversationSid, false);
+    const release = live.retain();
+    live.setViewing(conversationSid);
+    return () => {
+      live.setViewing(null);
+      release();
     };
-    beat();
-    const timer = setInterval(beat, PRESENCE_INTERVAL_MS);
-    return () => clearInterval(timer);
-  }, [conversationSid]);
-  return {
-    onTyping: () => {
-      const now = Date.now();
-      if (now - lastTypingReport.current < 2_000) return;
-      lastTypingReport.current = now;
-      void report(conversationSid, true);
-    },
-  };
+  }, [live, conversationSid]);
+  return useMemo(() => ({ onTyping: () => live.reportTyping() }), [live]);
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useLiveResource } from '@/components/live/use-live-resource';
 import { apiFetch } from '@/lib/api/client-fetch';
 import type { Handoff } from '@/lib/transfers/latest-handoff';
 import { useInbox } from './inbox-context';
@@ -8,18 +9,12 @@ import { useInbox } from './inbox-context';
 /** "Transferred to you by Sam Rivera from Ada Park: <note>", shown to whoever received it. */
 export function HandoffNotice({ sid }: { sid: string }) {
   const identity = useInbox((state) => state.identity);
-  const [handoff, setHandoff] = useState<Handoff | null>(null);
+  const { value: handoff = null } = useLiveResource(async () => (await apiFetch<{ handoff: Handoff | null }>(`/api/conversations/${sid}/handoff`)).handoff, {
+    key: sid,
+    refetchOn: (event) => event.kind === 'assignment.changed' && event.data.conversationSid === sid,
+    safetyRefreshMs: 5 * 60_000,
+  });
   const [dismissed, setDismissed] = useState(false);
-  useEffect(() => {
-    let cancelled = false;
-    apiFetch<{ handoff: Handoff | null }>(`/api/conversations/${sid}/handoff`).then(
-      (result) => !cancelled && setHandoff(result.handoff),
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [sid]);
   if (!handoff || dismissed || handoff.toUserId !== identity) return null;
   const by = handoff.actorName && handoff.actorName !== handoff.fromName ? ` by ${handoff.actorName}` : '';
   return (

@@ -9,6 +9,7 @@ import { ConversationList } from './conversation-list';
 import { NewConversationDialog } from './new-conversation-dialog';
 import { NewGroupTextDialog } from './new-group-text-dialog';
 import { useUnreadDocumentTitle } from './use-document-title';
+import { useLiveAssignments } from './use-live-assignments';
 import { useNewMessageAlerts } from './use-new-message-alerts';
 import { useSelectedConversationSid } from './use-selected-conversation';
 
@@ -20,6 +21,7 @@ export function InboxWorkspace({ numbers, viewer, children }: { numbers: string[
   const [starting, setStarting] = useState<'conversation' | 'group' | null>(null);
   const { permission, requestPermission } = useNewMessageAlerts();
   useUnreadDocumentTitle();
+  useLiveAssignments(viewer.id);
 
   return (
     <div className="flex h-full min-h-0 flex-col">

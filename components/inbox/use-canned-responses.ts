@@ -1,14 +1,24 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useLiveEvent } from '@/components/live/use-live-event';
 import { apiFetch } from '@/lib/api/client-fetch';
 import type { CannedResponseView } from '@/lib/canned-responses/canned-response-schema';
 
 let cache: Promise<CannedResponseView[]> | undefined;
 
-/** The team's canned responses, loaded once per page when first needed. */
+/**
+ * The team's canned responses, loaded once per page when first needed, and again when a
+ * supervisor changes them (the live stream says so): an open picker follows at once.
+ */
 export function useCannedResponses(enabled: boolean): CannedResponseView[] | null {
   const [responses, setResponses] = useState<CannedResponseView[] | null>(null);
+  const [version, setVersion] = useState(0);
+  useLiveEvent((event) => {
+    if (event.kind !== 'canned-responses.changed') return;
+    cache = undefined;
+    setVersion((current) => current + 1);
+  });
   useEffect(() => {
     if (!enabled) return;
     let cancelled = false;
@@ -22,6 +32,6 @@ export function useCannedResponses(enabled: boolean): CannedResponseView[] | nul
     return () => {
       cancelled = true;
     };
-  }, [enabled]);
+  }, [enabled, version]);
   return responses;
 }

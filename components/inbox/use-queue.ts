@@ -1,15 +1,16 @@
 'use client';
 
-import { usePolledValue } from '@/components/use-polled-value';
+import { useLiveResource } from '@/components/live/use-live-resource';
 import { apiFetch } from '@/lib/api/client-fetch';
 import type { QueueEntry } from '@/lib/routing/list-queue';
 
-/** Conversations waiting for an agent (server data, refreshed while the tab is visible). */
+/** Conversations waiting for an agent, reloaded when one enters or leaves the queue or a waiting one changes. */
 export function useQueue(enabled: boolean): QueueEntry[] | null {
-  const { value } = usePolledValue(
-    async () => (enabled ? (await apiFetch<{ queue: QueueEntry[] }>('/api/queue')).queue : null),
-    5_000,
+  const { value } = useLiveResource(async () => (await apiFetch<{ queue: QueueEntry[] }>('/api/queue')).queue, {
     enabled,
-  );
-  return enabled ? (value ?? null) : null;
+    refetchOn: (event) =>
+      (event.kind === 'assignment.changed' && event.data.queueChanged) || (event.kind === 'conversation.updated' && event.data.queued),
+    minIntervalMs: 500,
+  });
+  return value ?? null;
 }

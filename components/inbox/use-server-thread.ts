@@ -1,9 +1,11 @@
 'use client';
 
-import { usePolledValue } from '@/components/use-polled-value';
+import { useLiveResource } from '@/components/live/use-live-resource';
 import { apiFetch } from '@/lib/api/client-fetch';
 import type { ConversationForViewer } from '@/lib/conversations/read-conversation';
 import type { MessageRecord } from '@/lib/conversations/view-records';
+import { liveClient } from '@/lib/live/live-client';
+import type { LiveEvent } from '@/lib/live/live-events';
 
 type ServerThread = {
   conversation: ConversationForViewer | null;
@@ -15,9 +17,27 @@ type ServerThread = {
 
 const NO_MESSAGES: MessageRecord[] = [];
 
-/** A conversation read through the app's API (Twilio is the source), kept fresh by polling. */
+/**
+ * Whether an event changes this conversation as read through the API: a message or another
+ * change of its index row, a change of owner — or this tab's own viewing report coming back,
+ * from which on the stream carries the conversation's changes to this tab (one reload covers
+ * anything that happened before).
+ */
+function changesThread(event: LiveEvent, sid: string): boolean {
+  switch (event.kind) {
+    case 'conversation.updated':
+    case 'assignment.changed':
+      return event.data.conversationSid === sid;
+    case 'viewer.changed':
+      return event.data.conversationSid === sid && event.data.connectionId === liveClient().getConnectionId();
+    default:
+      return false;
+  }
+}
+
+/** A conversation read through the app's API (Twilio is the source), reloaded when the live stream says it changed. */
 export function useServerThread(sid: string): ServerThread {
-  const { value, error, refresh } = usePolledValue(
+  const { value, error, refresh } = useLiveResource(
     async () => {
       const [loaded, page] = await Promise.all([
         apiFetch<{ conversation: ConversationForViewer }>(`/api/conversations/${sid}`),
@@ -25,8 +45,7 @@ export function useServerThread(sid: string): ServerThread {
       ]);
       return { conversation: loaded.conversation, messages: page.messages, hasOlder: page.hasOlder };
     },
-    2_500,
-    sid,
+    { key: sid, refetchOn: (event) => changesThread(event, sid), minIntervalMs: 250, safetyRefreshMs: 30_000 },
   );
   return {
     conversation: value?.conversation ?? null,

@@ -1,18 +1,17 @@
 'use client';
 
 import { useCallback } from 'react';
-import { usePolledValue } from '@/components/use-polled-value';
+import { useLiveResource } from '@/components/live/use-live-resource';
 import { apiFetch } from '@/lib/api/client-fetch';
 import type { NoteView } from '@/lib/notes/notes';
 
 const NO_NOTES: NoteView[] = [];
 
-/** A conversation's private notes, refreshed while the tab is visible. */
+/** A conversation's private notes, reloaded when someone adds one. */
 export function useNotes(conversationSid: string) {
-  const { value: notes = NO_NOTES, update } = usePolledValue(
+  const { value: notes = NO_NOTES, update } = useLiveResource(
     async () => (await apiFetch<{ notes: NoteView[] }>(`/api/conversations/${conversationSid}/notes`)).notes,
-    3_000,
-    conversationSid,
+    { key: conversationSid, refetchOn: (event) => event.kind === 'note.added' && event.data.conversationSid === conversationSid },
   );
   const addNote = useCallback(
     async (body: string) => {

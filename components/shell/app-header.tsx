@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { isSupervisorRole, ROLE_LABELS } from '@/lib/auth/roles';
+import { LiveStatus } from '@/components/live/live-status';
 import { AvailabilityToggle } from './availability-toggle';
 import { SignOutButton } from './sign-out-button';
 
@@ -24,6 +25,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         ))}
       </nav>
       <div className="ml-auto flex items-center gap-3">
+        <LiveStatus />
         {user.role === 'AGENT' ? <AvailabilityToggle initial={user.availability} /> : null}
         <div className="text-right leading-tight">
           <p className="text-sm font-medium" data-testid="current-user-name">

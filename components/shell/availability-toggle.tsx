@@ -1,26 +1,19 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useAction } from '@/components/use-action';
 import { apiFetch } from '@/lib/api/client-fetch';
-import { HEARTBEAT_INTERVAL_MS } from '@/lib/routing/assignment-policy';
 
 type Availability = 'AVAILABLE' | 'AWAY';
 
 /**
- * Available / Away, and the heartbeat that tells routing this browser is still here: an
- * agent whose browser is gone gets no new conversations, whatever the toggle says.
+ * Available / Away. Whether the browser is still there is the live stream's business (the
+ * header's LiveStatus): an agent whose browser is gone gets no new conversations, whatever the
+ * toggle says.
  */
 export function AvailabilityToggle({ initial }: { initial: Availability }) {
   const [availability, setAvailability] = useState<Availability>(initial);
   const { run, pending, error } = useAction({ fallback: 'Could not change your status.' });
-
-  useEffect(() => {
-    const beat = () => void fetch('/api/me/heartbeat', { method: 'POST' }).catch(() => undefined);
-    beat();
-    const timer = setInterval(beat, HEARTBEAT_INTERVAL_MS);
-    return () => clearInterval(timer);
-  }, []);
 
   const change = (next: Availability) =>
     run(async () => {

@@ -1,9 +1,12 @@
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import type { FloorAgent } from '@/lib/supervision/floor-overview';
+import { presenceLabel } from '@/lib/users/presence-label';
+
+const TONES = { Offline: 'bg-slate-300', Online: 'bg-emerald-500', Available: 'bg-emerald-500', Away: 'bg-amber-400' } as const;
 
 function presence(agent: FloorAgent): { label: string; tone: string } {
-  if (!agent.online) return { label: 'Offline', tone: 'bg-slate-300' };
-  return agent.availability === 'AVAILABLE' ? { label: 'Available', tone: 'bg-emerald-500' } : { label: 'Away', tone: 'bg-amber-400' };
+  const label = presenceLabel(agent);
+  return { label, tone: TONES[label] };
 }
 
 export function AgentsPanel({ agents, onSelect, selectedId }: { agents: FloorAgent[]; onSelect: (id: string | null) => void; selectedId: string | null }) {

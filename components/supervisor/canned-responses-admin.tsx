@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
+import { useLiveEvent } from '@/components/live/use-live-event';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { TextAreaField } from '@/components/ui/labelled-fields';
@@ -13,6 +14,10 @@ export function CannedResponsesAdmin({ initial }: { initial: CannedResponseView[
   const [editing, setEditing] = useState<CannedResponseView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
+  // Another supervisor's change shows here too.
+  useLiveEvent((event) => {
+    if (event.kind === 'canned-responses.changed') router.refresh();
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -5,11 +5,12 @@ import { attributeChannel } from '@/lib/conversation-index/channel';
 import { displayAddress } from '@/lib/conversations/phone-address';
 import { deliveryErrorReason } from '@/lib/inbox/delivery-status';
 import type { FloorConversation } from '@/lib/supervision/floor-overview';
+import type { FloorRow } from '@/lib/supervision/floor-service-levels';
 import { ChannelBadge } from '@/components/inbox/channel-badge';
 import { isBreaching } from '@/lib/supervision/service-levels';
 import { formatDuration } from './format-duration';
 
-type Props = { conversations: FloorConversation[]; now: number; onTransfer: (conversation: FloorConversation) => void };
+type Props = { conversations: FloorRow[]; now: number; onTransfer: (conversation: FloorConversation) => void };
 
 export function ConversationsTable({ conversations, now, onTransfer }: Props) {
   if (conversations.length === 0) return <p className="px-4 py-6 text-center text-sm text-slate-500">Nothing matches.</p>;

@@ -4,6 +4,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { TransferDialog } from '@/components/transfers/transfer-dialog';
 import { useNow } from '@/components/inbox/use-now';
 import type { FloorConversation } from '@/lib/supervision/floor-overview';
+import { withServiceLevels } from '@/lib/supervision/floor-service-levels';
 import { isBreaching } from '@/lib/supervision/service-levels';
 import { AgentsPanel } from './agents-panel';
 import { ConversationsTable } from './conversations-table';
@@ -24,20 +25,21 @@ export function FloorConsole({ viewerId }: { viewerId: string }) {
   const deferredQuery = useDeferredValue(query);
   const [transferring, setTransferring] = useState<FloorConversation | null>(null);
 
+  const conversations = useMemo(() => (overview ? withServiceLevels(overview.conversations, overview.targets, now) : []), [overview, now]);
   const visible = useMemo(() => {
     const needle = deferredQuery.trim().toLowerCase();
-    return (overview?.conversations ?? []).filter(
+    return conversations.filter(
       (c) =>
         (filter === 'all' || (filter === 'queue' ? c.queuedAt !== null : isBreaching(c))) &&
         (channel === 'ALL' || c.channel === channel) &&
         (!agentId || c.assignee?.id === agentId) &&
         (!needle || `${c.customer} ${c.twilioNumber ?? ''} ${c.assignee?.name ?? ''} ${c.lastMessagePreview ?? ''}`.toLowerCase().includes(needle)),
     );
-  }, [overview, filter, channel, agentId, deferredQuery]);
+  }, [conversations, filter, channel, agentId, deferredQuery]);
 
   if (!overview) return <p role="status" className="p-6 text-sm text-slate-500">{error ?? 'Loading the floor…'}</p>;
-  const queued = overview.conversations.filter((c) => c.queuedAt !== null).length;
-  const breaching = overview.conversations.filter(isBreaching).length;
+  const queued = conversations.filter((c) => c.queuedAt !== null).length;
+  const breaching = conversations.filter(isBreaching).length;
   const available = overview.agents.filter((a) => a.role === 'AGENT' && a.online && a.availability === 'AVAILABLE').length;
 
   return (
@@ -46,7 +48,7 @@ export function FloorConsole({ viewerId }: { viewerId: string }) {
         <div>
           <h1 className="text-lg font-semibold">Supervisor console</h1>
           <p className="text-sm text-slate-600" aria-live="polite">
-            {overview.conversations.length} open · <span data-testid="queue-count">{queued}</span> waiting · {breaching} over target · {available} agents available
+            {conversations.length} open · <span data-testid="queue-count">{queued}</span> waiting · {breaching} over target · {available} agents available
           </p>
         </div>
         <ServiceLevelSettings targets={overview.targets} onSaved={refresh} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { usePolledValue } from '@/components/use-polled-value';
+import { useLiveResource } from '@/components/live/use-live-resource';
 import { apiFetch } from '@/lib/api/client-fetch';
 import type { HistoryEntry } from '@/lib/supervision/conversation-history';
 
@@ -17,10 +17,9 @@ const REASONS: Record<string, string> = {
 
 /** The assignment history of a conversation, for supervisors. */
 export function HistoryPanel({ conversationSid }: { conversationSid: string }) {
-  const { value: entries } = usePolledValue(
+  const { value: entries } = useLiveResource(
     async () => (await apiFetch<{ assignments: HistoryEntry[] }>(`/api/conversations/${conversationSid}/history`)).assignments,
-    5_000,
-    conversationSid,
+    { key: conversationSid, refetchOn: (event) => event.kind === 'assignment.changed' && event.data.conversationSid === conversationSid },
   );
   return (
     <aside aria-label="Assignment history" className="h-full overflow-y-auto border-l border-slate-200 bg-white p-4 text-sm">

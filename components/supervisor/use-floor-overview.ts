@@ -1,11 +1,18 @@
 'use client';
 
-import { usePolledValue } from '@/components/use-polled-value';
+import { useLiveResource } from '@/components/live/use-live-resource';
 import { apiFetch } from '@/lib/api/client-fetch';
+import type { LiveEvent } from '@/lib/live/live-events';
 import type { FloorOverview } from '@/lib/supervision/floor-overview';
 
-/** The floor, refreshed every few seconds from the shared database (any app instance answers). */
+// Supervisors hear every change on the floor; the console reloads at most once a second.
+const FLOOR_EVENTS = new Set<LiveEvent['kind']>(['assignment.changed', 'conversation.updated', 'team.changed', 'settings.changed']);
+
+/** The floor, from the shared database (any app instance answers), reloaded when the live stream says it changed. */
 export function useFloorOverview(): { overview: FloorOverview | null; error: string | null; refresh: () => void } {
-  const { value, error, refresh } = usePolledValue(() => apiFetch<FloorOverview>('/api/supervisor/overview'), 3_000);
+  const { value, error, refresh } = useLiveResource(
+    ({ eventId }) => apiFetch<FloorOverview>(`/api/supervisor/overview${eventId ? `?after=${encodeURIComponent(eventId)}` : ''}`),
+    { refetchOn: (event) => FLOOR_EVENTS.has(event.kind), minIntervalMs: 1_000, safetyRefreshMs: 30_000 },
+  );
   return { overview: value ?? null, error: error ? 'The console could not refresh; retrying.' : null, refresh };
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent } from 'react';
+import { useLiveResource } from '@/components/live/use-live-resource';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -9,6 +10,7 @@ import { useAction } from '@/components/use-action';
 import { apiFetch } from '@/lib/api/client-fetch';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import type { TeamMemberStatus } from '@/lib/users/list-team';
+import { presenceLabel } from '@/lib/users/presence-label';
 
 type Props = {
   conversationSid: string;
@@ -21,19 +23,13 @@ type Props = {
 
 /** Hand a conversation to a colleague (or yourself, as a supervisor) or back to the queue, with a note. */
 export function TransferDialog({ conversationSid, currentAssigneeId, viewerId, onClose, onTransferred }: Props) {
-  const [team, setTeam] = useState<TeamMemberStatus[] | null>(null);
-  const { run, pending, error, setError } = useAction({ fallback: 'The transfer failed.' });
-
-  useEffect(() => {
-    let cancelled = false;
-    apiFetch<{ team: TeamMemberStatus[] }>('/api/team').then(
-      (result) => !cancelled && setTeam(result.team),
-      () => !cancelled && setError('Could not load the team.'),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [setError]);
+  // Presence and load as they change while the dialog is open.
+  const { value: team = null, error: teamError } = useLiveResource(async () => (await apiFetch<{ team: TeamMemberStatus[] }>('/api/team')).team, {
+    refetchOn: (event) => event.kind === 'team.changed' || event.kind === 'assignment.changed',
+    minIntervalMs: 1_000,
+  });
+  const { run, pending, error: actionError, setError } = useAction({ fallback: 'The transfer failed.' });
+  const error = actionError ?? (teamError && !team ? 'Could not load the team.' : null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -60,7 +56,7 @@ export function TransferDialog({ conversationSid, currentAssigneeId, viewerId, o
             <option value="" disabled>{team ? 'Choose…' : 'Loading the team…'}</option>
             {candidates.map((member) => (
               <option key={member.id} value={member.id}>
-                {member.id === viewerId ? `Me (${member.name})` : member.name} · {ROLE_LABELS[member.role]} · {member.online ? (member.availability === 'AVAILABLE' ? 'available' : 'away') : 'offline'} · {member.load}/{member.capacity}
+                {member.id === viewerId ? `Me (${member.name})` : member.name} · {ROLE_LABELS[member.role]} · {presenceLabel(member).toLowerCase()} · {member.load}/{member.capacity}
               </option>
             ))}
             {currentAssigneeId ? <option value="queue">Back to the queue</option> : null}

@@ -1,6 +1,8 @@
 import { AppError } from '@/lib/api/app-error';
 import { db } from '@/lib/db/client';
 import { isNotFound, isUniqueViolation } from '@/lib/db/errors';
+import { EVERYONE } from '@/lib/live/audiences';
+import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
 import type { CannedResponseView, TCannedResponse } from './canned-response-schema';
 
 const SELECT = { id: true, shortcut: true, title: true, body: true } as const;
@@ -10,8 +12,9 @@ export function listCannedResponses(): Promise<CannedResponseView[]> {
 }
 
 export async function saveCannedResponse({ id, input, actorId }: { id?: string; input: TCannedResponse; actorId: string }): Promise<CannedResponseView> {
+  let saved: CannedResponseView;
   try {
-    return id
+    saved = id
       ? await db.cannedResponse.update({ where: { id }, data: input, select: SELECT })
       : await db.cannedResponse.create({ data: { ...input, createdById: actorId }, select: SELECT });
   } catch (error) {
@@ -19,9 +22,17 @@ export async function saveCannedResponse({ id, input, actorId }: { id?: string; 
     if (isNotFound(error)) throw new AppError('not_found', 'No such canned response.');
     throw error;
   }
+  await announceChange();
+  return saved;
 }
 
 export async function deleteCannedResponse(id: string): Promise<void> {
   const { count } = await db.cannedResponse.deleteMany({ where: { id } });
   if (count === 0) throw new AppError('not_found', 'No such canned response.');
+  await announceChange();
+}
+
+/** Every composer's "/" list follows. */
+function announceChange(): Promise<void> {
+  return publishLiveEventAfterWrite({ kind: 'canned-responses.changed', data: {}, audience: EVERYONE });
 }

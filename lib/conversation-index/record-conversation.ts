@@ -1,5 +1,7 @@
 import { parseAttributes, readSwitchboardAttributes, type TSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import { db } from '@/lib/db/client';
+import { conversationAudience } from '@/lib/live/audiences';
+import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
 import type { ConversationState } from '@/lib/db/generated/enums';
 import type { Binding } from '@/lib/conversations/messaging-binding';
 import { attributesFromBinding } from './binding-attributes';
@@ -27,10 +29,17 @@ export async function recordConversation(facts: ConversationFacts): Promise<void
     ...(facts.state && STATES[facts.state] ? { state: STATES[facts.state] } : {}),
     ...(switchboard ? fieldsFromAttributes(switchboard) : facts.binding ? fieldsFromBinding(facts.binding) : {}),
   };
-  await db.conversationIndex.upsert({
+  const row = await db.conversationIndex.upsert({
     where: { sid: facts.sid },
     create: { sid: facts.sid, ...fields, ...(facts.createdAt ? { createdAt: facts.createdAt } : {}) },
     update: fields,
+    select: { assigneeId: true, queuedAt: true },
+  });
+  const queued = Boolean(row.queuedAt && !row.assigneeId);
+  await publishLiveEventAfterWrite({
+    kind: 'conversation.updated',
+    data: { conversationSid: facts.sid, change: 'state' in fields ? 'state' : 'details', queued },
+    audience: conversationAudience({ conversationSid: facts.sid, queued }),
   });
 }
 

@@ -1,5 +1,7 @@
 import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
 import { db } from '@/lib/db/client';
+import { conversationAudience } from '@/lib/live/audiences';
+import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import { needsRouting } from '@/lib/routing/queue';
 import { isPhoneAuthor } from './channel';
 
@@ -43,6 +45,13 @@ export async function recordMessage(message: Message): Promise<{ needsRouting: b
     });
     const fields = messageFields(current, message, inbound);
     await tx.conversationIndex.upsert({ where: { sid: message.conversationSid }, create: { sid: message.conversationSid, ...fields }, update: fields });
+    const queued = Boolean(current?.queuedAt && !current.assigneeId);
+    await publishLiveEvent({
+      kind: 'conversation.updated',
+      data: { conversationSid: message.conversationSid, change: 'message', queued },
+      audience: conversationAudience({ conversationSid: message.conversationSid, queued }),
+      tx,
+    });
     // A row created just now is open and unowned.
     return { needsRouting: inbound && (!current || needsRouting(current)) };
   });

@@ -12,9 +12,9 @@ const STATES = { ACTIVE: 'active', INACTIVE: 'inactive', CLOSED: 'closed' } as c
  * The agent's conversations as the index knows them, in one query: the inbox shows these at
  * once while the SDK joins them one by one (seconds, for a full inbox), then replaces them.
  */
-export async function listMyConversations(userId: string): Promise<SeedConversation[]> {
+export async function listMyConversations(userId: string, { sid }: { sid?: string } = {}): Promise<SeedConversation[]> {
   const rows = await db.conversationIndex.findMany({
-    where: { assigneeId: userId },
+    where: { assigneeId: userId, ...(sid ? { sid } : {}) },
     orderBy: { updatedAt: 'desc' },
     take: LIMIT,
     select: {

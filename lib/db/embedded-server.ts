@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PgliteWireServer } from './embedded/wire-server';
 
 export type EmbeddedDatabase = {
   /** A postgres:// URL on loopback: the app reaches it exactly as it reaches a real server. */
@@ -18,24 +18,21 @@ type Options = {
 };
 
 // PGlite is one Postgres backend in WebAssembly. Serving it on loopback lets every process
-// (the app, the Prisma CLI, tests) use the production code path (pg + adapter-pg). It has a
-// single session, so it takes one connection at a time: pglite-socket's multiplexer
-// interleaves clients' extended-protocol messages (one client's Bind can meet another's
-// unnamed statement), which corrupts concurrent queries. Clients use a pool of one instead
-// (EMBEDDED_POOL_SIZE): queries queue in the pool, which is what PGlite would do anyway. The
-// server allows one spare socket so a pool replacing a broken connection is not refused
-// while the old socket is still closing.
-const MAX_CONNECTIONS = 2;
-export const EMBEDDED_POOL_SIZE = 1;
+// (the app, the Prisma CLI, tests) use the production code path (pg + adapter-pg), LISTEN/NOTIFY
+// included. Our own wire server (embedded/wire-server.ts) runs each client's unit of work whole
+// and routes notifications to their listeners, which @electric-sql/pglite-socket does not (it
+// interleaves clients' extended-protocol messages and hands a notification to whoever raised it).
+// A client pool of several connections keeps PGlite busy while the app is between queries: the
+// queries still run one at a time, but the round trips and the app's own work overlap them.
+export const EMBEDDED_POOL_SIZE = 4;
 
 export async function startEmbeddedDatabase({ dataDir, port = 0 }: Options): Promise<EmbeddedDatabase> {
   const inMemory = dataDir === 'memory';
   const releaseLock = inMemory ? () => {} : lockDataDir(dataDir);
   try {
     const db = await PGlite.create(inMemory ? undefined : path.resolve(dataDir));
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: MAX_CONNECTIONS });
-    await server.start();
-    const address = server.getServerConn();
+    const server = new PgliteWireServer(db, { host: '127.0.0.1', port });
+    const address = await server.start();
     return {
       url: `postgresql://postgres:postgres@${address}/postgres?sslmode=disable`,
       poolSize: EMBEDDED_POOL_SIZE,

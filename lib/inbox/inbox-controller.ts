@@ -5,7 +5,7 @@ import { INITIAL_INBOX_STATE, type InboxState } from './inbox-state';
 import { SdkRegistry } from './sdk-registry';
 import { discardMessage, retryMessage, sendMessage } from './send-actions';
 import { nextPaint, waitForConnectionState } from './sdk-timing';
-import { dropUnconfirmed, seedFromServer } from './server-seed';
+import { dropIfProvisional, dropUnconfirmed, seedFromServer } from './server-seed';
 import { withUserName } from './state-updates';
 import { ensurePreview, loadOlder, openThread } from './thread-actions';
 import { fetchToken, SessionExpiredError } from './token-source';
@@ -97,6 +97,20 @@ export class InboxController {
     if (this.registry.conversations.has(sid) || !this.client || !this.bindings) return;
     const conversation = await this.client.getConversationBySid(sid);
     this.bindings.upsertConversation(conversation);
+  }
+
+  /**
+   * The live stream says a conversation was just assigned to this agent: list it now, from
+   * the server's index; the SDK confirms it (or takes it away) once it has joined.
+   */
+  async showAssigned(sid: string): Promise<void> {
+    if (this.store.getState().conversations[sid]) return;
+    await seedFromServer(this.store, { sid });
+  }
+
+  /** It moved away before the SDK confirmed it. */
+  forgetUnconfirmed(sid: string): void {
+    this.store.update((state) => dropIfProvisional(state, sid));
   }
 
   typing = (sid: string): void => {

@@ -6,10 +6,10 @@ import type { InboxState } from './inbox-state';
  * The list from the server's index, shown while the SDK is still joining the agent's
  * conversations. Anything the SDK already delivered wins; SDK events replace the rest.
  */
-export async function seedFromServer(store: Store<InboxState>): Promise<void> {
+export async function seedFromServer(store: Store<InboxState>, { sid }: { sid?: string } = {}): Promise<void> {
   let seed: SeedConversation[];
   try {
-    const response = await fetch('/api/me/conversations', { cache: 'no-store' });
+    const response = await fetch(sid ? `/api/me/conversations?sid=${encodeURIComponent(sid)}` : '/api/me/conversations', { cache: 'no-store' });
     if (!response.ok) return;
     seed = ((await response.json()) as { conversations: SeedConversation[] }).conversations;
   } catch {
@@ -25,6 +25,13 @@ export async function seedFromServer(store: Store<InboxState>): Promise<void> {
     }
     return { ...state, conversations, previews };
   });
+}
+
+/** A provisional conversation that moved away before the SDK confirmed it leaves the list. */
+export function dropIfProvisional(state: InboxState, sid: string): InboxState {
+  if (!state.conversations[sid]?.provisional) return state;
+  const { [sid]: _dropped, ...conversations } = state.conversations;
+  return { ...state, conversations };
 }
 
 /** Provisional conversations the SDK never confirmed (moved away meanwhile) leave the list. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db/client';
+import { EVERYONE } from '@/lib/live/audiences';
+import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
 
 export const ZNote = z.object({ body: z.string().trim().min(1, 'Write the note.').max(4000, 'Keep notes under 4,000 characters.') }).strict();
 
@@ -23,5 +25,7 @@ export async function addNote({ author, conversationSid, body }: { author: Curre
   // A note can be the first thing Switchboard records about a conversation made elsewhere.
   await db.conversationIndex.upsert({ where: { sid: conversationSid }, create: { sid: conversationSid }, update: {} });
   const note = await db.note.create({ data: { conversationSid, authorId: author.id, body }, select: { id: true, createdAt: true } });
+  // Rare and small: everyone hears it, and whoever shows this conversation fetches it.
+  await publishLiveEventAfterWrite({ kind: 'note.added', data: { conversationSid, noteId: note.id }, audience: EVERYONE });
   return { id: note.id, body, authorId: author.id, authorName: author.name, createdAt: note.createdAt.toISOString() };
 }

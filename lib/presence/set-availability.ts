@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
+import { EVERYONE } from '@/lib/live/audiences';
+import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
 
 export const ZAvailability = z.object({ availability: z.enum(['AVAILABLE', 'AWAY'], 'Choose Available or Away.') }).strict();
 
-/** Available / Away from the header; setting it also counts as the browser being there. */
-export async function setAvailability(userId: string, availability: 'AVAILABLE' | 'AWAY', now = new Date()) {
-  return db.user.update({ where: { id: userId }, data: { availability, lastSeenAt: now }, select: { availability: true } });
+/** Available / Away from the header. Whether the browser is there is its event stream's business. */
+export async function setAvailability(userId: string, availability: 'AVAILABLE' | 'AWAY') {
+  const updated = await db.user.update({ where: { id: userId }, data: { availability }, select: { availability: true } });
+  await publishLiveEventAfterWrite({ kind: 'team.changed', data: { userId }, audience: EVERYONE });
+  return updated;
 }

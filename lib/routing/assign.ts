@@ -1,4 +1,6 @@
 import type { AssignmentReason, Prisma } from '@/lib/db/generated/client';
+import { conversationAudience } from '@/lib/live/audiences';
+import { publishLiveEvent } from '@/lib/live/publish-live-event';
 
 type Change = {
   conversationSid: string;
@@ -10,7 +12,10 @@ type Change = {
   now: Date;
 };
 
-/** Records a change of owner: the index row, the agent's last assignment time, the history. */
+/**
+ * Records a change of owner: the index row, the agent's last assignment time, the history, and
+ * the live event (delivered when the transaction commits) that moves it on everyone's screen.
+ */
 export async function recordAssignment(tx: Prisma.TransactionClient, change: Change): Promise<void> {
   const queued = change.toUserId === null && change.reason !== 'RESOLVED';
   await tx.conversationIndex.update({
@@ -28,5 +33,13 @@ export async function recordAssignment(tx: Prisma.TransactionClient, change: Cha
       note: change.note ?? null,
       createdAt: change.now,
     },
+  });
+  // Entering or leaving the queue changes every agent's Queue tab.
+  const queueChanged = queued || change.reason === 'FROM_QUEUE' || change.reason === 'TAKEN' || (change.reason === 'TRANSFER' && change.fromUserId === null);
+  await publishLiveEvent({
+    kind: 'assignment.changed',
+    data: { conversationSid: change.conversationSid, fromUserId: change.fromUserId, toUserId: change.toUserId, reason: change.reason, queued, queueChanged },
+    audience: conversationAudience({ conversationSid: change.conversationSid, assigneeIds: [change.fromUserId, change.toUserId], queued: queueChanged }),
+    tx,
   });
 }

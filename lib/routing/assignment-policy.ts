@@ -2,7 +2,11 @@
 
 import type { Role } from '@/lib/auth/roles';
 
-/** A browser heartbeat older than this means the agent's browser is gone. */
+/**
+ * Presence older than this means the browser is gone: its app instance refreshes it every
+ * HEARTBEAT_INTERVAL_MS while the browser's event stream is open (and clears it when the
+ * stream closes), so only an instance that died leaves it to expire.
+ */
 export const PRESENCE_TIMEOUT_MS = 45_000;
 export const HEARTBEAT_INTERVAL_MS = 15_000;
 

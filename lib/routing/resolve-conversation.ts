@@ -1,4 +1,6 @@
 import { db } from '@/lib/db/client';
+import { conversationAudience } from '@/lib/live/audiences';
+import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import { takeRoutingLock } from './routing-lock';
 
 /**
@@ -9,7 +11,7 @@ import { takeRoutingLock } from './routing-lock';
 export async function resolveInIndex({ conversationSid, actorId, now = new Date() }: { conversationSid: string; actorId: string | null; now?: Date }): Promise<void> {
   await db.$transaction(async (tx) => {
     await takeRoutingLock(tx);
-    const conversation = await tx.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { state: true, assigneeId: true } });
+    const conversation = await tx.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { state: true, assigneeId: true, queuedAt: true } });
     if (!conversation) {
       await tx.conversationIndex.create({ data: { sid: conversationSid, state: 'CLOSED' } });
       return;
@@ -18,6 +20,12 @@ export async function resolveInIndex({ conversationSid, actorId, now = new Date(
     await tx.conversationIndex.update({ where: { sid: conversationSid }, data: { state: 'CLOSED', queuedAt: null } });
     await tx.assignment.create({
       data: { conversationSid, fromUserId: conversation.assigneeId, toUserId: null, actorId, reason: 'RESOLVED', createdAt: now },
+    });
+    await publishLiveEvent({
+      kind: 'assignment.changed',
+      data: { conversationSid, fromUserId: conversation.assigneeId, toUserId: null, reason: 'RESOLVED', queued: false, queueChanged: conversation.queuedAt !== null },
+      audience: conversationAudience({ conversationSid, assigneeIds: [conversation.assigneeId], queued: conversation.queuedAt !== null }),
+      tx,
     });
   });
 }

@@ -1,7 +1,7 @@
 import { displayAddress } from '@/lib/conversations/phone-address';
 import { db } from '@/lib/db/client';
 import { listTeam, type TeamMemberStatus } from '@/lib/users/list-team';
-import { serviceLevelStatus, type ServiceLevelTargets } from './service-levels';
+import type { ServiceLevelTargets } from './service-levels';
 import { readServiceLevelTargets } from './team-settings';
 
 export type FloorConversation = {
@@ -13,11 +13,12 @@ export type FloorConversation = {
   queuedAt: string | null;
   lastMessagePreview: string | null;
   lastMessageAt: string | null;
-  waitingSeconds: number;
+  /** Service-level times: the console turns them into waits and breaches with its own clock. */
+  firstInboundAt: string | null;
+  firstResponseAt: string | null;
+  awaitingReplySince: string | null;
   /** The last reply did not reach the phone: Twilio's error code, or '' when it gave none. */
   deliveryError: string | null;
-  firstResponseBreached: boolean;
-  replyWaitBreached: boolean;
 };
 
 export type FloorAgent = TeamMemberStatus;
@@ -27,7 +28,7 @@ export type FloorOverview = { agents: FloorAgent[]; conversations: FloorConversa
 /**
  * Everything the supervisor console shows, from the shared database (so every app instance
  * gives the same picture): the team with presence and load, and every open conversation with
- * its owner and service levels. Queued ones are those without an owner.
+ * its owner and service-level times. Queued ones are those without an owner.
  */
 export async function readFloorOverview(now = new Date()): Promise<FloorOverview> {
   const [agents, rows, targets] = await Promise.all([
@@ -67,8 +68,10 @@ export async function readFloorOverview(now = new Date()): Promise<FloorOverview
       queuedAt: row.queuedAt?.toISOString() ?? null,
       lastMessagePreview: row.lastMessagePreview,
       lastMessageAt: row.lastMessageAt?.toISOString() ?? null,
+      firstInboundAt: row.firstInboundAt?.toISOString() ?? null,
+      firstResponseAt: row.firstResponseAt?.toISOString() ?? null,
+      awaitingReplySince: row.awaitingReplySince?.toISOString() ?? null,
       deliveryError: row.deliveryFailedAt ? (row.deliveryErrorCode ?? '') : null,
-      ...serviceLevelStatus(row, targets, now),
     })),
     targets,
     generatedAt: now.toISOString(),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
+import { SUPERVISORS } from '@/lib/live/audiences';
+import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
 import type { ServiceLevelTargets } from './service-levels';
 
 export const ZServiceLevelTargets = z
@@ -19,5 +21,6 @@ export async function saveServiceLevelTargets(targets: ServiceLevelTargets, acto
     db.teamSettings.upsert({ where: { id: 1 }, create: { id: 1, ...targets }, update: targets }),
     db.auditEntry.create({ data: { actorId, action: 'settings.service-levels', details: targets } }),
   ]);
+  await publishLiveEventAfterWrite({ kind: 'settings.changed', data: {}, audience: SUPERVISORS });
   return targets;
 }

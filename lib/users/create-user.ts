@@ -2,6 +2,8 @@ import { AppError } from '@/lib/api/app-error';
 import { hashPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
+import { EVERYONE } from '@/lib/live/audiences';
+import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
 import { syncTwilioUserQuietly } from '@/lib/twilio/sync-twilio-user';
 import { TEAM_USER_SELECT, type TeamUser } from './team-user';
 import type { TCreateUser } from './user-schemas';
@@ -17,5 +19,6 @@ export async function createUser({ password, ...fields }: TCreateUser): Promise<
     throw error;
   }
   await syncTwilioUserQuietly({ identity: user.id, friendlyName: user.name });
+  await publishLiveEventAfterWrite({ kind: 'team.changed', data: { userId: user.id }, audience: EVERYONE });
   return user;
 }

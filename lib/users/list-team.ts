@@ -2,6 +2,7 @@ import type { Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import { isOnline } from '@/lib/routing/assignment-policy';
 
+
 export type TeamMemberStatus = {
   id: string;
   name: string;

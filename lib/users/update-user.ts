@@ -1,6 +1,8 @@
 import { AppError } from '@/lib/api/app-error';
 import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
 import { db } from '@/lib/db/client';
+import { EVERYONE } from '@/lib/live/audiences';
+import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import { releaseConversationsOf } from '@/lib/routing/release-conversations';
 import { syncTwilioUserQuietly } from '@/lib/twilio/sync-twilio-user';
 import { TEAM_USER_SELECT, type TeamUser } from './team-user';
@@ -24,7 +26,10 @@ export async function updateUser({ actorId, userId, update }: Options): Promise<
       const admins = await tx.user.count({ where: { role: 'ADMIN', active: true } });
       if (admins <= 1) throw new AppError('conflict', 'The team needs at least one active admin.');
     }
-    return tx.user.update({ where: { id: userId }, data: update, select: TEAM_USER_SELECT });
+    const saved = await tx.user.update({ where: { id: userId }, data: update, select: TEAM_USER_SELECT });
+    // A disabled user's event streams close when they hear it.
+    await publishLiveEvent({ kind: 'team.changed', data: { userId }, audience: EVERYONE, tx });
+    return saved;
   });
   if (update.name !== undefined) await syncTwilioUserQuietly({ identity: updated.id, friendlyName: updated.name });
   if (update.active === false) await releaseConversationsOf(updated.id);

@@ -1,13 +1,9 @@
-import { NextResponse } from 'next/server';
 import { readJson, withSession } from '@/lib/api/with-session';
-import { listViewers, reportPresence } from '@/lib/collision/conversation-presence';
 import { ZPresenceReport } from '@/lib/collision/presence-rules';
+import { reportPresence } from '@/lib/collision/report-presence';
 
-// Collision detection: who is viewing (and typing in) which conversation, across app instances.
-export const GET = withSession({}, async () => NextResponse.json({ viewers: await listViewers() }, { headers: { 'cache-control': 'no-store' } }));
-
+// Collision detection: which conversation a tab shows, and typing there (see the live stream).
 export const POST = withSession({}, async ({ req, user }) => {
-  const { conversationSid, typing } = await readJson(req, ZPresenceReport);
-  await reportPresence({ userId: user.id, conversationSid, typing });
+  await reportPresence({ user, report: await readJson(req, ZPresenceReport) });
   return new Response(null, { status: 204 });
 });

@@ -1,0 +1,220 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import type { PGlite } from '@electric-sql/pglite';
+import { FrontendStream, type FrontendUnit, listenCommand, notificationMessage } from './frontend-messages';
+import { ListenRegistry } from './listen-registry';
+
+type Connection = { id: number; socket: Socket; stream: FrontendStream };
+type Queued = { connection: Connection; unit: Extract<FrontendUnit, { kind: 'startup' | 'messages' }> };
+
+const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
+const NO_ENCRYPTION = Buffer.from('N');
+/** PGlite keeps every parsed backend message until its next execProtocol call: clear it this often. */
+const UNITS_PER_PARSER_RESET = 256;
+
+/**
+ * Serves one PGlite (one Postgres backend) to many clients on loopback, as a real server would
+ * look to them:
+ *  - each client's unit of work (up to a Sync or a simple query) runs whole, never interleaved
+ *    with another client's; while a client's transaction is open, only that client runs;
+ *  - LISTEN/NOTIFY works across connections: the backend listens on the union of the clients'
+ *    channels, and a notification goes to the clients listening on its channel, whichever
+ *    client's statement produced it.
+ * Session state other than LISTEN (SET, named prepared statements, temporary tables) is shared by
+ * every connection; the app uses none of it.
+ */
+export class PgliteWireServer {
+  private server: Server | null = null;
+  private readonly connections = new Set<Connection>();
+  private readonly queue: Queued[] = [];
+  private readonly listeners = new ListenRegistry<Connection>();
+  private nextId = 1;
+  /** The client whose transaction (or extended query) is open: only its units may run. */
+  private owner: Connection | null = null;
+  private running = false;
+  private unitsSinceReset = 0;
+  private stopNotifications: (() => void) | null = null;
+
+  constructor(
+    private readonly db: PGlite,
+    private readonly options: { host?: string; port?: number; maxConnections?: number } = {},
+  ) {}
+
+  /** Starts listening; resolves with `host:port`. */
+  async start(): Promise<string> {
+    await this.db.waitReady;
+    this.stopNotifications = this.db.onNotification((channel, payload) => this.deliver(channel, payload));
+    const server = createServer((socket) => this.accept(socket));
+    server.maxConnections = this.options.maxConnections ?? 100;
+    this.server = server;
+    const host = this.options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port ?? 0, host, () => resolve());
+    });
+    const address = server.address();
+    if (!address || typeof address === 'string') throw new Error('The embedded database has no TCP address.');
+    return `${host}:${address.port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.stopNotifications?.();
+    for (const connection of this.connections) connection.socket.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server = null;
+  }
+
+  /** Connections and queued units, for diagnostics and tests. */
+  stats() {
+    return { connections: this.connections.size, queued: this.queue.length, listening: this.listeners.channels() };
+  }
+
+  private accept(socket: Socket): void {
+    socket.setNoDelay(true);
+    const connection: Connection = { id: this.nextId++, socket, stream: new FrontendStream() };
+    this.connections.add(connection);
+    socket.on('data', (chunk: Buffer) => {
+      let units: FrontendUnit[];
+      try {
+        units = connection.stream.push(chunk);
+      } catch {
+        socket.destroy();
+        return;
+      }
+      for (const unit of units) this.receive(connection, unit);
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => void this.drop(connection));
+  }
+
+  private receive(connection: Connection, unit: FrontendUnit): void {
+    switch (unit.kind) {
+      case 'encryption-request':
+        connection.socket.write(NO_ENCRYPTION);
+        return;
+      case 'cancel':
+      case 'terminate':
+        connection.socket.end();
+        return;
+      default:
+        this.queue.push({ connection, unit });
+        void this.pump();
+    }
+  }
+
+  /** Runs queued units one at a time; while a client owns the session, only its units. */
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (;;) {
+        const index = this.owner ? this.queue.findIndex((queued) => queued.connection === this.owner) : this.queue.length > 0 ? 0 : -1;
+        if (index === -1) return;
+        const [next] = this.queue.splice(index, 1);
+        await this.run(next!);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async run({ connection, unit }: Queued): Promise<void> {
+    if (unit.kind === 'messages') this.trackListens(connection, unit.simpleQueries, 'before');
+    const output: Uint8Array[] = [];
+    try {
+      await this.db.runExclusive(() => this.db.execProtocolRawStream(unit.bytes, { onRawData: (data) => output.push(data) }));
+    } catch {
+      connection.socket.destroy();
+      return;
+    }
+    if (unit.kind === 'messages') this.trackListens(connection, unit.simpleQueries, 'after');
+    this.owner = this.db.isInTransaction() || (unit.kind === 'messages' && unit.flushOnly) ? connection : null;
+    if (!connection.socket.destroyed) connection.socket.write(withoutNotifications(Buffer.concat(output)));
+    if (++this.unitsSinceReset >= UNITS_PER_PARSER_RESET && !this.owner) {
+      this.unitsSinceReset = 0;
+      await this.db.execProtocol(new Uint8Array(0)).catch(() => undefined);
+    }
+    // The client may have left while its unit ran: its transaction must not hold the session.
+    if (!this.connections.has(connection)) await this.release(connection);
+  }
+
+  /**
+   * LISTEN is recorded for the connection; UNLISTEN too, but the backend keeps listening on a
+   * channel another connection still listens on (it has one listen set for everyone).
+   */
+  private trackListens(connection: Connection, queries: string[], phase: 'before' | 'after'): void {
+    for (const query of queries) {
+      const command = listenCommand(query);
+      if (!command) continue;
+      if (phase === 'before' && command.kind === 'listen') this.listeners.add(connection, command.channel);
+      if (phase === 'after' && command.kind !== 'listen') {
+        const dropped = command.kind === 'unlisten' ? this.listeners.remove(connection, command.channel) : this.listeners.removeAll(connection);
+        const stillWanted = dropped.filter((channel) => this.listeners.has(channel));
+        if (stillWanted.length > 0) void this.internal(stillWanted.map((channel) => `LISTEN ${quoteIdentifier(channel)}`).join('; '));
+      }
+    }
+  }
+
+  private deliver(channel: string, payload: string): void {
+    const message = notificationMessage(channel, payload);
+    for (const connection of this.listeners.of(channel)) {
+      if (!connection.socket.destroyed) connection.socket.write(message);
+    }
+  }
+
+  private async drop(connection: Connection): Promise<void> {
+    if (!this.connections.delete(connection)) return;
+    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.connection === connection) this.queue.splice(i, 1);
+    const unheard = this.listeners.removeAll(connection).filter((channel) => !this.listeners.has(channel));
+    if (unheard.length > 0) void this.internal(unheard.map((channel) => `UNLISTEN ${quoteIdentifier(channel)}`).join('; '));
+    if (!this.running) await this.release(connection);
+  }
+
+  /** Ends what a departed client left open (an extended query, a transaction), then lets others run. */
+  private async release(connection: Connection): Promise<void> {
+    if (this.owner !== connection) return;
+    await this.db.runExclusive(() => this.db.execProtocolRawStream(SYNC, { onRawData: () => undefined })).catch(() => undefined);
+    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK').catch(() => undefined);
+    this.owner = null;
+    void this.pump();
+  }
+
+  /** A statement of the server's own, run between clients' units. */
+  private async internal(sql: string): Promise<void> {
+    this.queue.push({ connection: INTERNAL, unit: { kind: 'messages', bytes: simpleQuery(sql), flushOnly: false, simpleQueries: [] } });
+    await this.pump();
+  }
+}
+
+// Output of the server's own statements goes nowhere.
+const INTERNAL: Connection = { id: 0, socket: { destroyed: true } as Socket, stream: new FrontendStream() };
+
+function simpleQuery(sql: string): Uint8Array {
+  const text = Buffer.from(`${sql}\0`, 'utf8');
+  const header = Buffer.alloc(5);
+  header.write('Q', 0, 'latin1');
+  header.writeInt32BE(4 + text.length, 1);
+  return new Uint8Array(Buffer.concat([header, text]));
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Notifications are routed to their listeners (deliver), not to whoever's statement raised them. */
+function withoutNotifications(output: Buffer): Buffer {
+  if (!output.includes(0x41)) return output;
+  const kept: Buffer[] = [];
+  let start = 0;
+  let offset = 0;
+  while (offset + 5 <= output.length) {
+    const length = 1 + output.readInt32BE(offset + 1);
+    if (output[offset] === 0x41) {
+      kept.push(output.subarray(start, offset));
+      start = offset + length;
+    }
+    offset += length;
+  }
+  if (start === 0) return output;
+  kept.push(output.subarray(start));
+  return Buffer.concat(kept);
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { HEARTBEAT_INTERVAL_MS } from '@/lib/routing/assignment-policy';
+import { log } from '@/lib/observability/log';
+import { type HeldStream, refreshLiveConnections, sweepStaleConnections } from './live-connections';
+
+export type LocalStream = HeldStream & { close(reason: string): void };
+
+/**
+ * The event streams this instance holds. While it holds any, it refreshes their rows (and
+ * their users' presence) every HEARTBEAT_INTERVAL_MS in two statements for all of them, sweeps
+ * rows left by instances that died, and closes the streams of users disabled meanwhile.
+ */
+class LocalStreams {
+  private readonly streams = new Map<string, LocalStream>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  add(stream: LocalStream): void {
+    this.streams.set(stream.id, stream);
+    this.timer ??= setInterval(() => void this.refresh(), HEARTBEAT_INTERVAL_MS);
+  }
+
+  remove(id: string): void {
+    this.streams.delete(id);
+    if (this.streams.size === 0 && this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+  }
+
+  /** Streams of a user on this instance (another tab may still be open). */
+  countOf(userId: string): number {
+    let count = 0;
+    for (const stream of this.streams.values()) if (stream.userId === userId) count++;
+    return count;
+  }
+
+  size(): number {
+    return this.streams.size;
+  }
+
+  private async refresh(): Promise<void> {
+    const held = [...this.streams.values()];
+    try {
+      const inactive = await refreshLiveConnections(held.map(({ id, userId, viewing }) => ({ id, userId, viewing })));
+      for (const stream of held) if (inactive.has(stream.userId)) stream.close('user-inactive');
+      await sweepStaleConnections();
+    } catch (error) {
+      log.warn('live.refresh_failed', { error, streams: held.length });
+    }
+  }
+}
+
+const globalForStreams = globalThis as unknown as { switchboardLocalStreams?: LocalStreams };
+
+export const localStreams = (globalForStreams.switchboardLocalStreams ??= new LocalStreams());

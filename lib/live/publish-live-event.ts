@@ -1,0 +1,43 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/db/generated/client';
+import { log } from '@/lib/observability/log';
+import type { Audience } from './audiences';
+import { LIVE_CHANNEL, type LiveEnvelope, MAX_PAYLOAD_BYTES } from './live-channel';
+import type { LiveEventData, LiveEventKind } from './live-events';
+
+export type LiveEventInput = { [K in LiveEventKind]: { kind: K; data: LiveEventData[K] } }[LiveEventKind];
+
+type Delivery = {
+  audience: Audience;
+  /**
+   * The transaction that writes the change: the event is then delivered when it commits and
+   * never if it rolls back. Without one, it goes out at once.
+   */
+  tx?: Prisma.TransactionClient;
+};
+type Options = LiveEventInput & Delivery;
+
+/**
+ * Publishes an event to every app instance (PostgreSQL NOTIFY on LIVE_CHANNEL); each sends it
+ * down the event streams of the users in its audience. The one way to publish: other modules
+ * call this where they write the change they announce.
+ */
+export async function publishLiveEvent({ kind, data, audience, tx }: Options): Promise<void> {
+  const envelope: LiveEnvelope = { kind, data, audience };
+  const payload = JSON.stringify(envelope);
+  if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) throw new Error(`The live event ${kind} is too large for NOTIFY (${payload.length} bytes); send ids, not content.`);
+  await (tx ?? db).$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`;
+}
+
+/**
+ * For changes written without a transaction: a failed announcement must not fail the change
+ * itself (screens catch up at their next safety refresh or resync), so it is logged instead.
+ */
+export async function publishLiveEventAfterWrite(options: LiveEventInput & Omit<Delivery, 'tx'>): Promise<void> {
+  try {
+    await publishLiveEvent(options);
+  } catch (error) {
+    log.warn('live.publish_failed', { kind: options.kind, error });
+  }
+}
