@@ -28,6 +28,25 @@ export function readable<T extends SyncObjectType>(deps: SyncRouteDeps, request:
   return record;
 }
 
+/**
+ * An object as the caller may read it: whole (`horizon: null`, and the connection now holds it), or,
+ * for a connection that held it when it lost access, as of that moment (`ObjectHolds`). Anyone else
+ * gets the missing object's 404.
+ */
+export function readView<T extends SyncObjectType>(deps: SyncRouteDeps, request: RoutedRequest, type: T, id: string) {
+  const record = deps.engine.find(type, id);
+  if (!record) throw errors.objectNotFound(type);
+  const peer = request.caller.peer;
+  if (deps.canAccess(subjectOf(request), objectInfo(record))) {
+    deps.hub.holds.hold(peer, record.sid);
+    return { record, horizon: null };
+  }
+  const horizon = deps.hub.holds.horizonOf(peer.id, record.sid);
+  // A document's data is replaced whole, so only an unchanged one can be shown as it was.
+  if (horizon === undefined || (record.type === 'document' && record.lastEventId > horizon)) throw errors.objectNotFound(type);
+  return { record: { ...record, lastEventId: Math.min(record.lastEventId, horizon) }, horizon };
+}
+
 export function writable<T extends SyncObjectType>(deps: SyncRouteDeps, request: RoutedRequest, type: T, id: string, action: 'update' | 'remove') {
   const record = readable(deps, request, type, id);
   if (!deps.canWrite?.(subjectOf(request), { action, object: objectInfo(record) })) throw errors.accessForbidden();
