@@ -9,10 +9,11 @@ type Hold = { peer: Peer; horizon: number | null };
  * Why: the SDK keeps reading an object it has just opened after the server has already taken it away.
  * A conversation's roster is paged in after `conversationJoined`, inside promises no application code
  * can catch, so any error answered to that read becomes an unhandled rejection (see
- * `emulator/docs/sdk-access-loss.md`). Such a holder reads the object as it stood at its horizon:
- * nothing it was not entitled to see, no error. New subscriptions still fail (404, which the SDK treats
- * as "removed"), so no event after the loss reaches it. A hold ends when the connection cancels its
- * subscription to the object, the object is removed, or the connection closes.
+ * `emulator/docs/sdk-access-loss.md`). Such a holder reads the object's items as they stood at its
+ * horizon: nothing it was not entitled to see, no error. Opening the object again and subscribing to
+ * it still fail (404, which the SDK treats as "gone"), so no event after the loss reaches it. A hold
+ * ends when the connection cancels its subscription to the object, the object is removed, or the
+ * connection closes.
  */
 export class ObjectHolds {
   private readonly bySid = new Map<string, Map<string, Hold>>();

@@ -20,7 +20,7 @@ type Subscriber = { peer: Peer; baseUrl: string; sids: Set<string> };
  * subscriber, with the frame encoded once per base URL, never a scan over all connections.
  */
 export class SubscriptionHub {
-  /** What each connection holds open; reads by a holder that lost access see the object as it was. */
+  /** What each connection holds open; a holder that lost access reads the items as they were. */
   readonly holds = new ObjectHolds();
   private readonly bySid = new Map<string, Set<Subscriber>>();
   private readonly byPeer = new Map<string, Subscriber>();

@@ -6,57 +6,57 @@ import { queryItems, type ItemPage } from '../item-query';
 import { findItem } from '../sorted-items';
 import * as errors from '../sync-errors';
 import type { ItemKey, ItemRecord } from '../state';
-import { DEFAULT_PAGE_SIZE, LIST_KEYS, MAP_KEYS, parseItemQuery, queryParam, readView, type SyncRouteDeps } from './route-helpers';
+import { DEFAULT_PAGE_SIZE, LIST_KEYS, MAP_KEYS, itemsView, openable, parseItemQuery, queryParam, type SyncRouteDeps } from './route-helpers';
 
 /**
  * §8.1-§8.3 reads. Objects are addressed by SID or unique name (`:id` arrives decoded). Objects the
- * caller may not see answer 404 exactly like missing ones; a connection that held one when it lost
- * access reads it as it was then (`readView`, `ObjectHolds`).
+ * caller may not see answer 404 exactly like missing ones, except that a connection that held one when
+ * it lost access still reads its items as they were then (`itemsView`, `ObjectHolds`).
  */
 export function registerSyncReadRoutes(router: UpstreamRouter, deps: SyncRouteDeps): void {
   router.add('GET', '/v3/Documents/:id', (request) => {
-    const { record } = readView(deps, request, 'document', param(request, 'id'));
+    const record = openable(deps, request, 'document', param(request, 'id'));
     return ok(documentDescriptor(request.baseUrl, record));
   });
 
   router.add('GET', '/v3/Lists/:id', (request) => {
-    const { record, horizon } = readView(deps, request, 'list', param(request, 'id'));
+    const record = openable(deps, request, 'list', param(request, 'id'));
     const descriptor = listDescriptor(request.baseUrl, record);
     if (!includeItems(request)) return ok(descriptor);
-    const page = queryItems(record.items, { kind: 'page', order: 'asc', pageSize: DEFAULT_PAGE_SIZE, hideExpired: true }, deps.clock.now(), horizon);
+    const page = queryItems(record.items, { kind: 'page', order: 'asc', pageSize: DEFAULT_PAGE_SIZE, hideExpired: true }, deps.clock.now());
     return ok({ ...descriptor, items: page.items.map((item) => listItemDescriptor(request.baseUrl, record.sid, item)) });
   });
 
   router.add('GET', '/v3/Maps/:id', (request) => {
-    const { record, horizon } = readView(deps, request, 'map', param(request, 'id'));
+    const record = openable(deps, request, 'map', param(request, 'id'));
     const descriptor = mapDescriptor(request.baseUrl, record);
     // §4.4.5: user-info maps are opened with Include=items and read friendlyName/attributes from them.
     if (!includeItems(request)) return ok(descriptor);
-    const page = queryItems(record.items, { kind: 'page', order: 'asc', pageSize: DEFAULT_PAGE_SIZE, hideExpired: true }, deps.clock.now(), horizon);
+    const page = queryItems(record.items, { kind: 'page', order: 'asc', pageSize: DEFAULT_PAGE_SIZE, hideExpired: true }, deps.clock.now());
     return ok({ ...descriptor, items: page.items.map((item) => mapItemDescriptor(request.baseUrl, record.sid, item)) });
   });
 
   router.add('GET', '/v3/Lists/:id/Items', (request) => {
-    const { record, horizon } = readView(deps, request, 'list', param(request, 'id'));
+    const { record, horizon } = itemsView(deps, request, 'list', param(request, 'id'));
     const page = queryItems(record.items, parseItemQuery(request, LIST_KEYS), deps.clock.now(), horizon);
     return ok(itemsBody(page, (item) => listItemDescriptor(request.baseUrl, record.sid, item)));
   });
 
   router.add('GET', '/v3/Maps/:id/Items', (request) => {
-    const { record, horizon } = readView(deps, request, 'map', param(request, 'id'));
+    const { record, horizon } = itemsView(deps, request, 'map', param(request, 'id'));
     const page = queryItems(record.items, parseItemQuery(request, MAP_KEYS), deps.clock.now(), horizon);
     return ok(itemsBody(page, (item) => mapItemDescriptor(request.baseUrl, record.sid, item)));
   });
 
   router.add('GET', '/v3/Lists/:id/Items/:index', (request) => {
-    const { record, horizon } = readView(deps, request, 'list', param(request, 'id'));
+    const { record, horizon } = itemsView(deps, request, 'list', param(request, 'id'));
     const item = findItem(record.items, LIST_KEYS.parse(param(request, 'index')));
     if (!item || !isWithin(item, horizon)) throw errors.itemNotFound('list');
     return ok(listItemDescriptor(request.baseUrl, record.sid, item));
   });
 
   router.add('GET', '/v3/Maps/:id/Items/:key', (request) => {
-    const { record, horizon } = readView(deps, request, 'map', param(request, 'id'));
+    const { record, horizon } = itemsView(deps, request, 'map', param(request, 'id'));
     const item = findItem(record.items, param(request, 'key'));
     if (!item || !isWithin(item, horizon)) throw errors.itemNotFound('map');
     return ok(mapItemDescriptor(request.baseUrl, record.sid, item));
