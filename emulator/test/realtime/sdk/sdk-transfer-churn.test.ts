@@ -10,7 +10,8 @@ const TRANSFERS = 50;
 /**
  * Moves a conversation between two connected agents TRANSFERS times, each as soon as the old owner's
  * client has emitted conversationLeft and the new owner's conversationJoined (what an inbox sees; the
- * SDK is then typically still paging the roster in). Returns each agent's last lost Conversation.
+ * SDK is then typically still paging the roster in). Every old owner's Conversation must refuse to
+ * read; returns each agent's last lost one.
  */
 async function transferBackAndForth(
   clients: Record<Agent, Client>,
@@ -25,14 +26,19 @@ async function transferBackAndForth(
     const gained = nextEvent<[Conversation]>(clients[next], 'conversationJoined', (c) => c.sid === conversationSid);
     await move(next, owner);
     const [[conversation]] = await Promise.all([left, gained]);
+    expect(conversation.status).toBe('notParticipating');
+    await expect(conversation.getMessages()).rejects.toThrow();
     lost[owner] = conversation;
     owner = next;
   }
   return lost;
 }
 
+// The SDK logs each refused read of a left conversation at error level; these are expected here.
+const quietly = { overrides: { logLevel: 'silent' as const } };
+
 async function connectBoth(sdk: SdkEmulator): Promise<Record<Agent, Client>> {
-  const [alice, bob] = await Promise.all([sdk.connect('alice'), sdk.connect('bob')]);
+  const [alice, bob] = await Promise.all([sdk.connect('alice', quietly), sdk.connect('bob', quietly)]);
   return { alice, bob };
 }
 
@@ -60,7 +66,7 @@ describe('transfers back and forth between two connected agents', () => {
     } finally {
       rejections.stop();
     }
-  });
+  }, 120_000);
 
   it(`moves a 1:1 conversation ${TRANSFERS} times (the new owner joins, then the old one is removed) with no uncaught error`, async () => {
     const rejections = recordUnhandledRejections();
@@ -85,7 +91,7 @@ describe('transfers back and forth between two connected agents', () => {
     } finally {
       rejections.stop();
     }
-  });
+  }, 120_000);
 });
 
 describe('taking every conversation away from a connected agent', () => {
@@ -116,7 +122,7 @@ describe('taking every conversation away from a connected agent', () => {
   it('removing her participants right after she joined leaves her client clean and locked out', async () => {
     const rejections = recordUnhandledRejections();
     try {
-      const alice = await sdk.connect('alice');
+      const alice = await sdk.connect('alice', quietly);
       const { sids, seats } = await justJoined(alice);
       const lost = await expectAllLost(alice, sids, () =>
         Promise.all(sids.map((sid, i) => sdk.rest.conversations.v1.conversations(sid).participants(seats[i] ?? '').remove())),
@@ -132,7 +138,7 @@ describe('taking every conversation away from a connected agent', () => {
   it('disabling her (each conversation released, the group’s seat to the queue; her role stripped, then her User deleted) leaves her client clean', async () => {
     const rejections = recordUnhandledRejections();
     try {
-      const alice = await sdk.connect('alice');
+      const alice = await sdk.connect('alice', quietly);
       const { sids, seats } = await justJoined(alice);
       const v1 = sdk.rest.conversations.v1;
       const lost = await expectAllLost(alice, sids, async () => {
