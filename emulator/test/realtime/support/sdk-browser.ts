@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
-const SDK_BUNDLE = path.resolve('node_modules/@twilio/conversations/builds/twilio-conversations.js');
+// Resolved like an import, so it is found whether the suite runs from the repository or the package.
+const SDK_BUNDLE = createRequire(import.meta.url).resolve('@twilio/conversations/builds/twilio-conversations.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export type SdkSite = { url: string; close(): Promise<void> };
