@@ -8,7 +8,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/db/embedded-
 import { applyMigrations } from '@/lib/db/migrate';
 import { configureTwilio } from '@/lib/twilio/configure-twilio';
 import { isLiveTwilio } from '@/lib/twilio/twilio-env';
-import { webhookUrl } from '@/lib/webhooks/webhook-url';
+import { preActionWebhookUrl, webhookUrl } from '@/lib/webhooks/webhook-url';
 import { resolveAuthSecret } from './runtime/auth-secret';
 import { readRunConfig } from './runtime/config';
 import { type LocalEmulator, startLocalEmulator } from './runtime/local-emulator';
@@ -38,7 +38,8 @@ async function main(): Promise<number> {
       emulator = await startLocalEmulator({ dataDir: config.dataDir, throwaway });
       // The emulator's webhooks reach this app, and customers texting its numbers start conversations.
       process.env.EMULATOR_URL = emulator.url;
-      await configureTwilio({ webhookUrl: webhookUrl({ ...process.env, NEXTAUTH_URL: appUrl }), numbers: [...emulator.numbers] });
+      const urls = { ...process.env, NEXTAUTH_URL: appUrl };
+      await configureTwilio({ webhookUrl: webhookUrl(urls), preActionWebhookUrl: preActionWebhookUrl(urls), numbers: [...emulator.numbers] });
     }
 
     const env: NodeJS.ProcessEnv = {
