@@ -107,8 +107,7 @@ const ZDeliveryEvent = z
     at: form.DateUpdated ?? new Date(),
   }));
 
-const ZWebhookEvent = z.union([ZConversationEvent, ZStateEvent, ZMessageEvent, ZParticipantEvent, ZDeliveryEvent]);
-export type WebhookEvent = z.output<typeof ZWebhookEvent>;
+export type WebhookEvent = z.output<typeof ZConversationEvent | typeof ZStateEvent | typeof ZMessageEvent | typeof ZParticipantEvent | typeof ZDeliveryEvent>;
 
 // Each event type's own schema, so a malformed event is described field by field.
 const SCHEMAS: Record<(typeof HANDLED_EVENT_TYPES)[number], z.ZodType<WebhookEvent>> = {
