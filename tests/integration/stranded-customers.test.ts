@@ -1,6 +1,7 @@
 import twilio from 'twilio';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '@/emulator/src/index';
+import { acknowledgeAttention } from '@/lib/attention/acknowledge-attention';
 import { readAttention } from '@/lib/attention/read-attention';
 import { db } from '@/lib/db/client';
 import { GRACE_MS } from '@/lib/reconciler/find-stranded-conversations';
@@ -115,6 +116,9 @@ describe('the reconciler', () => {
     expect(await db.reconcilerRepair.count({ where: { kind: 'INDEXED' } })).toBe(5);
     expect(await db.reconcilerRepair.count({ where: { kind: 'ROUTED' } })).toBe(5);
     expect((await readAttention()).count).toBe(10);
+    // A supervisor has seen them: they no longer need attention.
+    await acknowledgeAttention(later());
+    expect((await readAttention()).count).toBe(0);
 
     // Nothing left to repair: passes, even two at once, change nothing.
     expect(await Promise.all([reconcileConversations({ now: later() }), reconcileConversations({ now: later() })])).toEqual([[], []]);
