@@ -6,10 +6,9 @@
 //    rounds of the same run so both see the same machine.
 import { chromium, type Page } from 'playwright-core';
 import twilio from 'twilio';
-import { createTwilioClient } from '../emulator/src/client';
-import { DEFAULT_CREDENTIALS } from '../emulator/src/config';
+import { createTwilioClient, DEFAULT_CREDENTIALS } from 'conversations-emulator/client';
 import { CHROMIUM_LAUNCH } from '../e2e/fixtures/chromium';
-import { DEMO_PASSWORD } from '../prisma/seed';
+import { DEMO_PASSWORD } from '../prisma/demo-team';
 import { startAppServer } from './support/app-server';
 import { appSession } from './support/app-session';
 import { distribution } from './support/stats';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
-import { createTwilioClient } from '../emulator/src/client';
-import { DEFAULT_NUMBERS } from '../emulator/src/config';
-import { startEmulator, type Emulator } from '../emulator/src/index';
+import { startEmulator, type Emulator } from 'conversations-emulator';
+import { createTwilioClient, DEFAULT_NUMBERS } from 'conversations-emulator/client';
 import { applyMigrations } from '../lib/db/migrate';
 import { freePort } from '../tests/support/free-port';
 import { startPostgresServer } from '../tests/support/postgres-server';

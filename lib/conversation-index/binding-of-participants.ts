@@ -1,4 +1,4 @@
-import type { Binding } from '@/lib/webhooks/webhook-events';
+import type { Binding } from '@/lib/conversations/messaging-binding';
 
 type WireBinding = { address?: string | null; proxy_address?: string | null; projected_address?: string | null } | null;
 

@@ -1,6 +1,6 @@
 import twilio from 'twilio';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '@/emulator/src/index';
+import type { Emulator } from 'conversations-emulator';
 import { acknowledgeAttention } from '@/lib/attention/acknowledge-attention';
 import { readAttention } from '@/lib/attention/read-attention';
 import { db } from '@/lib/db/client';
