@@ -5,6 +5,7 @@ import { runCapacity, TWILIO_LIMITS } from './emulator-capacity';
 import { runFanout } from './emulator-fanout';
 import { runInbox } from './inbox';
 import { runInboxBundle } from './inbox-bundle';
+import { runPreActionHook } from './pre-action-hook';
 import { machine } from './support/machine';
 import { printTable, writeResults, type Row } from './support/report';
 import type { Distribution } from './support/stats';
@@ -64,6 +65,14 @@ const BENCHMARKS: Record<string, Benchmark> = {
       { measure: `list: all ${r.conversations} loaded`, 'median ms': r.listAllLoadedMs.median, runs: r.listAllLoadedMs.runs.join(', ') },
       { measure: `thread: open ${r.threadMessages.toLocaleString('en-US')} messages`, 'median ms': r.threadOpenMs.median, runs: r.threadOpenMs.runs.join(', ') },
       { measure: 'send-to-render p50 / p95', 'median ms': `${r.sendToRenderMs.p50} / ${r.sendToRenderMs.p95}`, runs: `${r.sendToRenderMs.samples} sends, max ${r.sendToRenderMs.max}` },
+    ],
+  },
+  'pre-action-hook': {
+    run: runPreActionHook,
+    table: (r: Awaited<ReturnType<typeof runPreActionHook>>) => [
+      latencyRow('pre-action webhook: signed onMessageAdd → answer', r.hookMs),
+      latencyRow('send-to-render, with the hook', r.sendToRenderMs.withHook),
+      latencyRow('send-to-render, without the hook', r.sendToRenderMs.withoutHook),
     ],
   },
 };

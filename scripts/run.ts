@@ -8,7 +8,8 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/db/embedded-
 import { applyMigrations } from '@/lib/db/migrate';
 import { configureTwilio } from '@/lib/twilio/configure-twilio';
 import { isLiveTwilio } from '@/lib/twilio/twilio-env';
-import { webhookUrl } from '@/lib/webhooks/webhook-url';
+import { listTwilioNumbers } from '@/lib/twilio/twilio-numbers';
+import { preActionWebhookUrl, webhookUrl } from '@/lib/webhooks/webhook-url';
 import { resolveAuthSecret } from './runtime/auth-secret';
 import { readRunConfig } from './runtime/config';
 import { type LocalEmulator, startLocalEmulator } from './runtime/local-emulator';
@@ -34,11 +35,17 @@ async function main(): Promise<number> {
 
     const throwaway = config.embeddedDatabase === 'memory';
     const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${config.port}`;
+    const externalEmulator = isLiveTwilio(process.env) ? undefined : process.env.EMULATOR_URL;
     if (!isLiveTwilio(process.env)) {
-      emulator = await startLocalEmulator({ dataDir: config.dataDir, throwaway });
+      // An emulator already running (EMULATOR_URL) is shared, e.g. by several app instances.
+      if (!externalEmulator) {
+        emulator = await startLocalEmulator({ dataDir: config.dataDir, throwaway });
+        process.env.EMULATOR_URL = emulator.url;
+      }
       // The emulator's webhooks reach this app, and customers texting its numbers start conversations.
-      process.env.EMULATOR_URL = emulator.url;
-      await configureTwilio({ webhookUrl: webhookUrl({ ...process.env, NEXTAUTH_URL: appUrl }), numbers: [...emulator.numbers] });
+      const urls = { ...process.env, NEXTAUTH_URL: appUrl };
+      const numbers = emulator ? [...emulator.numbers] : listTwilioNumbers();
+      await configureTwilio({ webhookUrl: webhookUrl(urls), preActionWebhookUrl: preActionWebhookUrl(urls), numbers });
     }
 
     const env: NodeJS.ProcessEnv = {
@@ -49,7 +56,8 @@ async function main(): Promise<number> {
     };
     console.log(`\n  Switchboard → ${appUrl}`);
     console.log(`  database    ${embedded ? `embedded (${throwaway ? 'in memory' : path.join(config.dataDir, 'pglite')})` : 'DATABASE_URL'}`);
-    console.log(`  Twilio      ${emulator ? `emulator at ${emulator.url}` : 'live (TWILIO_* credentials)'}\n`);
+    const twilioLine = emulator ? `emulator at ${emulator.url}` : externalEmulator ? `emulator at ${externalEmulator} (EMULATOR_URL)` : 'live (TWILIO_* credentials)';
+    console.log(`  Twilio      ${twilioLine}\n`);
     return await runNext(config.mode, config.port, config.nextArgs, env);
   } finally {
     await emulator?.close();

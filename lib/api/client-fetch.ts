@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: ApiErrorDetails,
+    /** From `Retry-After`: the server says trying again after this long makes sense. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -23,7 +25,14 @@ export async function apiFetch<T = unknown>(url: string, init: { method?: string
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (payload as { error?: { code?: string; message?: string; details?: ApiErrorDetails } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? `Request failed (${response.status}).`, error?.details);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'error',
+      error?.message ?? `Request failed (${response.status}).`,
+      error?.details,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
   }
   return payload as T;
 }

@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client';
 import { recordAssignment } from '@/lib/routing/assign';
 import { moveOwnershipInTwilio } from '@/lib/routing/move-ownership';
 import { takeRoutingLock } from '@/lib/routing/routing-lock';
+import { upstreamUnavailable } from '@/lib/twilio/twilio-errors';
 import { decideTransfer, type TransferTarget } from './transfer-rules';
 
 export const ZTransfer = z
@@ -55,7 +56,7 @@ export async function transferConversation({ actor, conversationSid, to, note }:
   } catch (error) {
     console.error(`Transfer of ${conversationSid} failed in Twilio; restoring the previous owner.`, error);
     await undoTransfer({ conversationSid, change, actorId: actor.id });
-    throw new AppError('upstream_error', 'Twilio refused the transfer; it was undone.');
+    throw upstreamUnavailable(error) ?? new AppError('upstream_error', 'Twilio refused the transfer; it was undone.');
   }
   return change;
 }

@@ -16,6 +16,6 @@ export async function createUser({ password, ...fields }: TCreateUser): Promise<
     if (isUniqueViolation(error)) throw new AppError('conflict', `A user with the email ${fields.email} already exists.`);
     throw error;
   }
-  await syncTwilioUserQuietly({ identity: user.id, friendlyName: user.name });
+  await syncTwilioUserQuietly({ identity: user.id, friendlyName: user.name, active: user.active });
   return user;
 }

@@ -1,8 +1,8 @@
 import { AppError } from '@/lib/api/app-error';
 import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
 import { db } from '@/lib/db/client';
-import { releaseConversationsOf } from '@/lib/routing/release-conversations';
 import { syncTwilioUserQuietly } from '@/lib/twilio/sync-twilio-user';
+import { cutOffUser } from './cut-off-user';
 import { TEAM_USER_SELECT, type TeamUser } from './team-user';
 import type { TUpdateUser } from './user-schemas';
 
@@ -26,7 +26,9 @@ export async function updateUser({ actorId, userId, update }: Options): Promise<
     }
     return tx.user.update({ where: { id: userId }, data: update, select: TEAM_USER_SELECT });
   });
-  if (update.name !== undefined) await syncTwilioUserQuietly({ identity: updated.id, friendlyName: updated.name });
-  if (update.active === false) await releaseConversationsOf(updated.id);
+  if (update.active === false) await cutOffUser(updated);
+  else if (update.name !== undefined || update.active === true) {
+    await syncTwilioUserQuietly({ identity: updated.id, friendlyName: updated.name, active: updated.active });
+  }
   return updated;
 }

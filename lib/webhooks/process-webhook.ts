@@ -1,34 +1,67 @@
+import { recordDeadLetter, resolveDeadLetter } from '@/lib/attention/record-dead-letter';
 import { pruneStaleRowsOccasionally } from '@/lib/maintenance/prune-stale-rows';
+import { log } from '@/lib/observability/log';
+import { metrics } from '@/lib/observability/metrics';
 import { handleWebhookEvent, type Defer } from './handle-webhook-event';
 import { claimWebhook, releaseWebhook } from './idempotency';
-import { isValidTwilioSignature, parseFormParams } from './verify-signature';
+import { isValidTwilioSignature, parseFormParams, type WebhookParams } from './verify-signature';
 import { parseWebhookEvent } from './webhook-events';
 import { webhookUrl } from './webhook-url';
 
 type Input = { body: string; signature: string | null; idempotencyToken: string | null; authToken: string; defer: Defer; url?: string };
 type Result = { status: 200 } | { status: 400 | 403 | 500; error: { code: string; message: string } };
 
+const first = (params: WebhookParams, key: string): string | null => {
+  const value = params[key];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+};
+
 /**
  * One webhook request: only a valid Twilio signature gets in (anything else: 403, nothing
  * recorded); a retry with a known idempotency token is acknowledged without processing it
- * again; a processing failure answers 500 so that Twilio retries.
+ * again; a processing failure answers 500 so that Twilio retries. What cannot be processed — a
+ * malformed event, or a failure — is recorded as a dead letter with its reason; a later retry
+ * that succeeds resolves it.
  */
 export async function processWebhook({ body, signature, idempotencyToken, authToken, defer, url = webhookUrl() }: Input): Promise<Result> {
   const params = parseFormParams(body);
   if (!isValidTwilioSignature({ authToken, signature, url, params })) {
+    metrics.webhooks.inc({ outcome: 'rejected', reason: 'signature' });
     return { status: 403, error: { code: 'forbidden', message: 'The X-Twilio-Signature is missing or invalid.' } };
   }
+  const deadLetter = (reason: string) =>
+    recordDeadLetter({
+      source: 'webhook',
+      eventType: first(params, 'EventType'),
+      conversationSid: first(params, 'ConversationSid'),
+      reference: idempotencyToken,
+      reason,
+      payload: body,
+    });
   const parsed = parseWebhookEvent(params);
   if (parsed.kind === 'ignored') return { status: 200 };
-  if (parsed.kind === 'invalid') return { status: 400, error: { code: 'bad_request', message: parsed.message } };
-  if (idempotencyToken && !(await claimWebhook(idempotencyToken, parsed.event.type))) return { status: 200 };
-  pruneStaleRowsOccasionally();
+  if (parsed.kind === 'invalid') {
+    metrics.webhooks.inc({ outcome: 'failed', reason: 'invalid' });
+    await deadLetter(`Malformed event: ${parsed.message}`);
+    return { status: 400, error: { code: 'bad_request', message: parsed.message } };
+  }
+  const { type } = parsed.event;
   try {
+    if (idempotencyToken && !(await claimWebhook(idempotencyToken, type))) {
+      metrics.webhooks.inc({ outcome: 'duplicate', reason: type });
+      return { status: 200 };
+    }
+    pruneStaleRowsOccasionally();
     await handleWebhookEvent(parsed.event, defer);
-    return { status: 200 };
   } catch (error) {
-    console.error(`Webhook ${parsed.event.type} failed`, error);
-    if (idempotencyToken) await releaseWebhook(idempotencyToken);
+    log.error('webhook.failed', { eventType: type, idempotencyToken, error });
+    metrics.webhooks.inc({ outcome: 'failed', reason: type });
+    if (idempotencyToken) await releaseWebhook(idempotencyToken).catch(() => undefined);
+    await deadLetter(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     return { status: 500, error: { code: 'internal_error', message: 'The event could not be processed.' } };
   }
+  metrics.webhooks.inc({ outcome: 'accepted', reason: type });
+  // Only a retry can have a dead letter to resolve: first attempts skip the write.
+  if (idempotencyToken && Number(first(params, 'RetryCount') ?? '0') > 0) await resolveDeadLetter(idempotencyToken).catch(() => undefined);
+  return { status: 200 };
 }

@@ -35,7 +35,7 @@ const send = (res: ServerResponse, response: RestResponse) => {
 };
 
 const sendError = (res: ServerResponse, error: TwilioError, extraHeaders: Record<string, string> = {}) =>
-  send(res, { status: error.status, json: error.toJSON(), headers: extraHeaders });
+  send(res, { status: error.status, json: error.toJSON(), headers: { ...error.headers, ...extraHeaders } });
 
 /** The emulator's own control endpoints are local and unauthenticated; everything Twilio's needs auth. */
 const needsAuth = (path: string) => !path.startsWith('/emulator/');
