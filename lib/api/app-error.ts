@@ -5,10 +5,13 @@ const STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   invalid_request: 422,
   bad_request: 400,
   too_many_requests: 429,
   upstream_error: 502,
+  unavailable: 503,
   internal_error: 500,
 } as const;
 
