@@ -12,7 +12,7 @@ const generate = () => randomBytes(24).toString('base64url');
  * generated once per data folder — never the emulator's published defaults, which would let anyone
  * who reaches the demo sign webhooks or mint tokens — and a throwaway run gets throwaway ones.
  */
-export function resolveEmulatorSecrets(env: NodeJS.ProcessEnv, dataDir: string, persist: boolean): EmulatorSecrets {
+export function resolveEmulatorSecrets(env: Readonly<Record<string, string | undefined>>, dataDir: string, persist: boolean): EmulatorSecrets {
   const given = { authToken: env.EMULATOR_AUTH_TOKEN, apiSecret: env.EMULATOR_API_SECRET };
   if (given.authToken && given.apiSecret) return { authToken: given.authToken, apiSecret: given.apiSecret };
   if (!persist) return { authToken: given.authToken || generate(), apiSecret: given.apiSecret || generate() };
