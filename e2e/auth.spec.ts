@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, signInWithApi, signInWithForm, uniqueEmail } from './fixtures/auth';
+import { FROM_APP } from './fixtures/ports';
 
 test('an agent signs in and lands on their inbox with their name', async ({ page }) => {
   await page.goto('/inbox');
@@ -34,7 +35,7 @@ test('an agent opening the team admin gets the 403 page, and its API answers 403
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
   expect((await page.request.get('/api/admin/users')).status()).toBe(403);
-  expect((await page.request.post('/api/admin/users', { data: {} })).status()).toBe(403);
+  expect((await page.request.post('/api/admin/users', { data: {}, headers: FROM_APP })).status()).toBe(403);
 });
 
 test('supervisors see the supervisor console link and admins the team link', async ({ browser }) => {
@@ -64,6 +65,12 @@ test('an admin creates a user who can then sign in', async ({ browser }) => {
   await form.getByLabel('Initial password').fill('short');
   await form.getByRole('button', { name: 'Add member' }).click();
   await expect(form.getByText('Use at least 10 characters.')).toBeVisible();
+
+  // Long enough but easy to guess: the server says why, beside the field.
+  await form.getByLabel('Initial password').fill('aaaaaaaaaa');
+  await form.getByRole('button', { name: 'Add member' }).click();
+  await expect(form.getByText('Too easy to guess. Repeated characters like "aaa" are easy to guess.')).toBeVisible();
+  await expect(admin.getByTestId(`team-member-${email}`)).toHaveCount(0);
 
   await form.getByLabel('Initial password').fill('kims-first-password');
   await form.getByLabel('Role').selectOption('SUPERVISOR');
@@ -95,6 +102,7 @@ test('a disabled user is signed out on their next request', async ({ browser }) 
   const email = uniqueEmail('dana');
   const created = await admin.request.post('/api/admin/users', {
     data: { email, name: 'Dana Cruz', password: 'danas-password', role: 'AGENT' },
+    headers: FROM_APP,
   });
   expect(created.status()).toBe(201);
 
