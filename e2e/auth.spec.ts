@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, signInWithApi, signInWithForm, uniqueEmail } from './fixtures/auth';
+import { THROTTLE_POLICY } from '../lib/auth/login-throttle';
 import { FROM_APP } from './fixtures/ports';
+import { createMember } from './fixtures/team';
 
 test('an agent signs in and lands on their inbox with their name', async ({ page }) => {
   await page.goto('/inbox');
@@ -13,10 +15,29 @@ test('an agent signs in and lands on their inbox with their name', async ({ page
   await expect(page.getByRole('link', { name: 'Supervisor' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Team' })).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto('/inbox');
   await expect(page).toHaveURL(/\/login/);
+});
+
+test('100 parallel wrong passwords: the lock engages after the limit, the right one is refused, and no URL carries error details', async ({ browser, request }) => {
+  const target = await createMember(browser, { name: 'Tess Target' });
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  // Each guess claims its own address (no proxy is trusted here), so only the per-account lock stops them.
+  const attempt = async (password: string, i: number) => {
+    const response = await request.post('/api/auth/callback/credentials', {
+      form: { csrfToken, email: target.email, password, json: 'true' },
+      headers: { 'x-forwarded-for': `198.18.${i >> 8}.${i & 255}` },
+    });
+    const { url } = (await response.json()) as { url: string };
+    return new URL(url).searchParams.get('error');
+  };
+  const errors = await Promise.all(Array.from({ length: 100 }, (_, i) => attempt(`guess-number-${i}`, i)));
+  // Only fixed codes reach the URL: never an exception's text.
+  expect(new Set(errors)).toEqual(new Set(['CredentialsSignin', 'Throttled']));
+  expect(errors.filter((error) => error === 'CredentialsSignin')).toHaveLength(THROTTLE_POLICY.account.failuresBeforeLock);
+  expect(await attempt(target.password, 100)).toBe('Throttled');
 });
 
 test('a wrong password shows an error and creates no session', async ({ page }) => {
