@@ -74,3 +74,20 @@ test('a 20 MB sign-in form and a 50 MB note are refused with 413 in the app’s 
   expect(chunkedNote).toMatchObject({ status: 413, body: tooLarge });
   expect(chunkedNote.bytesSent).toBeLessThan(50 * MB);
 });
+
+test('control characters in a note, a name or a canned response are a 422 naming the field, not a 500', async ({ browser }) => {
+  const context = await browser.newContext();
+  await signInWithApi(context.request, DEMO.admin.email);
+  const write = (method: 'post' | 'patch', path: string, data: unknown) => context.request[method](path, { data, headers: FROM_APP });
+  const { users } = (await (await context.request.get('/api/admin/users')).json()) as { users: { id: string; email: string }[] };
+  const agentId = users.find((member) => member.email === DEMO.agent.email)!.id;
+  for (const [response, field] of [
+    [await write('post', `/api/conversations/CH${'0'.repeat(32)}/notes`, { body: 'nul\u0000here' }), 'body'],
+    [await write('patch', `/api/admin/users/${agentId}`, { name: 'Ada\u0000Park' }), 'name'],
+    [await write('post', '/api/canned-responses', { shortcut: 'nul-test', title: 'Bell\u0007', body: 'ok' }), 'title'],
+  ] as const) {
+    expect(response.status()).toBe(422);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid_request', issues: [{ path: field, message: 'must not contain control characters' }] } });
+  }
+  await context.close();
+});
