@@ -1,7 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { DEFAULT_CREDENTIALS } from './emulator/src/config';
 import { CHROMIUM_LAUNCH } from './e2e/fixtures/chromium';
+import { METRICS_TOKEN } from './e2e/fixtures/metrics';
 import { E2E_EMULATOR_PORT, E2E_PORT } from './e2e/fixtures/ports';
 
 const baseURL = `http://localhost:${E2E_PORT}`;
@@ -28,6 +30,10 @@ export default defineConfig({
     env: {
       SWITCHBOARD_DB: 'memory',
       EMULATOR_PORT: String(E2E_EMULATOR_PORT),
+      // Explicit emulator secrets (a demo would generate its own): the tests drive the emulator with them.
+      EMULATOR_AUTH_TOKEN: DEFAULT_CREDENTIALS.authToken,
+      EMULATOR_API_SECRET: DEFAULT_CREDENTIALS.apiSecret,
+      METRICS_TOKEN,
       // Short-lived Conversations tokens: every browser in the run refreshes its token several
       // times, so a refresh that drops the connection would show up anywhere.
       TWILIO_TOKEN_TTL_SECONDS: '30',

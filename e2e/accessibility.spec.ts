@@ -13,6 +13,8 @@ async function seriousViolations(page: Page) {
 }
 
 test('the main screens have no serious accessibility violations', async ({ browser, page }) => {
+  // Four full axe scans: on a shared two-core machine under load that takes more than a minute.
+  test.slow();
   await page.goto('/login');
   expect(await seriousViolations(page)).toEqual([]);
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { DEFAULT_CREDENTIALS } from '../../emulator/src/config';
 import { freePort } from '../../tests/support/free-port';
 
 export type AppServer = { url: string; emulatorUrl: string; stop(): Promise<void> };
@@ -10,7 +11,16 @@ export type AppServer = { url: string; emulatorUrl: string; stop(): Promise<void
 export async function startAppServer(): Promise<AppServer> {
   const [port, emulatorPort] = [await freePort(), await freePort()];
   const child = spawn('npm', ['run', 'start', '--', '-p', String(port)], {
-    env: { ...process.env, SWITCHBOARD_DB: 'memory', EMULATOR_PORT: String(emulatorPort), EMULATOR_RATE_LIMIT: 'off', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      SWITCHBOARD_DB: 'memory',
+      EMULATOR_PORT: String(emulatorPort),
+      EMULATOR_RATE_LIMIT: 'off',
+      // The benchmarks drive the emulator with its well-known credentials.
+      EMULATOR_AUTH_TOKEN: DEFAULT_CREDENTIALS.authToken,
+      EMULATOR_API_SECRET: DEFAULT_CREDENTIALS.apiSecret,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
     // Its own process group, so stopping it stops npm, the runner and Next together.
     detached: true,

@@ -34,6 +34,12 @@ export type EmulatorOptions = {
   webhooks?: { preActionTimeoutMs?: number; postActionTimeoutMs?: number; retryDelaysMs?: readonly number[]; logger?: WebhookLogger };
   /** Pause before each delivery step (queued → sent → delivered); default 250 ms, tests pass 0. */
   carrier?: { stepDelayMs?: number; logger?: CarrierLogger };
+  /**
+   * Web pages (origins) allowed to call the control API `/emulator/v1/…`, e.g. the app serving the
+   * customer-phone page; `['*']` for any. Default none: only clients that send no `Origin` (not a
+   * browser page) may use it.
+   */
+  controlOrigins?: readonly string[];
 };
 
 export type Emulator = {
@@ -111,7 +117,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   registerConversationsV1(router, core);
   registerMediaRoutes(router, core, blobs);
 
-  const server = createServer(createRequestListener(router, authenticators));
+  const server = createServer(createRequestListener(router, authenticators, { controlOrigins: options.controlOrigins }));
   // Keep-alive sockets must not hold close() hostage.
   server.keepAliveTimeout = 5_000;
   const sdkSupport = attachSdkSupport({ server, core, clock, credentials, blobs, syncState: savedSync });

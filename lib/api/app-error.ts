@@ -5,6 +5,8 @@ const STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   invalid_request: 422,
   bad_request: 400,
   too_many_requests: 429,

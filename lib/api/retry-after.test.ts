@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from './client-fetch';
 import { withRetryAfter } from './retry-after';
 
-const busy = (seconds: number) => new ApiError(503, 'unavailable', 'Twilio is busy right now; try again in a moment.', undefined, seconds);
+const busy = (seconds: number) => new ApiError(503, 'unavailable', 'Twilio is busy right now; try again in a moment.', undefined, [], seconds);
 
 describe('retrying a send after Retry-After', () => {
   it('waits as long as the server said (plus jitter) and sends again, until it goes through', async () => {

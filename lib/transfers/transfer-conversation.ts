@@ -7,11 +7,12 @@ import { moveOwnershipInTwilio } from '@/lib/routing/move-ownership';
 import { takeRoutingLock } from '@/lib/routing/routing-lock';
 import { upstreamUnavailable } from '@/lib/twilio/twilio-errors';
 import { decideTransfer, type TransferTarget } from './transfer-rules';
+import { zSafeText } from '@/lib/text/control-characters';
 
 export const ZTransfer = z
   .object({
     to: z.union([z.literal('queue'), z.string().min(1)], 'Choose a colleague or the queue.'),
-    note: z.string().trim().max(500, 'Keep the note under 500 characters.').optional(),
+    note: zSafeText().trim().max(500, 'Keep the note under 500 characters.').optional(),
   })
   .strict();
 

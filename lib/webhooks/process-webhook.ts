@@ -1,14 +1,14 @@
 import { recordDeadLetter, resolveDeadLetter } from '@/lib/attention/record-dead-letter';
 import { pruneStaleRowsOccasionally } from '@/lib/maintenance/prune-stale-rows';
 import { log } from '@/lib/observability/log';
-import { metrics } from '@/lib/observability/metrics';
 import { handleWebhookEvent, type Defer } from './handle-webhook-event';
 import { claimWebhook, releaseWebhook } from './idempotency';
 import { isValidTwilioSignature, parseFormParams, type WebhookParams } from './verify-signature';
 import { parseWebhookEvent } from './webhook-events';
+import { recordWebhookOutcome } from './webhook-outcome';
 import { webhookUrl } from './webhook-url';
 
-type Input = { body: string; signature: string | null; idempotencyToken: string | null; authToken: string; defer: Defer; url?: string };
+type Input = { body: string; signature: string | null; idempotencyToken: string | null; authToken: string; defer: Defer; url?: string; clientIp?: string };
 type Result = { status: 200 } | { status: 400 | 403 | 500; error: { code: string; message: string } };
 
 const first = (params: WebhookParams, key: string): string | null => {
@@ -23,10 +23,11 @@ const first = (params: WebhookParams, key: string): string | null => {
  * malformed event, or a failure — is recorded as a dead letter with its reason; a later retry
  * that succeeds resolves it.
  */
-export async function processWebhook({ body, signature, idempotencyToken, authToken, defer, url = webhookUrl() }: Input): Promise<Result> {
+export async function processWebhook({ body, signature, idempotencyToken, authToken, defer, url = webhookUrl(), clientIp }: Input): Promise<Result> {
   const params = parseFormParams(body);
+  const eventType = first(params, 'EventType') ?? undefined;
   if (!isValidTwilioSignature({ authToken, signature, url, params })) {
-    metrics.webhooks.inc({ outcome: 'rejected', reason: 'signature' });
+    recordWebhookOutcome({ outcome: 'rejected', reason: 'bad_signature', detail: signature ? 'invalid' : 'missing' }, { eventType, clientIp });
     return { status: 403, error: { code: 'forbidden', message: 'The X-Twilio-Signature is missing or invalid.' } };
   }
   const deadLetter = (reason: string) =>
@@ -39,28 +40,31 @@ export async function processWebhook({ body, signature, idempotencyToken, authTo
       payload: body,
     });
   const parsed = parseWebhookEvent(params);
-  if (parsed.kind === 'ignored') return { status: 200 };
+  if (parsed.kind === 'ignored') {
+    recordWebhookOutcome({ outcome: 'ignored' });
+    return { status: 200 };
+  }
   if (parsed.kind === 'invalid') {
-    metrics.webhooks.inc({ outcome: 'failed', reason: 'invalid' });
+    recordWebhookOutcome({ outcome: 'rejected', reason: 'invalid_payload', detail: parsed.message }, { eventType, clientIp });
     await deadLetter(`Malformed event: ${parsed.message}`);
     return { status: 400, error: { code: 'bad_request', message: parsed.message } };
   }
   const { type } = parsed.event;
   try {
     if (idempotencyToken && !(await claimWebhook(idempotencyToken, type))) {
-      metrics.webhooks.inc({ outcome: 'duplicate', reason: type });
+      recordWebhookOutcome({ outcome: 'duplicate' });
       return { status: 200 };
     }
     pruneStaleRowsOccasionally();
     await handleWebhookEvent(parsed.event, defer);
   } catch (error) {
     log.error('webhook.failed', { eventType: type, idempotencyToken, error });
-    metrics.webhooks.inc({ outcome: 'failed', reason: type });
+    recordWebhookOutcome({ outcome: 'failed', reason: 'processing_error' });
     if (idempotencyToken) await releaseWebhook(idempotencyToken).catch(() => undefined);
     await deadLetter(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     return { status: 500, error: { code: 'internal_error', message: 'The event could not be processed.' } };
   }
-  metrics.webhooks.inc({ outcome: 'accepted', reason: type });
+  recordWebhookOutcome({ outcome: 'accepted' });
   // Only a retry can have a dead letter to resolve: first attempts skip the write.
   if (idempotencyToken && Number(first(params, 'RetryCount') ?? '0') > 0) await resolveDeadLetter(idempotencyToken).catch(() => undefined);
   return { status: 200 };

@@ -37,6 +37,8 @@ export const ERROR_CODES = {
   authentication: 20003,
   notFound: 20404,
   methodNotAllowed: 20004,
+  /** The control API called from a web page whose origin is not allowed. */
+  forbiddenOrigin: 20403,
   rateLimited: 20429,
   serverError: 20500,
   userExists: 50201,
