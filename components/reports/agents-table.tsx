@@ -31,7 +31,7 @@ export function sortAgents(rows: AgentStats[], { key, descending }: Sort): Agent
 }
 
 /** The agents table: sortable by any column; each name opens that agent's conversations in the period. */
-export function AgentsTable({ rows, conversationsHref }: { rows: AgentStats[]; conversationsHref: (agentId: string) => string }) {
+export function AgentsTable({ rows, conversationsHrefs }: { rows: AgentStats[]; conversationsHrefs: Record<string, string> }) {
   const [sort, setSort] = useState<Sort>({ key: 'name', descending: false });
   const sorted = sortAgents(rows, sort);
   const header = (key: keyof AgentStats, label: string) => {
@@ -67,7 +67,7 @@ export function AgentsTable({ rows, conversationsHref }: { rows: AgentStats[]; c
           {sorted.map((row) => (
             <tr key={row.id} data-testid={`agent-row-${row.id}`} className="border-b border-slate-100 last:border-0">
               <th scope="row" className="px-3 py-2 text-left font-medium">
-                <Link href={conversationsHref(row.id)} className="text-indigo-700 hover:underline">
+                <Link href={conversationsHrefs[row.id] ?? '/reports/conversations'} className="text-indigo-700 hover:underline">
                   {row.name}
                 </Link>
               </th>

@@ -25,7 +25,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const report = await readReport({ period, filters: query });
   const options = await readFilterOptions();
   const search = toSearchParams(query);
-  const conversationsHref = (agentId: string) => `/reports/conversations?${toSearchParams(query, { agent: [agentId] }).toString()}`;
+  const conversationsHrefs = Object.fromEntries(report.agents.map((agent) => [agent.id, `/reports/conversations?${toSearchParams(query, { agent: [agent.id] }).toString()}`]));
   const previousLabel = query.range === 'today' ? 'yesterday' : 'previous period';
   return (
     <div className="h-full overflow-y-auto">
@@ -58,7 +58,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             </h2>
             <ExportLink table="agents" search={search} />
           </div>
-          <AgentsTable rows={report.agents} conversationsHref={conversationsHref} />
+          <AgentsTable rows={report.agents} conversationsHrefs={conversationsHrefs} />
         </section>
         <section aria-labelledby="csat-title" className="flex flex-col gap-2">
           <div className="flex items-baseline gap-3">
