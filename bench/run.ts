@@ -5,6 +5,7 @@ import { runCapacity, TWILIO_LIMITS } from './emulator-capacity';
 import { runFanout } from './emulator-fanout';
 import { runInbox } from './inbox';
 import { runInboxBundle } from './inbox-bundle';
+import { runReports } from './reports';
 import { machine } from './support/machine';
 import { printTable, writeResults, type Row } from './support/report';
 import type { Distribution } from './support/stats';
@@ -65,6 +66,20 @@ const BENCHMARKS: Record<string, Benchmark> = {
       { measure: `thread: open ${r.threadMessages.toLocaleString('en-US')} messages`, 'median ms': r.threadOpenMs.median, runs: r.threadOpenMs.runs.join(', ') },
       { measure: 'send-to-render p50 / p95', 'median ms': `${r.sendToRenderMs.p50} / ${r.sendToRenderMs.p95}`, runs: `${r.sendToRenderMs.samples} sends, max ${r.sendToRenderMs.max}` },
     ],
+  },
+  reports: {
+    run: runReports,
+    table: (r: Awaited<ReturnType<typeof runReports>>) =>
+      r.flatMap((backend) =>
+        backend.results.map((row) => ({
+          database: `${backend.backend} (${backend.counts.conversations.toLocaleString('en-US')} conv., ${backend.counts.messages.toLocaleString('en-US')} msg.)`,
+          view: row.view,
+          figure: row.figure,
+          'p50 ms': row.ms.p50,
+          'p95 ms': row.ms.p95,
+          runs: row.ms.samples,
+        })),
+      ),
   },
 };
 
