@@ -79,7 +79,7 @@ async function identifyAuthor(tx: Prisma.TransactionClient, author: string | nul
 }
 
 function messageFields(current: Times | null, message: Message, author: MessageAuthor) {
-  const preview = (message.body?.trim() || (message.mediaCount > 0 ? '📎 Attachment' : '')).slice(0, PREVIEW_LENGTH);
+  const preview = (stripControlCharacters(message.body ?? '').trim() || (message.mediaCount > 0 ? '📎 Attachment' : '')).slice(0, PREVIEW_LENGTH);
   // A retried or late webhook must not move "last message" backwards.
   const isLatest = !current?.lastMessageAt || current.lastMessageAt <= message.at;
   const latest = isLatest ? { lastMessageAt: message.at, lastMessagePreview: preview } : {};
