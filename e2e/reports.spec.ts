@@ -2,6 +2,7 @@ import { type APIRequestContext, type Browser, expect, type Page, test } from '@
 import { parse } from 'csv-parse/sync';
 import { formatDuration } from '../components/reports/format';
 import { DEMO, signInWithApi } from './fixtures/auth';
+import { seriousViolations } from './fixtures/axe';
 import { expectOk, expectOwner, type OwnApp, startOwnApp } from './fixtures/own-app';
 import { SECOND_NUMBER, SMS_NUMBER } from './fixtures/phone';
 
@@ -113,6 +114,7 @@ test('a week handled by two agents: the overview, the agents table and the CSVs 
   };
   for (const [id, value] of Object.entries(expected)) await expect(overviewValue(page, id)).toHaveText(value);
   await expect(page.getByTestId('overview-service-level')).toContainText('1 of 3');
+  expect(await seriousViolations(page)).toEqual([]);
 
   const adaRow = { handled: '3', firstResponseMedianSeconds: '1h 30m', resolutionMedianSeconds: '3h 45m', repliesSent: '3', transfersIn: '1', transfersOut: '0' };
   const benRow = { handled: '1', firstResponseMedianSeconds: '1h 30m', resolutionMedianSeconds: '—', repliesSent: '1', transfersIn: '0', transfersOut: '1' };
@@ -166,6 +168,7 @@ test('a satisfaction survey goes out on resolve; the answer is recorded against 
   await sms.getByRole('button', { name: 'Save SMS survey' }).click();
   await expect(sms.getByRole('status')).toHaveText('Saved.');
   const question = await sms.getByLabel('Question').inputValue();
+  expect(await seriousViolations(page)).toEqual([]);
 
   await setAvailability(ada, 'AVAILABLE');
   const number = customer();

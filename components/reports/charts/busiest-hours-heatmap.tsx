@@ -22,10 +22,11 @@ export function BusiestHoursHeatmap({ data, tz }: { data: BusiestHours; tz: stri
           <caption className="sr-only">Customer messages by weekday and hour</caption>
           <thead>
             <tr>
-              <td />
+              <td aria-hidden="true" />
               {HOURS.map((hour) => (
                 <th key={hour} scope="col" className="font-normal text-slate-500">
-                  <span aria-label={`${hour}:00`}>{hour % 3 === 0 ? hour : ''}</span>
+                  <span className="sr-only">{hour}:00</span>
+                  <span aria-hidden="true">{hour % 3 === 0 ? hour : ''}</span>
                 </th>
               ))}
             </tr>
