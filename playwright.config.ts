@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { DEFAULT_CREDENTIALS } from './emulator/src/config';
+import { DEFAULT_CREDENTIALS } from 'conversations-emulator/client';
 import { CHROMIUM_LAUNCH } from './e2e/fixtures/chromium';
 import { METRICS_TOKEN } from './e2e/fixtures/metrics';
 import { E2E_EMULATOR_PORT, E2E_PORT } from './e2e/fixtures/ports';

@@ -6,6 +6,7 @@ import { runFanout } from './emulator-fanout';
 import { runInbox } from './inbox';
 import { runInboxBundle } from './inbox-bundle';
 import { runPreActionHook } from './pre-action-hook';
+import { runReports } from './reports';
 import { machine } from './support/machine';
 import { printTable, writeResults, type Row } from './support/report';
 import type { Distribution } from './support/stats';
@@ -74,6 +75,20 @@ const BENCHMARKS: Record<string, Benchmark> = {
       latencyRow('send-to-render, with the hook', r.sendToRenderMs.withHook),
       latencyRow('send-to-render, without the hook', r.sendToRenderMs.withoutHook),
     ],
+  },
+  reports: {
+    run: runReports,
+    table: (r: Awaited<ReturnType<typeof runReports>>) =>
+      r.flatMap((backend) =>
+        backend.results.map((row) => ({
+          database: `${backend.backend} (${backend.counts.conversations.toLocaleString('en-US')} conv., ${backend.counts.messages.toLocaleString('en-US')} msg.)`,
+          view: row.view,
+          figure: row.figure,
+          'p50 ms': row.ms.p50,
+          'p95 ms': row.ms.p95,
+          runs: row.ms.samples,
+        })),
+      ),
   },
 };
 

@@ -51,7 +51,7 @@ export async function repairConversation(conversationSid: string, now = new Date
       await tx.conversationIndex.create({ data: { sid: conversationSid, ...fields, createdAt: snapshot.conversation.dateCreated } });
     }
     for (const message of snapshot.messages) {
-      await recordMessageIn(tx, { conversationSid, author: message.author, body: message.body, mediaCount: Array.isArray(message.media) ? message.media.length : 0, at: message.dateCreated });
+      await recordMessageIn(tx, { conversationSid, messageSid: message.sid, author: message.author, body: message.body, mediaCount: Array.isArray(message.media) ? message.media.length : 0, at: message.dateCreated });
     }
     const after = await tx.conversationIndex.findUniqueOrThrow({ where: { sid: conversationSid }, select: { state: true, assigneeId: true, queuedAt: true, lastInboundAt: true } });
     // Only a customer who wrote is waiting for someone; a conversation without their words stays unrouted.

@@ -51,6 +51,7 @@ const ZConversationEvent = z
     Attributes: optional,
     FriendlyName: optional,
     DateCreated: ZDate,
+    DateUpdated: ZDate,
     ...ZBinding,
   })
   .transform((form) => ({
@@ -60,12 +61,19 @@ const ZConversationEvent = z
     attributes: form.Attributes,
     friendlyName: form.FriendlyName,
     createdAt: form.DateCreated,
+    updatedAt: form.DateUpdated,
     binding: binding(form),
   }));
 
 const ZStateEvent = z
-  .object({ EventType: z.literal('onConversationStateUpdated'), ConversationSid: ZSid('CH'), StateTo: z.string(), StateFrom: optional })
-  .transform((form) => ({ type: form.EventType, conversationSid: form.ConversationSid, state: form.StateTo.toLowerCase(), previousState: form.StateFrom?.toLowerCase() }));
+  .object({ EventType: z.literal('onConversationStateUpdated'), ConversationSid: ZSid('CH'), StateTo: z.string(), StateFrom: optional, StateUpdated: ZDate })
+  .transform((form) => ({
+    type: form.EventType,
+    conversationSid: form.ConversationSid,
+    state: form.StateTo.toLowerCase(),
+    previousState: form.StateFrom?.toLowerCase(),
+    updatedAt: form.StateUpdated,
+  }));
 
 const ZMessageEvent = z
   .object({

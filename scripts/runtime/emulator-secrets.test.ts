@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS } from '@/emulator/src/config';
+import { DEFAULT_CREDENTIALS } from 'conversations-emulator/client';
 import { resolveEmulatorSecrets } from './emulator-secrets';
 
 const dirs: string[] = [];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from '@/emulator/src/index';
+import type { Emulator } from 'conversations-emulator';
 import { checkHealth } from '@/lib/observability/check-health';
 import { startTestDatabase } from '../support/test-database';
 import { startTestEmulator } from '../support/test-emulator';
