@@ -2,14 +2,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { DEFAULT_CREDENTIALS } from 'conversations-emulator/client';
+import type { EmulatorKitOptions } from 'conversations-emulator/playwright';
 import { CHROMIUM_LAUNCH } from './e2e/fixtures/chromium';
 import { METRICS_TOKEN } from './e2e/fixtures/metrics';
-import { E2E_EMULATOR_PORT, E2E_PORT } from './e2e/fixtures/ports';
+import { E2E_EMULATOR, E2E_EMULATOR_PORT, E2E_PORT } from './e2e/fixtures/ports';
 
 const baseURL = `http://localhost:${E2E_PORT}`;
 
-
-export default defineConfig({
+export default defineConfig<EmulatorKitOptions>({
   testDir: 'e2e',
   outputDir: 'test-results',
   // One worker: routing is shared state (who is available, who has capacity), so tests that
@@ -21,7 +21,8 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  use: { baseURL, trace: 'retain-on-failure', launchOptions: CHROMIUM_LAUNCH },
+  // The emulator kit attaches to the server's embedded emulator; its state is the app's, so no resets.
+  use: { baseURL, trace: 'retain-on-failure', launchOptions: CHROMIUM_LAUNCH, emulatorOptions: E2E_EMULATOR },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: CHROMIUM_LAUNCH } }],
   webServer: {
     // The production build on a fresh, throwaway embedded database.

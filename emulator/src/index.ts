@@ -40,6 +40,13 @@ export type EmulatorOptions = {
    * browser page) may use it.
    */
   controlOrigins?: readonly string[];
+  /**
+   * The clock SDK access tokens are judged on (expiry, not-before, `tokenAboutToExpire`). `emulator`
+   * (default): the emulator's clock, so advancing it expires tokens. `wall`: real time, for an app under
+   * test that mints its tokens on its own clock — otherwise after advancing the emulator past the
+   * WhatsApp window, every token the app can mint would already be expired.
+   */
+  tokenTime?: 'emulator' | 'wall';
 };
 
 export type Emulator = {
@@ -120,7 +127,8 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   const server = createServer(createRequestListener(router, authenticators, { controlOrigins: options.controlOrigins }));
   // Keep-alive sockets must not hold close() hostage.
   server.keepAliveTimeout = 5_000;
-  const sdkSupport = attachSdkSupport({ server, core, clock, credentials, blobs, syncState: savedSync });
+  const tokenClock = options.tokenTime === 'wall' ? createClock() : clock;
+  const sdkSupport = attachSdkSupport({ server, core, clock, tokenClock, credentials, blobs, syncState: savedSync });
   realtime.sdk = sdkSupport;
   sdkSupport.onSyncChange(() => persistence?.markDirty());
   persistence?.markDirty();

@@ -162,6 +162,25 @@ describe('Clock and content templates', () => {
     expect(Date.parse(after.now) - Date.parse(before.json.now)).toBeGreaterThanOrEqual(26 * 3600 * 1000 - 1000);
   });
 
+  it('moves to a later instant, and refuses an earlier one or both ways at once', async () => {
+    const before = await phones.call<{ now_ms: number }>('Clock');
+    const target = new Date(before.json.now_ms + 3 * 86400_000).toISOString();
+    const after = await phones.setClock(target);
+    expect(after.now_ms - Date.parse(target)).toBeGreaterThanOrEqual(0);
+    expect(after.now_ms - Date.parse(target)).toBeLessThan(1000);
+    const refused = [
+      await phones.call<{ message: string }>('Clock', { method: 'POST', body: new URLSearchParams({ Now: before.json.now_ms.toString() }) }),
+      await phones.call<{ message: string }>('Clock', { method: 'POST', body: new URLSearchParams({ Now: new Date(before.json.now_ms).toISOString() }) }),
+      await phones.call<{ message: string }>('Clock', { method: 'POST', body: new URLSearchParams({ Now: target, Advance: 'PT1M' }) }),
+    ];
+    expect(refused.map((r) => [r.status, r.json.message])).toEqual([
+      [400, expect.stringContaining("'Now'")],
+      [400, expect.stringContaining('never goes back')],
+      [400, expect.stringContaining('exactly one')],
+    ]);
+    expect((await phones.call<{ offset_ms: number }>('Clock')).json.offset_ms).toBe(after.offset_ms);
+  });
+
   it('lists the built-in content templates', async () => {
     const { json } = await phones.call<{ contents: { sid: string; friendly_name: string; types: Record<string, { body: string }> }[] }>('Content');
     expect(json.contents.map((c) => c.sid)).toEqual(CONTENT_TEMPLATES.map((t) => t.sid));
