@@ -24,6 +24,11 @@ const config = [
       ],
     },
   },
+  {
+    // Playwright fixtures call their `use` callback, which the React rule takes for a hook; no React here.
+    files: ['emulator/playwright/**/*.ts', 'examples/**/*.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
   ...boundaries(),
 ];
 
@@ -40,7 +45,7 @@ function boundaries() {
   // pattern that applies to its files.
   const emulatorInternals = {
     group: ['**/emulator/src/**', '**/emulator/test/**', '@/emulator/**', 'conversations-emulator/src/**'],
-    message: "Use the emulator's public entry: 'conversations-emulator', '/client' or '/control'.",
+    message: "Use the emulator's public entry: 'conversations-emulator', '/client', '/control' or '/playwright'.",
   };
   const sdk = {
     name: '@twilio/conversations',
@@ -56,7 +61,7 @@ function boundaries() {
   };
   const restrict = (options) => ({ 'no-restricted-imports': ['error', options] });
   return [
-    { files: ['{tests,e2e,bench,scripts,prisma}/**/*.ts', '*.ts', 'lib/inbox/**/*.{ts,tsx}'], rules: restrict({ patterns: [emulatorInternals] }) },
+    { files: ['{tests,e2e,bench,scripts,prisma,examples}/**/*.ts', '*.ts', 'lib/inbox/**/*.{ts,tsx}'], rules: restrict({ patterns: [emulatorInternals] }) },
     { files: ['{app,components,lib}/**/*.{ts,tsx}'], ignores: ['lib/inbox/**'], rules: restrict({ paths: [sdk], patterns: [emulatorInternals] }) },
     { files: ['emulator/**/*.ts'], rules: restrict({ patterns: [appFromEmulator] }) },
     { files: ['emulator/src/domain/**/*.ts'], rules: restrict({ patterns: [appFromEmulator, adaptersFromDomain] }) },

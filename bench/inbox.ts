@@ -8,7 +8,7 @@ import { createTwilioClient } from 'conversations-emulator/client';
 import { DEFAULT_CREDENTIALS } from 'conversations-emulator/client';
 import { CHROMIUM_LAUNCH } from '../e2e/fixtures/chromium';
 import { DEMO_PASSWORD } from '../prisma/demo-team';
-import { startAppServer } from './support/app-server';
+import { startAppServer } from '../tests/support/app-server';
 import { appSession } from './support/app-session';
 import { distribution, pool } from './support/stats';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseAddress } from './domain/validate';
+import { parseControlOrigins } from './http/control-origins';
 import type { Credentials } from './rest/auth';
 
 /**
@@ -27,6 +28,7 @@ const Env = z.object({
   EMULATOR_API_SECRET: z.string().min(1).optional(),
   EMULATOR_NUMBERS: z.string().optional(),
   EMULATOR_RATE_LIMIT: z.enum(['on', 'off']).optional(),
+  EMULATOR_CONTROL_ORIGINS: z.string().optional(),
 });
 
 export type EmulatorConfig = {
@@ -35,6 +37,8 @@ export type EmulatorConfig = {
   credentials: Credentials;
   numbers: string[];
   rateLimit: boolean;
+  /** Web pages allowed to call the control API (`--control-origins` / EMULATOR_CONTROL_ORIGINS, comma-separated). */
+  controlOrigins: string[];
 };
 
 export const parseNumbers = (value: string): string[] =>
@@ -71,5 +75,6 @@ export const readConfig = (env: NodeJS.ProcessEnv, argv: readonly string[]): Emu
     },
     numbers: e.EMULATOR_NUMBERS ? parseNumbers(e.EMULATOR_NUMBERS) : [...DEFAULT_NUMBERS],
     rateLimit: e.EMULATOR_RATE_LIMIT !== 'off',
+    controlOrigins: parseControlOrigins(flag('--control-origins') ?? e.EMULATOR_CONTROL_ORIGINS ?? ''),
   };
 };

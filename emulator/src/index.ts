@@ -34,6 +34,19 @@ export type EmulatorOptions = {
   webhooks?: { preActionTimeoutMs?: number; postActionTimeoutMs?: number; retryDelaysMs?: readonly number[]; logger?: WebhookLogger };
   /** Pause before each delivery step (queued → sent → delivered); default 250 ms, tests pass 0. */
   carrier?: { stepDelayMs?: number; logger?: CarrierLogger };
+  /**
+   * Web pages (origins) allowed to call the control API `/emulator/v1/…`, e.g. the app serving the
+   * customer-phone page; `['*']` for any. Default none: only clients that send no `Origin` (not a
+   * browser page) may use it.
+   */
+  controlOrigins?: readonly string[];
+  /**
+   * The clock SDK access tokens are judged on (expiry, not-before, `tokenAboutToExpire`). `emulator`
+   * (default): the emulator's clock, so advancing it expires tokens. `wall`: real time, for an app under
+   * test that mints its tokens on its own clock — otherwise after advancing the emulator past the
+   * WhatsApp window, every token the app can mint would already be expired.
+   */
+  tokenTime?: 'emulator' | 'wall';
 };
 
 export type Emulator = {
@@ -111,10 +124,11 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   registerConversationsV1(router, core);
   registerMediaRoutes(router, core, blobs);
 
-  const server = createServer(createRequestListener(router, authenticators));
+  const server = createServer(createRequestListener(router, authenticators, { controlOrigins: options.controlOrigins }));
   // Keep-alive sockets must not hold close() hostage.
   server.keepAliveTimeout = 5_000;
-  const sdkSupport = attachSdkSupport({ server, core, clock, credentials, blobs, syncState: savedSync });
+  const tokenClock = options.tokenTime === 'wall' ? createClock() : clock;
+  const sdkSupport = attachSdkSupport({ server, core, clock, tokenClock, credentials, blobs, syncState: savedSync });
   realtime.sdk = sdkSupport;
   sdkSupport.onSyncChange(() => persistence?.markDirty());
   persistence?.markDirty();

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db/client';
 import { conversationAudience } from '@/lib/live/audiences';
 import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
+import { stripControlCharacters } from '@/lib/text/control-characters';
 
 const FAILED = new Set(['failed', 'undelivered']);
 const REACHED = new Set(['delivered', 'read']);
@@ -11,7 +12,7 @@ export async function recordDelivery(delivery: { conversationSid: string; status
   if (FAILED.has(delivery.status)) {
     ({ count: changed } = await db.conversationIndex.updateMany({
       where: { sid: delivery.conversationSid },
-      data: { deliveryFailedAt: delivery.at, deliveryErrorCode: delivery.errorCode },
+      data: { deliveryFailedAt: delivery.at, deliveryErrorCode: delivery.errorCode && stripControlCharacters(delivery.errorCode) },
     }));
   } else if (REACHED.has(delivery.status)) {
     ({ count: changed } = await db.conversationIndex.updateMany({

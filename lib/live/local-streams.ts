@@ -7,8 +7,9 @@ export type LocalStream = HeldStream & { close(reason: string): void };
 
 /**
  * The event streams this instance holds. While it holds any, it refreshes their rows (and
- * their users' presence) every HEARTBEAT_INTERVAL_MS in two statements for all of them, sweeps
- * rows left by instances that died, and closes the streams of users disabled meanwhile.
+ * their users' presence) every HEARTBEAT_INTERVAL_MS in a few statements for all of them, sweeps
+ * rows left by instances that died, and closes the streams of users disabled or signed out
+ * meanwhile.
  */
 class LocalStreams {
   private readonly streams = new Map<string, LocalStream>();
@@ -41,8 +42,8 @@ class LocalStreams {
   private async refresh(): Promise<void> {
     const held = [...this.streams.values()];
     try {
-      const inactive = await refreshLiveConnections(held.map(({ id, userId, viewing }) => ({ id, userId, viewing })));
-      for (const stream of held) if (inactive.has(stream.userId)) stream.close('user-inactive');
+      const ended = await refreshLiveConnections(held.map(({ id, userId, sessionId, viewing }) => ({ id, userId, sessionId, viewing })));
+      for (const stream of held) if (ended.has(stream.id)) stream.close('signed-out');
       await sweepStaleConnections();
     } catch (error) {
       log.warn('live.refresh_failed', { error, streams: held.length });

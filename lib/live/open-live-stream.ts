@@ -31,7 +31,7 @@ const encoder = new TextEncoder();
  * may see as they are published on any instance, what it missed since `lastEventId`, and a
  * heartbeat. Resolves once the stream is registered; the Response streams until the tab goes.
  */
-export async function openLiveStream({ user, lastEventId, signal }: { user: CurrentUser; lastEventId: string | null; signal: AbortSignal }): Promise<Response> {
+export async function openLiveStream({ user, sessionId, lastEventId, signal }: { user: CurrentUser; sessionId: string; lastEventId: string | null; signal: AbortSignal }): Promise<Response> {
   const hub = eventHub();
   await hub.start();
   const connectionId = randomUUID();
@@ -91,14 +91,14 @@ export async function openLiveStream({ user, lastEventId, signal }: { user: Curr
 
   let viewers;
   try {
-    const { cameOnline } = await openLiveConnection({ id: connectionId, userId: user.id });
+    const { cameOnline } = await openLiveConnection({ id: connectionId, userId: user.id, available: user.availability === 'AVAILABLE' });
     if (cameOnline && user.role === 'AGENT' && user.availability === 'AVAILABLE') void offerQueuedWork();
     viewers = await listLiveViewers();
   } catch (error) {
     unsubscribe();
     throw error;
   }
-  localStreams.add({ id: connectionId, userId: user.id, get viewing() { return recipient.viewing; }, close });
+  localStreams.add({ id: connectionId, userId: user.id, sessionId, get viewing() { return recipient.viewing; }, close });
   signal.addEventListener('abort', () => close('client-gone'));
 
   const hello: LiveHello = { connectionId, viewers, resync };

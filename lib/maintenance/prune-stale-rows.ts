@@ -6,14 +6,15 @@ const EVERY_MS = 10 * 60_000;
 let lastRun = 0;
 
 /**
- * Webhook receipts only matter for a while; each app instance clears old ones at most every ten
- * minutes, from the traffic that creates them (no scheduler needed). Presence rows are swept by
- * the instances holding event streams (lib/live/local-streams.ts).
+ * Webhook receipts and sessions only matter for a while; each app instance clears old ones at
+ * most every ten minutes, from the traffic that creates them (no scheduler needed). Presence rows
+ * are swept by the instances holding event streams (lib/live/local-streams.ts).
  */
 export function pruneStaleRowsOccasionally(now = Date.now()): void {
   if (now - lastRun < EVERY_MS) return;
   lastRun = now;
-  void db.webhookReceipt
-    .deleteMany({ where: { receivedAt: { lt: new Date(now - RECEIPT_KEEP_MS) } } })
-    .catch((error: unknown) => console.warn('Pruning old rows failed; will try again later.', error));
+  void Promise.all([
+    db.webhookReceipt.deleteMany({ where: { receivedAt: { lt: new Date(now - RECEIPT_KEEP_MS) } } }),
+    db.session.deleteMany({ where: { expiresAt: { lt: new Date(now) } } }),
+  ]).catch((error: unknown) => console.warn('Pruning old rows failed; will try again later.', error));
 }

@@ -3,8 +3,9 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db/client';
 import { EVERYONE } from '@/lib/live/audiences';
 import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
+import { zSafeText } from '@/lib/text/control-characters';
 
-export const ZNote = z.object({ body: z.string().trim().min(1, 'Write the note.').max(4000, 'Keep notes under 4,000 characters.') }).strict();
+export const ZNote = z.object({ body: zSafeText().trim().min(1, 'Write the note.').max(4000, 'Keep notes under 4,000 characters.') }).strict();
 
 export type NoteView = { id: string; body: string; authorId: string; authorName: string; createdAt: string };
 

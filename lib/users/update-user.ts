@@ -3,8 +3,9 @@ import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
 import { db } from '@/lib/db/client';
 import { EVERYONE } from '@/lib/live/audiences';
 import { publishLiveEvent } from '@/lib/live/publish-live-event';
-import { releaseConversationsOf } from '@/lib/routing/release-conversations';
+import { endSessions } from '@/lib/sessions/end-sessions';
 import { syncTwilioUserQuietly } from '@/lib/twilio/sync-twilio-user';
+import { cutOffUser } from './cut-off-user';
 import { TEAM_USER_SELECT, type TeamUser } from './team-user';
 import type { TUpdateUser } from './user-schemas';
 
@@ -26,12 +27,16 @@ export async function updateUser({ actorId, userId, update }: Options): Promise<
       const admins = await tx.user.count({ where: { role: 'ADMIN', active: true } });
       if (admins <= 1) throw new AppError('conflict', 'The team needs at least one active admin.');
     }
-    const saved = await tx.user.update({ where: { id: userId }, data: update, select: TEAM_USER_SELECT });
+    const user = await tx.user.update({ where: { id: userId }, data: update, select: TEAM_USER_SELECT });
+    // A new role or a disabled account must not ride on sessions signed in under the old one.
+    if (user.role !== current.role || (current.active && !user.active)) await endSessions({ userId }, tx);
     // A disabled user's event streams close when they hear it.
     await publishLiveEvent({ kind: 'team.changed', data: { userId }, audience: EVERYONE, tx });
-    return saved;
+    return user;
   });
-  if (update.name !== undefined) await syncTwilioUserQuietly({ identity: updated.id, friendlyName: updated.name });
-  if (update.active === false) await releaseConversationsOf(updated.id);
+  if (update.active === false) await cutOffUser(updated);
+  else if (update.name !== undefined || update.active === true) {
+    await syncTwilioUserQuietly({ identity: updated.id, friendlyName: updated.name, active: updated.active });
+  }
   return updated;
 }

@@ -11,7 +11,7 @@ const ZLastEventId = z.string().max(100).nullable();
  * The signed-in user's event stream (Server-Sent Events). EventSource sends Last-Event-ID when
  * it reconnects by itself; a page reopening the stream passes it as `lastEventId`.
  */
-export const GET = withSession({}, async ({ req, user }) => {
+export const GET = withSession({}, async ({ req, user, sessionId }) => {
   const lastEventId = ZLastEventId.catch(null).parse(req.headers.get('last-event-id') ?? req.nextUrl.searchParams.get('lastEventId'));
-  return openLiveStream({ user, lastEventId, signal: req.signal });
+  return openLiveStream({ user, sessionId, lastEventId, signal: req.signal });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invalidParam, notFound } from '../domain/errors';
 import { parseAddress } from '../domain/validate';
+import { mediaDownloadHeaders, uploadFilename } from '../http/media-download';
 import type { BlobStore } from '../media/blob-store';
 import { bool, list, parse, str } from '../rest/params';
 import type { Router } from '../rest/router';
@@ -24,13 +25,6 @@ const mediaSidOf = (url: string): string => {
 
 const addressOf = (req: RestRequest): string => parseAddress(req.params.Address ?? '', 'Address').address;
 
-const filenameOf = (req: RestRequest): string | null => {
-  const disposition = req.headers['content-disposition'];
-  const match = disposition ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition) : null;
-  if (match?.[1]) return decodeURIComponent(match[1]);
-  return req.query.get('Filename');
-};
-
 /** The carrier half of the control API (see emulator/README.md, "Carrier"). No auth: a local tool. */
 export const registerCarrierRoutes = (router: Router, carrier: Carrier, blobs: BlobStore) => {
   const base = '/emulator/v1/Carrier';
@@ -44,7 +38,7 @@ export const registerCarrierRoutes = (router: Router, carrier: Carrier, blobs: B
         throw invalidParam('Upload the file as the raw request body with its MIME type as Content-Type');
       }
       if (req.body.length === 0) throw invalidParam('The request body (the file) is empty');
-      const media = await carrier.uploadMedia({ bytes: req.body, contentType, filename: filenameOf(req) });
+      const media = await carrier.uploadMedia({ bytes: req.body, contentType, filename: uploadFilename(req) });
       return json(201, carrierMediaJson({ ...media }, baseUrlOf(req)));
     },
     open,
@@ -56,9 +50,7 @@ export const registerCarrierRoutes = (router: Router, carrier: Carrier, blobs: B
       const bytes = blobs.get(req.params.Sid ?? '');
       const media = carrier.mediaOf(req.params.Sid ?? '');
       if (!bytes || !media) throw notFound(req.path);
-      const headers: Record<string, string> = { 'Content-Type': media.contentType, 'Content-Length': String(bytes.length) };
-      if (media.filename) headers['Content-Disposition'] = `inline; filename="${media.filename.replace(/"/g, '')}"`;
-      return { status: 200, raw: bytes, headers };
+      return { status: 200, raw: bytes, headers: mediaDownloadHeaders(media, bytes.length) };
     },
     open,
   );

@@ -22,6 +22,8 @@ export type SendAnswer = PhoneMessage & {
   routing: { outcome: string; conversation_sid: string | null; message_sid: string | null; reason: string | null; code: number | null };
 };
 
+export type ClockAnswer = { now: string; now_ms: number; offset_ms: number };
+
 export type ControlError = { status: number; code: number; message: string };
 
 const form = (fields: Record<string, string | string[] | undefined>) => {
@@ -71,6 +73,8 @@ export const phone = (emu: Pick<Emulator, 'url'>) => ({
   setReachable: (address: string, reachable: boolean) =>
     ok<{ reachable: boolean }>(emu, phonePath(address), { method: 'POST', body: form({ Reachable: String(reachable) }) }),
   advanceClock: (duration: string) =>
-    ok<{ now: string; offset_ms: number }>(emu, 'Clock', { method: 'POST', body: form({ Advance: duration }) }),
+    ok<ClockAnswer>(emu, 'Clock', { method: 'POST', body: form({ Advance: duration }) }),
+  /** Moves emulator time forward to `instant` (ISO 8601); an earlier one is refused. */
+  setClock: (instant: string) => ok<ClockAnswer>(emu, 'Clock', { method: 'POST', body: form({ Now: instant }) }),
   call: <T>(path: string, init?: RequestInit) => call<T>(emu, path, init),
 });

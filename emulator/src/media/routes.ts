@@ -1,19 +1,12 @@
 import type { Core } from '../domain/core';
 import { invalidParam, notFound } from '../domain/errors';
 import { getMedia } from '../domain/media';
+import { mediaDownloadHeaders, uploadFilename } from '../http/media-download';
 import type { Router } from '../rest/router';
-import { json, type RestRequest } from '../rest/types';
+import { json } from '../rest/types';
 import type { BlobStore } from './blob-store';
 import { mediaJson } from './serialize';
 import { storeMedia } from './store-media';
-
-/** The filename from `Content-Disposition: …; filename="x.png"` or a `Filename` query parameter. */
-const filenameOf = (req: RestRequest): string | null => {
-  const disposition = req.headers['content-disposition'];
-  const match = disposition ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition) : null;
-  if (match?.[1]) return decodeURIComponent(match[1]);
-  return req.query.get('Filename') ?? req.query.get('filename');
-};
 
 /**
  * Media Content Service under `/mcs/`: upload the raw file with its Content-Type, fetch metadata,
@@ -32,7 +25,7 @@ export const registerMediaRoutes = (router: Router, core: Core, blobs: BlobStore
     const media = await storeMedia(
       core,
       blobs,
-      { serviceSid, bytes: req.body, contentType, filename: filenameOf(req), author: req.origin.clientIdentity ?? 'system' },
+      { serviceSid, bytes: req.body, contentType, filename: uploadFilename(req), author: req.origin.clientIdentity ?? 'system' },
       req.origin,
     );
     return json(201, mediaJson(media, core.accountSid));
@@ -46,8 +39,6 @@ export const registerMediaRoutes = (router: Router, core: Core, blobs: BlobStore
     const media = getMedia(core.ctx, req.params.ServiceSid ?? '', req.params.Sid ?? '');
     const bytes = blobs.get(media.sid);
     if (!bytes) throw notFound(`${req.path}`);
-    const headers: Record<string, string> = { 'Content-Type': media.contentType, 'Content-Length': String(bytes.length) };
-    if (media.filename) headers['Content-Disposition'] = `inline; filename="${media.filename.replace(/"/g, '')}"`;
-    return { status: 200, raw: bytes, headers };
+    return { status: 200, raw: bytes, headers: mediaDownloadHeaders(media, bytes.length) };
   });
 };

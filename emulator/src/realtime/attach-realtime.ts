@@ -17,8 +17,8 @@ export type RealtimeOptions = {
   canWrite?: CanWrite;
   /** Engine options; pass `sync: { state }` to restore persisted state. */
   sync?: Omit<SyncEngineOptions, 'clock'>;
-  /** Remaining twilsock options (path, lead time, limits, logger). */
-  twilsock?: Omit<TwilsockServerOptions, 'verifyToken' | 'router' | 'clock'>;
+  /** Remaining twilsock options (path, lead time, limits, logger; `clock` for token deadlines, default `clock`). */
+  twilsock?: Omit<TwilsockServerOptions, 'verifyToken' | 'router'>;
 };
 
 export type Realtime = {
@@ -40,7 +40,7 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
   const sync = new SyncEngine({ ...options.sync, clock });
   const subscriptions = new SubscriptionHub(sync, options.canAccess);
   registerSyncRoutes(router, { engine: sync, hub: subscriptions, canAccess: options.canAccess, canWrite: options.canWrite, clock });
-  const twilsock = attachTwilsock(server, { ...options.twilsock, verifyToken: options.verifyToken, router, clock });
+  const twilsock = attachTwilsock(server, { clock, ...options.twilsock, verifyToken: options.verifyToken, router });
   twilsock.on('disconnected', (connection) => subscriptions.dropPeer(connection.id));
   return { twilsock, router, sync, subscriptions, close: () => twilsock.close() };
 }

@@ -4,13 +4,22 @@ import { CONTENT_TEMPLATES } from '../domain/content-templates';
 import type { Core } from '../domain/core';
 import { invalidParam } from '../domain/errors';
 import { SYSTEM_ORIGIN } from '../domain/origin';
-import { parseDuration } from '../domain/validate';
+import { parseDate, parseDuration } from '../domain/validate';
 import { bool, parse, str } from './params';
 import type { Router } from './router';
 import { json } from './types';
 
-const ClockForm = z.object({ Advance: str() });
+const ClockForm = z.object({ Advance: str(), Now: str() });
 const MessagingServiceForm = z.object({ InboundAutocreation: bool() });
+
+/** How far to move the clock so that it reads `value`: time never goes back, so an earlier instant is refused. */
+const msUntil = (core: Core, value: string): number => {
+  parseDate(value, 'Now');
+  const target = Date.parse(value);
+  const now = core.clock.now();
+  if (target < now) throw invalidParam(`Parameter 'Now' must not be before the emulator's time (${toTwilioDate(now)}): time never goes back`);
+  return target - now;
+};
 
 type ControlHooks = {
   reset: () => Promise<void>;
@@ -51,9 +60,10 @@ export const registerControlRoutes = (router: Router, core: Core, hooks: Control
     '/emulator/v1/Clock',
     async (req) => {
       const f = parse(ClockForm, req.form);
-      if (f.Advance === undefined) throw invalidParam("Missing required parameter 'Advance' (an ISO 8601 duration, e.g. PT10M or P1D)");
-      const seconds = parseDuration(f.Advance, 'Advance', 0);
-      core.clock.advance(seconds * 1000);
+      if ((f.Advance === undefined) === (f.Now === undefined)) {
+        throw invalidParam("Pass exactly one of 'Advance' (an ISO 8601 duration, e.g. PT10M or P1D) or 'Now' (an ISO 8601 date-time)");
+      }
+      core.clock.advance(f.Now === undefined ? parseDuration(f.Advance ?? '', 'Advance', 0) * 1000 : msUntil(core, f.Now));
       await hooks.runTimers();
       return json(200, clockJson());
     },

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TwilioError, authenticationError, isTwilioError, notFound } from '../domain/errors';
 import { LIMITS } from '../domain/validate';
+import { type ControlOrigins, isAllowedControlOrigin } from '../http/control-origins';
 import { readBody } from '../http/read-body';
 import type { Authenticator } from './auth';
 import { webhookEnabled } from './params';
@@ -35,7 +36,7 @@ const send = (res: ServerResponse, response: RestResponse) => {
 };
 
 const sendError = (res: ServerResponse, error: TwilioError, extraHeaders: Record<string, string> = {}) =>
-  send(res, { status: error.status, json: error.toJSON(), headers: extraHeaders });
+  send(res, { status: error.status, json: error.toJSON(), headers: { ...error.headers, ...extraHeaders } });
 
 /** The emulator's own control endpoints are local and unauthenticated; everything Twilio's needs auth. */
 const needsAuth = (path: string) => !path.startsWith('/emulator/');
@@ -47,14 +48,16 @@ const bodyLimit = (path: string) =>
   path.startsWith('/mcs/') ? LIMITS.mediaBytes : path === '/emulator/v1/Carrier/Media' ? CARRIER_MEDIA_LIMIT : FORM_LIMIT;
 
 /**
- * The control API is called from the customer-phone page in the browser, on another origin than the
- * emulator: any origin may call it (it is a local test tool without credentials).
+ * The control API is called from the customer-phone page in the browser, on the app's origin, not
+ * the emulator's: the origins in `controlOrigins` get CORS answers, and a request from any other web
+ * page is refused outright (403), because without credentials its side effects would happen even
+ * where CORS hides the answer.
  */
 const CONTROL_CORS = {
-  'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type, Content-Disposition',
   'Access-Control-Max-Age': '600',
+  Vary: 'Origin',
 };
 
 /**
@@ -62,12 +65,20 @@ const CONTROL_CORS = {
  * Twilio's error shape; unexpected exceptions become a 500 (20500) and are logged.
  */
 export const createRequestListener =
-  (router: Router, authenticators: readonly Authenticator[]) => async (req: IncomingMessage, res: ServerResponse) => {
+  (router: Router, authenticators: readonly Authenticator[], { controlOrigins = [] }: { controlOrigins?: ControlOrigins } = {}) =>
+  async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const url = new URL(req.url ?? '/', 'http://emulator.local');
       const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
       const method = (req.method ?? 'GET').toUpperCase();
       if (path.startsWith('/emulator/')) {
+        const origin = req.headers.origin;
+        if (!isAllowedControlOrigin(controlOrigins, origin)) {
+          req.resume();
+          sendError(res, new TwilioError(20403, 403, `The control API does not answer pages on ${origin} (allowed: EMULATOR_CONTROL_ORIGINS)`));
+          return;
+        }
+        if (origin) res.setHeader('Access-Control-Allow-Origin', origin);
         for (const [name, value] of Object.entries(CONTROL_CORS)) res.setHeader(name, value);
         if (method === 'OPTIONS') {
           req.resume();

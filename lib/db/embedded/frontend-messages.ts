@@ -39,6 +39,7 @@ export class FrontendStream {
       if (!this.started) {
         if (this.buffer.length < 8) break;
         const length = this.buffer.readInt32BE(0);
+        if (length < 8) throw new Error('Malformed startup message length.');
         if (this.buffer.length < length) break;
         const message = this.buffer.subarray(0, length);
         this.buffer = this.buffer.subarray(length);
@@ -53,6 +54,7 @@ export class FrontendStream {
       }
       if (this.buffer.length < 5) break;
       const length = 1 + this.buffer.readInt32BE(1);
+      if (length < 5) throw new Error('Malformed frontend message length.');
       if (this.buffer.length < length) break;
       const message = this.buffer.subarray(0, length);
       this.buffer = this.buffer.subarray(length);

@@ -208,6 +208,7 @@ function withoutNotifications(output: Buffer): Buffer {
   let offset = 0;
   while (offset + 5 <= output.length) {
     const length = 1 + output.readInt32BE(offset + 1);
+    if (length < 5) return output; // not a message boundary: pass it on untouched
     if (output[offset] === 0x41) {
       kept.push(output.subarray(start, offset));
       start = offset + length;

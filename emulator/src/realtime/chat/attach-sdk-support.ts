@@ -30,6 +30,8 @@ export type SdkSupportOptions = {
   logger?: RealtimeLogger;
   /** §2.9 lead of `tokenAboutToExpire`; default 3 minutes (clamped for short tokens). */
   tokenAboutToExpireLeadMs?: number;
+  /** Judges access tokens (expiry, not-before, about-to-expire); default `clock`. */
+  tokenClock?: Clock;
 };
 
 export type SdkSupport = {
@@ -62,11 +64,12 @@ const TYPING_TIMEOUT_SECONDS = 5;
  */
 export function attachSdkSupport(options: SdkSupportOptions): SdkSupport {
   const { core, clock, credentials } = options;
+  const tokenClock = options.tokenClock ?? clock;
   const logger = options.logger ?? consoleLogger;
   const verifyToken = createAccessTokenVerifier({
     accountSid: credentials.accountSid,
     lookupApiKeySecret: (sid) => (sid === credentials.apiKey ? credentials.apiSecret : undefined),
-    now: () => clock.now(),
+    now: () => tokenClock.now(),
     // A token must name a chat service that exists: everything the SDK does happens in one.
     isKnownChatService: (sid) => core.store.get('services', sid) !== undefined,
   });
@@ -77,7 +80,7 @@ export function attachSdkSupport(options: SdkSupportOptions): SdkSupport {
     sync: { state: options.syncState, restoredEventIdGap: RESTORED_EVENT_ID_GAP },
     // A fresh offline-storage id per boot (§8.8): descriptors a browser tab cached against an earlier
     // boot are never reused.
-    twilsock: { logger, tokenAboutToExpireLeadMs: options.tokenAboutToExpireLeadMs, offlineStorageId: `ST${randomBytes(16).toString('hex')}` },
+    twilsock: { clock: tokenClock, logger, tokenAboutToExpireLeadMs: options.tokenAboutToExpireLeadMs, offlineStorageId: `ST${randomBytes(16).toString('hex')}` },
   });
   const projector = new ChatProjector(core, realtime.sync, realtime.subscriptions, ProjectionIndex.rebuild(realtime.sync));
   reconcileProjection(core, realtime.sync, projector);
