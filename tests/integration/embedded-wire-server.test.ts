@@ -91,4 +91,19 @@ describe('the embedded database server', () => {
     await leaver.end();
     expect((await waiting).rows[0]!.count).toBe('0');
   });
+  it('goes on serving after a listener that heard notifications unlistens or leaves', async () => {
+    const [leaving, unlistening, other] = [await connect(), await connect(), await connect()];
+    for (const client of [leaving, unlistening]) await client.query('LISTEN heard_then_gone');
+    const heard = Promise.all([nextNotification(leaving), nextNotification(unlistening)]);
+    await other.query("SELECT pg_notify('heard_then_gone', 'once')");
+    await heard;
+    let unheard = 0;
+    unlistening.on('notification', () => unheard++);
+    expect((await unlistening.query('UNLISTEN heard_then_gone')).command).toBe('UNLISTEN');
+    await leaving.end();
+    await other.query("SELECT pg_notify('heard_then_gone', 'twice')");
+    expect((await other.query<{ n: number }>('SELECT 1 AS n')).rows[0]!.n).toBe(1);
+    expect((await unlistening.query<{ n: number }>('SELECT 2 AS n')).rows[0]!.n).toBe(2);
+    expect(unheard).toBe(0);
+  });
 });

@@ -118,6 +118,7 @@ export class PgliteWireServer {
   }
 
   private async run({ connection, unit }: Queued): Promise<void> {
+    if (unit.kind === 'messages' && this.answerUnlisten(connection, unit)) return;
     if (unit.kind === 'messages') this.trackListens(connection, unit.simpleQueries, 'before');
     const output: Uint8Array[] = [];
     try {
@@ -137,21 +138,29 @@ export class PgliteWireServer {
     if (!this.connections.has(connection)) await this.release(connection);
   }
 
-  /**
-   * LISTEN is recorded for the connection; UNLISTEN too, but the backend keeps listening on a
-   * channel another connection still listens on (it has one listen set for everyone).
-   */
+  /** LISTEN is recorded for the connection (the backend runs it too: it listens on the union). */
   private trackListens(connection: Connection, queries: string[], phase: 'before' | 'after'): void {
+    if (phase !== 'before') return;
     for (const query of queries) {
       const command = listenCommand(query);
-      if (!command) continue;
-      if (phase === 'before' && command.kind === 'listen') this.listeners.add(connection, command.channel);
-      if (phase === 'after' && command.kind !== 'listen') {
-        const dropped = command.kind === 'unlisten' ? this.listeners.remove(connection, command.channel) : this.listeners.removeAll(connection);
-        const stillWanted = dropped.filter((channel) => this.listeners.has(channel));
-        if (stillWanted.length > 0) void this.internal(stillWanted.map((channel) => `LISTEN ${quoteIdentifier(channel)}`).join('; '));
-      }
+      if (command?.kind === 'listen') this.listeners.add(connection, command.channel);
     }
+  }
+
+  /**
+   * A simple query that is only UNLISTEN is answered here and never reaches the backend: the
+   * backend has one listen set for every client, and PGlite can hang running UNLISTEN once
+   * notifications have passed on the channel. The backend keeps listening; the client stops
+   * hearing the channel.
+   */
+  private answerUnlisten(connection: Connection, unit: Extract<FrontendUnit, { kind: 'messages' }>): boolean {
+    const [query, ...more] = unit.simpleQueries;
+    const command = query !== undefined && more.length === 0 ? listenCommand(query) : null;
+    if (!command || command.kind === 'listen' || unit.bytes[0] !== 0x51 /* Q */) return false;
+    if (command.kind === 'unlisten') this.listeners.remove(connection, command.channel);
+    else this.listeners.removeAll(connection);
+    if (!connection.socket.destroyed) connection.socket.write(Buffer.concat([commandComplete('UNLISTEN'), readyForQuery(this.db.isInTransaction() ? 'T' : 'I')]));
+    return true;
   }
 
   private deliver(channel: string, payload: string): void {
@@ -164,8 +173,8 @@ export class PgliteWireServer {
   private async drop(connection: Connection): Promise<void> {
     if (!this.connections.delete(connection)) return;
     for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.connection === connection) this.queue.splice(i, 1);
-    const unheard = this.listeners.removeAll(connection).filter((channel) => !this.listeners.has(channel));
-    if (unheard.length > 0) void this.internal(unheard.map((channel) => `UNLISTEN ${quoteIdentifier(channel)}`).join('; '));
+    // The backend keeps listening (see answerUnlisten); notifications nobody wants are dropped in deliver.
+    this.listeners.removeAll(connection);
     if (!this.running) await this.release(connection);
   }
 
@@ -177,27 +186,22 @@ export class PgliteWireServer {
     this.owner = null;
     void this.pump();
   }
-
-  /** A statement of the server's own, run between clients' units. */
-  private async internal(sql: string): Promise<void> {
-    this.queue.push({ connection: INTERNAL, unit: { kind: 'messages', bytes: simpleQuery(sql), flushOnly: false, simpleQueries: [] } });
-    await this.pump();
-  }
 }
 
-// Output of the server's own statements goes nowhere.
-const INTERNAL: Connection = { id: 0, socket: { destroyed: true } as Socket, stream: new FrontendStream() };
-
-function simpleQuery(sql: string): Uint8Array {
-  const text = Buffer.from(`${sql}\0`, 'utf8');
+function commandComplete(tag: string): Buffer {
+  const text = Buffer.from(`${tag}\0`, 'utf8');
   const header = Buffer.alloc(5);
-  header.write('Q', 0, 'latin1');
+  header.write('C', 0, 'latin1');
   header.writeInt32BE(4 + text.length, 1);
-  return new Uint8Array(Buffer.concat([header, text]));
+  return Buffer.concat([header, text]);
 }
 
-function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
+function readyForQuery(status: 'I' | 'T'): Buffer {
+  const message = Buffer.alloc(6);
+  message.write('Z', 0, 'latin1');
+  message.writeInt32BE(5, 1);
+  message.write(status, 5, 'latin1');
+  return message;
 }
 
 /** Notifications are routed to their listeners (deliver), not to whoever's statement raised them. */
