@@ -20,7 +20,7 @@ type Options = {
 // PGlite is one Postgres backend in WebAssembly. Serving it on loopback lets every process
 // (the app, the Prisma CLI, tests) use the production code path (pg + adapter-pg), LISTEN/NOTIFY
 // included. Our own wire server (embedded/wire-server.ts) runs each client's unit of work whole
-// and routes notifications to their listeners, which @electric-sql/pglite-socket does not (it
+// and routes notifications to their listeners, which the pglite-socket package does not (it
 // interleaves clients' extended-protocol messages and hands a notification to whoever raised it).
 // A client pool of several connections keeps PGlite busy while the app is between queries: the
 // queries still run one at a time, but the round trips and the app's own work overlap them.
