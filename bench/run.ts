@@ -7,6 +7,7 @@ import { runInbox } from './inbox';
 import { runInboxBundle } from './inbox-bundle';
 import { runPreActionHook } from './pre-action-hook';
 import { runReports } from './reports';
+import { runTeamLoad } from './team-load';
 import { machine } from './support/machine';
 import { printTable, writeResults, type Row } from './support/report';
 import type { Distribution } from './support/stats';
@@ -74,6 +75,14 @@ const BENCHMARKS: Record<string, Benchmark> = {
       latencyRow('pre-action webhook: signed onMessageAdd → answer', r.hookMs),
       latencyRow('send-to-render, with the hook', r.sendToRenderMs.withHook),
       latencyRow('send-to-render, without the hook', r.sendToRenderMs.withoutHook),
+    ],
+  },
+  'team-load': {
+    run: runTeamLoad,
+    table: (r: Awaited<ReturnType<typeof runTeamLoad>>) => [
+      latencyRow(`inbound text → assigned agent's stream (${r.agents} agents, ${r.textsPerSecond}/s × ${r.seconds} s)`, r.inboundToAgentMs),
+      latencyRow("transfer → new owner's stream", r.transferToNewOwnerMs),
+      latencyRow(`app API (every request; ${r.supervisors} supervisors)`, r.apiMs, { 'app CPU %': r.appCpuPercent, 'app MiB': r.appMemoryMiB, errors: r.errors }),
     ],
   },
   reports: {
