@@ -82,7 +82,8 @@ const BENCHMARKS: Record<string, Benchmark> = {
     table: (r: Awaited<ReturnType<typeof runTeamLoad>>) => [
       latencyRow(`inbound text → assigned agent's stream (${r.agents} agents, ${r.textsPerSecond}/s × ${r.seconds} s)`, r.inboundToAgentMs),
       latencyRow("transfer → new owner's stream", r.transferToNewOwnerMs),
-      latencyRow(`app API (every request; ${r.supervisors} supervisors)`, r.apiMs, { 'app CPU %': r.appCpuPercent, 'app MiB': r.appMemoryMiB, errors: r.errors }),
+      latencyRow(`app API (every request; ${r.supervisors} supervisors)`, r.apiMs),
+      { scenario: `app CPU ${r.appCpuPercent}% · memory ${r.appMemoryMiB} MiB · errors ${r.errors} ${JSON.stringify(r.errorsBy)}` },
     ],
   },
   reports: {

@@ -37,11 +37,16 @@ export async function runTeamLoad() {
   const server = await startAppServer();
   const apiMs: number[] = [];
   let errors = 0;
-  const timed = async (call: () => Promise<{ ok(): boolean }>) => {
+  const errorsBy: Record<string, number> = {};
+  const failed = (what: string) => {
+    errors++;
+    errorsBy[what] = (errorsBy[what] ?? 0) + 1;
+  };
+  const timed = async (what: string, call: () => Promise<{ ok(): boolean; status(): number }>) => {
     const started = performance.now();
     const response = await call().catch(() => null);
     apiMs.push(performance.now() - started);
-    if (!response?.ok()) errors++;
+    if (!response?.ok()) failed(`${what} ${response?.status() ?? 'network'}`);
     return response;
   };
   const members: Member[] = [];
@@ -49,7 +54,7 @@ export async function runTeamLoad() {
     const admin = await appSession(server.url, 'avery@example.com', DEMO_PASSWORD);
     const create = async (role: 'AGENT' | 'SUPERVISOR', i: number): Promise<Member> => {
       const email = `${role.toLowerCase()}-${i}-${Date.now()}@example.com`;
-      const created = await admin.post('/api/admin/users', { data: { email, name: `${role} ${i}`, password: PASSWORD, role, capacity: 1000 } });
+      const created = await admin.post('/api/admin/users', { data: { email, name: `${role} ${i}`, password: PASSWORD, role, capacity: 100 } });
       if (created.status() !== 201) throw new Error(`creating ${email}: ${created.status()} ${await created.text()}`);
       const id = ((await created.json()) as { user: { id: string } }).user.id;
       const api = await appSession(server.url, email, PASSWORD);
@@ -63,8 +68,8 @@ export async function runTeamLoad() {
     members.push(...agents, ...supervisors);
     // Each agent's browser takes its Conversations token, then goes Available.
     await pool(agents, 8, async (agent) => {
-      await timed(() => agent.api.get('/api/token'));
-      await timed(() => agent.api.put('/api/me/availability', { data: { availability: 'AVAILABLE' } }));
+      await timed('token', () => agent.api.get('/api/token'));
+      await timed('availability', () => agent.api.put('/api/me/availability', { data: { availability: 'AVAILABLE' } }));
     });
 
     // When each agent heard a conversation become theirs, and who waits to hear it.
@@ -87,7 +92,7 @@ export async function runTeamLoad() {
           if (event.data) onEvent({ kind: event.data.kind, data: event.data.data, at: performance.now() });
         }
       } catch {
-        if (running) errors++; // the stream ended under load
+        if (running) failed('stream ended'); // under load
       }
     };
 
@@ -104,8 +109,8 @@ export async function runTeamLoad() {
         owners.set(sid, agent);
         waiters.set(sid, (waiters.get(sid) ?? []).filter((check) => !check()));
         assigned++;
-        work.push(timed(() => agent.api.post(`/api/conversations/${sid}/messages`, { data: { body: 'On it.' } })));
-        if (assigned % NOTE_EVERY === 0) work.push(timed(() => agent.api.post(`/api/conversations/${sid}/notes`, { data: { body: 'Followed up.' } })));
+        work.push(timed('reply', () => agent.api.post(`/api/conversations/${sid}/messages`, { data: { body: 'On it.' } })));
+        if (assigned % NOTE_EVERY === 0) work.push(timed('note', () => agent.api.post(`/api/conversations/${sid}/notes`, { data: { body: 'Followed up.' } })));
       });
     }
     for (const supervisor of supervisors) {
@@ -113,7 +118,7 @@ export async function runTeamLoad() {
       void listen(supervisor, () => {
         if (performance.now() - last < 1_000) return;
         last = performance.now();
-        work.push(timed(() => supervisor.api.get('/api/supervisor/overview')));
+        work.push(timed('overview', () => supervisor.api.get('/api/supervisor/overview')));
       });
     }
     const cpuBefore = await appMetrics(server.url, metricsToken);
@@ -134,7 +139,7 @@ export async function runTeamLoad() {
           const answer = await control.send({ from: `+1555${String(7_000_000 + i)}`, to: NUMBER!, body: `Customer ${i} here` }).catch(() => null);
           const sid = (answer as { routing?: { conversation_sid?: string } } | null)?.routing?.conversation_sid;
           if (!sid) {
-            errors++;
+            failed('inbound not routed');
             return;
           }
           inboundMs.push((await assignedTo(sid, '*')) - sentAt);
@@ -144,7 +149,7 @@ export async function runTeamLoad() {
           const supervisor = supervisors[i % supervisors.length] ?? owner;
           const transferAt = performance.now();
           const arrived = assignedTo(sid, to.id);
-          await timed(() => supervisor.api.post(`/api/conversations/${sid}/transfer`, { data: { to: to.id } }));
+          await timed('transfer', () => supervisor.api.post(`/api/conversations/${sid}/transfer`, { data: { to: to.id } }));
           transferMs.push((await arrived) - transferAt);
         })(),
       );
@@ -167,6 +172,7 @@ export async function runTeamLoad() {
       appCpuPercent: Math.round(((cpuAfter.cpuSeconds - cpuBefore.cpuSeconds) / elapsedSeconds) * 100),
       appMemoryMiB: Math.round(cpuAfter.residentBytes / 2 ** 20),
       errors,
+      errorsBy,
     };
   } finally {
     for (const member of members) {
