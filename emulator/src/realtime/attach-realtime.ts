@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AccessTokenVerifier } from './auth/access-token';
-import { systemClock, type Clock } from './clock';
+import { createClock, type Clock } from '../clock';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
 import { registerSyncRoutes } from './sync/routes/register-sync-routes';
 import type { CanAccess, CanWrite } from './sync/access';
@@ -35,7 +35,7 @@ export type Realtime = {
  * with the Sync routes, one Sync engine and its subscription hub, and subscription cleanup on disconnect.
  */
 export function attachRealtime(server: Server, options: RealtimeOptions): Realtime {
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? createClock();
   const router = createUpstreamRouter();
   const sync = new SyncEngine({ ...options.sync, clock });
   const subscriptions = new SubscriptionHub(sync, options.canAccess);

@@ -1,4 +1,4 @@
-import type { Clock } from './clock';
+import type { Clock } from '../clock';
 
 /**
  * Deadlines on an injected clock (token about-to-expire and expiry, §2.9), kept in one binary heap with
@@ -28,7 +28,7 @@ export function createDeadlineScheduler(
   let timer: NodeJS.Timeout | null = null;
   let disposed = false;
 
-  const unsubscribe = clock.onAdvance?.(() => runDue());
+  const unsubscribe = clock.onAdvance(() => runDue());
 
   function runDue(): void {
     if (disposed) return;
@@ -85,7 +85,7 @@ export function createDeadlineScheduler(
     pending: () => heap.length - cancelled,
     dispose() {
       disposed = true;
-      unsubscribe?.();
+      unsubscribe();
       if (timer) clearTimeout(timer);
       heap.length = 0;
     },

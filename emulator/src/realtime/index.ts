@@ -10,7 +10,6 @@ export {
   type TokenVerification,
 } from './auth/access-token';
 export { DEFAULT_ABOUT_TO_EXPIRE_LEAD_MS, tokenDeadlines } from './auth/token-deadlines';
-export { systemClock, type Clock } from './clock';
 export { createDeadlineScheduler, type DeadlineScheduler } from './deadline-scheduler';
 export type { JsonObject, JsonValue } from './json';
 export { consoleLogger, silentLogger, type RealtimeLogger } from './logger';
@@ -21,12 +20,10 @@ export { registerSyncRoutes } from './sync/routes/register-sync-routes';
 export { accessSubject, type AccessSubject, type CanAccess, type CanWrite, type WriteTarget } from './sync/access';
 export { emptySyncState, type SyncEventRecord, type SyncObjectInfo, type SyncObjectType, type SyncState } from './sync/state';
 export { SubscriptionHub, SYNC_EVENT, type SubscriptionRequest } from './sync/subscription-hub';
-export { SyncError } from './sync/sync-errors';
 export { TwilsockConnection, type TwilsockStatus } from './twilsock/connection';
 export { ConnectionRegistry } from './twilsock/connection-registry';
 export { decodeFrame, encodeFrame, encodeJsonFrame } from './twilsock/frame-codec';
 export { attachTwilsock, type NotifyOptions, type TwilsockServer, type TwilsockServerOptions } from './twilsock/server';
 export type { DisconnectInfo, TwilsockServerEvents } from './twilsock/server-events';
-export { UpstreamHttpError, twilioErrorBody } from './upstream/http-error';
 export { createUpstreamRouter, type HttpMethod, type UpstreamRouter } from './upstream/router';
 export type { Peer, RouteHandler, RoutedRequest, UpstreamBody, UpstreamCaller, UpstreamRequest, UpstreamResponse } from './upstream/types';

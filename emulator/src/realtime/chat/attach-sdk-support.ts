@@ -6,7 +6,7 @@ import type { BlobStore } from '../../media/blob-store';
 import type { Credentials } from '../../rest/auth';
 import { attachRealtime, type Realtime } from '../attach-realtime';
 import { createAccessTokenVerifier } from '../auth/access-token';
-import type { Clock } from '../clock';
+import type { Clock } from '../../clock';
 import { consoleLogger, type RealtimeLogger } from '../logger';
 import type { SyncState } from '../sync/state';
 import { createChatAccessPolicy } from './access-policy';

@@ -17,8 +17,6 @@ export const ZChatTag = z.discriminatedUnion('kind', [
 ]);
 
 export type ChatTag = z.infer<typeof ZChatTag>;
-export type UserTag = Extract<ChatTag, { kind: 'user-conversations' | 'user-info' }>;
-export type ConversationTag = Extract<ChatTag, { kind: 'conversation' | 'messages' | 'roster' }>;
 
 /** Objects without a chat tag (none are created today) are nobody's and therefore unreadable. */
 export function readTag(tag: JsonValue): ChatTag | null {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { isoTime, systemClock, type Clock } from '../clock';
+import { createClock, type Clock } from '../../clock';
 import type { JsonObject, JsonValue } from '../json';
 import { DEFAULT_RETENTION, appendEvent, replayEvents, type SyncRetention } from './event-log';
 import { applyItemRemove, applyItemWrite, type ItemWriteOptions, type ItemWriteResult } from './item-mutations';
@@ -71,7 +71,7 @@ export class SyncEngine {
 
   constructor(options: SyncEngineOptions = {}) {
     this.state = options.state ?? emptySyncState();
-    this.clock = options.clock ?? systemClock;
+    this.clock = options.clock ?? createClock();
     this.retention = { ...DEFAULT_RETENTION, ...options.retention };
     this.generateSid = options.generateSid ?? ((prefix) => `${prefix}${randomBytes(16).toString('hex')}`);
     const gap = options.state ? Math.max(options.restoredEventIdGap ?? 0, 0) : 0;
@@ -122,7 +122,7 @@ export class SyncEngine {
   setDocument(id: string, data: JsonObject, options: DocumentWriteOptions = {}): SyncEventRecord {
     const record = this.get('document', id);
     if (options.ifRevision !== undefined && options.ifRevision !== String(record.lastEventId)) throw errors.revisionMismatch('document');
-    const date = isoTime(this.clock);
+    const date = isoMillis(this.clock);
     record.data = data;
     record.dateUpdated = date;
     if (options.ttlSeconds !== undefined) record.dateExpires = this.expiry(options.ttlSeconds);
@@ -178,7 +178,7 @@ export class SyncEngine {
     const record = this.get(type, id);
     delete this.state.objects[record.sid];
     if (record.uniqueName !== null) this.uniqueNames.delete(`${type}:${record.uniqueName}`);
-    const event: SyncEventRecord = { id: record.lastEventId + 1, kind: `${type}_removed`, date: isoTime(this.clock) };
+    const event: SyncEventRecord = { id: record.lastEventId + 1, kind: `${type}_removed`, date: isoMillis(this.clock) };
     this.emit({ object: objectInfo(record), event });
     return event;
   }
@@ -209,7 +209,7 @@ export class SyncEngine {
       if (uniqueName.length === 0 || uniqueName.length > 256 || SID_SHAPE.test(uniqueName)) throw errors.invalidUniqueName();
       if (this.uniqueNames.has(`${type}:${uniqueName}`)) throw errors.uniqueNameExists();
     }
-    const now = isoTime(this.clock);
+    const now = isoMillis(this.clock);
     return {
       sid: this.generateSid(PREFIX[type]),
       uniqueName,
@@ -250,4 +250,9 @@ export class SyncEngine {
   private expiry(ttlSeconds: number): string | null {
     return ttlSeconds > 0 ? new Date(this.clock.now() + ttlSeconds * 1000).toISOString() : null;
   }
+}
+
+/** Sync stamps dates with milliseconds, unlike the REST resources' second precision. */
+function isoMillis(clock: Clock): string {
+  return new Date(clock.now()).toISOString();
 }

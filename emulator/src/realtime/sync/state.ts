@@ -76,8 +76,6 @@ export type SyncEventRecord =
   | { id: number; kind: 'map_item_removed'; key: string; data: JsonObject | null; date: string }
   | { id: number; kind: 'document_removed' | 'list_removed' | 'map_removed'; date: string };
 
-export type SyncEventKind = SyncEventRecord['kind'];
-
 /** What `canAccess` and event listeners see of an object. */
 export type SyncObjectInfo = { sid: string; type: SyncObjectType; uniqueName: string | null; tag: JsonValue };
 

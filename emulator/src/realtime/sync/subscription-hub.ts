@@ -174,6 +174,6 @@ export class SubscriptionHub {
 
 function notFoundError(objectType: string): { status: number; code: number; message: string } {
   // Forbidden objects answer exactly like missing ones, so a subscription cannot probe for existence.
-  const error = objectNotFound(objectType === 'list' || objectType === 'map' ? objectType : 'document');
-  return { status: error.status, code: error.code, message: error.message };
+  const { status, code, message } = objectNotFound(objectType === 'list' || objectType === 'map' ? objectType : 'document').toJSON();
+  return { status, code, message };
 }

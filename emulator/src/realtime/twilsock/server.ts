@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { AccessTokenVerifier } from '../auth/access-token';
 import { DEFAULT_ABOUT_TO_EXPIRE_LEAD_MS } from '../auth/token-deadlines';
-import { systemClock, type Clock } from '../clock';
+import { createClock, type Clock } from '../../clock';
 import { createDeadlineScheduler } from '../deadline-scheduler';
 import { consoleLogger, type RealtimeLogger } from '../logger';
 import { TypedEmitter } from '../typed-emitter';
@@ -65,7 +65,7 @@ export type TwilsockServer = {
 
 export function attachTwilsock(server: Server, options: TwilsockServerOptions): TwilsockServer {
   const path = options.path ?? '/v3/wsconnect';
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? createClock();
   const logger = options.logger ?? consoleLogger;
   const initTimeoutMs = options.initTimeoutMs ?? 30_000;
   const limits = { maxBufferedBytes: options.maxBufferedBytes ?? 16 * 1024 * 1024, closeGraceMs: options.closeGraceMs ?? 5_000 };

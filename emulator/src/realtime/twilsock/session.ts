@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { AccessTokenClaims, AccessTokenVerifier, TokenRejection } from '../auth/access-token';
 import { tokenDeadlines } from '../auth/token-deadlines';
-import type { Clock } from '../clock';
+import type { Clock } from '../../clock';
 import type { DeadlineScheduler } from '../deadline-scheduler';
 import type { RealtimeLogger } from '../logger';
 import type { TypedEmitter } from '../typed-emitter';
-import { UpstreamHttpError } from '../upstream/http-error';
+import { isTwilioError } from '../../domain/errors';
 import type { UpstreamHandler, UpstreamResponse } from '../upstream/types';
 import { OK_STATUS, nextServerFrameId, type TwilsockConnection, type TwilsockStatus } from './connection';
 import type { ConnectionRegistry } from './connection-registry';
@@ -130,8 +130,8 @@ async function handleMessage(ctx: SessionContext, conn: TwilsockConnection, head
     const request = toUpstreamRequest(header, payload, { identity: conn.identity, claims: conn.claims, peer: conn }, ctx.baseUrl);
     response = await ctx.router.handle(request);
   } catch (error) {
-    if (error instanceof UpstreamHttpError) {
-      response = { status: error.status, body: error.toBody() };
+    if (isTwilioError(error)) {
+      response = { status: error.status, body: error.toJSON() };
     } else {
       ctx.logger.error(`upstream ${header.http_request.method} ${header.http_request.path} failed`, error);
       response = { status: 500, body: { status: 500, code: 20500, message: 'Internal Server Error' } };

@@ -1,5 +1,5 @@
 import type { JsonValue } from '../json';
-import { UpstreamHttpError } from '../upstream/http-error';
+import { invalidParam } from '../../domain/errors';
 import type { UpstreamBody, UpstreamCaller, UpstreamRequest } from '../upstream/types';
 import type { MessageHeader } from './frame-schemas';
 
@@ -43,7 +43,7 @@ function decodeComponent(value: string, plusIsSpace: boolean): string {
   try {
     return decodeURIComponent(plusIsSpace ? value.replace(/\+/g, ' ') : value);
   } catch {
-    throw new UpstreamHttpError(400, 20001, `Malformed percent-encoding in "${value}"`);
+    throw invalidParam(`Malformed percent-encoding in "${value}"`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { UpstreamHttpError, twilioErrorBody } from './http-error';
+import { isTwilioError, notFound, TwilioError } from '../../domain/errors';
 import type { RouteHandler, UpstreamHandler, UpstreamRequest, UpstreamResponse } from './types';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -44,8 +44,8 @@ export function createUpstreamRouter(options: UpstreamRouterOptions = {}): Upstr
         }
       }
       return pathMatched
-        ? { status: 405, body: twilioErrorBody(405, 20004, 'Method not allowed') }
-        : { status: 404, body: twilioErrorBody(404, 20404, `The requested resource ${request.path} was not found`) };
+        ? { status: 405, body: new TwilioError(20004, 405, 'Method not allowed').toJSON() }
+        : { status: 404, body: notFound(request.path).toJSON() };
     },
   };
   return router;
@@ -78,7 +78,7 @@ function errorResponse(
   request: UpstreamRequest,
   onUnexpectedError: (error: unknown, request: UpstreamRequest) => void,
 ): UpstreamResponse {
-  if (error instanceof UpstreamHttpError) return { status: error.status, body: error.toBody() };
+  if (isTwilioError(error)) return { status: error.status, body: error.toJSON() };
   onUnexpectedError(error, request);
-  return { status: 500, body: twilioErrorBody(500, 20500, 'Internal Server Error') };
+  return { status: 500, body: new TwilioError(20500, 500, 'Internal Server Error').toJSON() };
 }

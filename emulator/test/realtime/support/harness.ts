@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src/realtime/logger';
 import { liveView } from '../../support/live-view';
 import { ACCOUNT_SID, lookupApiKeySecret } from './credentials';
 import { shutdownSyncClients } from './sync-clients';
-import { createTestClock, type TestClock } from './test-clock';
+import { createClock, type Clock } from '../../../src/clock';
 
 export type Harness = {
   server: Server;
@@ -16,16 +16,16 @@ export type Harness = {
   baseUrl: string;
   /** `twilsock.uri` for the SDK. */
   wsUri: string;
-  clock: TestClock;
+  clock: Clock;
   realtime: Realtime;
   close(): Promise<void>;
 };
 
-export type HarnessOptions = Partial<Omit<RealtimeOptions, 'clock' | 'verifyToken'>> & { port?: number; clock?: TestClock };
+export type HarnessOptions = Partial<Omit<RealtimeOptions, 'clock' | 'verifyToken'>> & { port?: number; clock?: Clock };
 
 /** A plain HTTP server with the realtime foundation attached, on a free port (or a given one). */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const clock = options.clock ?? createTestClock();
+  const clock = options.clock ?? createClock();
   const server = createServer((_, res) => res.writeHead(404).end());
   const realtime = attachRealtime(server, {
     canAccess: () => true,

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../../clock';
 
 /** Media guide: "The temporary URLs are valid for 300 seconds. You can request a new temporary URL at any time." */
 export const TEMPORARY_URL_TTL_MS = 300_000;

@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import type { Core } from '../../../domain/core';
-import { invalidParam, isTwilioError, notFound, TwilioError } from '../../../domain/errors';
+import { invalidParam, notFound, TwilioError } from '../../../domain/errors';
 import { sdkOrigin, type Origin } from '../../../domain/origin';
 import type { ConversationRecord, ParticipantRecord, ServiceRecord } from '../../../store/records';
 import type { SyncEngine } from '../../sync/engine';
 import type { SubscriptionHub } from '../../sync/subscription-hub';
 import type { TwilsockServer } from '../../twilsock/server';
-import { UpstreamHttpError } from '../../upstream/http-error';
 import type { RoutedRequest, RouteHandler, UpstreamResponse } from '../../upstream/types';
 import { canPeek } from '../access-policy';
 import type { MediaUrlSigner } from '../mcs/signed-urls';
@@ -40,19 +39,11 @@ const FORBIDDEN = 20403;
 export const forbidden = (message: string) => new TwilioError(FORBIDDEN, 403, message);
 
 /**
- * Wraps a chat route: resolves the caller from the connection's token, checks that a `:serviceSid` in
- * the path is the token's own service (another service answers 404, as if absent), and renders domain
- * errors in Twilio's shape (the upstream router only knows `UpstreamHttpError`).
+ * Wraps a chat route: resolves the caller from the connection's token and checks that a `:serviceSid`
+ * in the path is the token's own service (another service answers 404, as if absent).
  */
 export function chatRoute(deps: ChatDeps, handler: (request: RoutedRequest, caller: Caller) => UpstreamResponse | Promise<UpstreamResponse>): RouteHandler {
-  return async (request) => {
-    try {
-      return await handler(request, resolveCaller(deps.core, request));
-    } catch (error) {
-      if (isTwilioError(error)) throw new UpstreamHttpError(error.status, error.code, error.message);
-      throw error;
-    }
-  };
+  return (request) => handler(request, resolveCaller(deps.core, request));
 }
 
 function resolveCaller(core: Core, request: RoutedRequest): Caller {

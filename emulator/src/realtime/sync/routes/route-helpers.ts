@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../../clock';
 import type { RoutedRequest } from '../../upstream/types';
 import type { SyncEngine } from '../engine';
 import { decodePageToken, type ItemQuery, type SortOrder } from '../item-query';
