@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { parseAddress } from './domain/validate';
-import type { Credentials } from './rest/auth';
 
 /**
  * The emulator's well-known test account. Emulator mode needs no configuration: these defaults are what
  * the app and tests use unless overridden by environment variables.
  */
 export const DEFAULT_PORT = 4510;
+
+/** The account the emulator answers for: Basic auth with the auth token or the API key, tokens signed with the key. */
+export type Credentials = { accountSid: string; authToken: string; apiKey: string; apiSecret: string };
 
 export const DEFAULT_CREDENTIALS: Credentials = {
   accountSid: 'AC00000000000000000000000000000001',

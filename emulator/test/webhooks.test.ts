@@ -10,7 +10,8 @@ import { startWebhookServer, type ReceivedWebhook, type WebhookServer } from './
  * pre-action reject / modify / timeout, and bounded retries that never block the action.
  */
 const { emu, v1, phone: phones } = setupTestEmulator(
-  { webhooks: { preActionTimeoutMs: 300, postActionTimeoutMs: 300, retryDelaysMs: [10, 20, 40] } },
+  // Post-action deliveries get a second to answer: a loaded machine must not turn a slow answer into a retry.
+  { webhooks: { preActionTimeoutMs: 300, postActionTimeoutMs: 1_000, retryDelaysMs: [10, 20, 40] } },
   { resetEach: true },
 );
 let hooks: WebhookServer;
@@ -179,6 +180,8 @@ describe('Post-action webhooks', () => {
     expect((await v1().conversations(conversation.sid).fetch()).friendlyName).toBe('Fast');
     const arrived = await hooks.next((r) => r.path === '/stuck');
     expect(arrived.params.ConversationSid).toBe(conversation.sid);
+    // The retry after the timeout finds the server answering again, so nothing is left in flight.
+    hooks.on('/stuck', () => ({ status: 200 }));
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RoutedRequest } from '../../src/realtime/upstream/types';
+import { json, type EdgeRequest } from '../../src/http/route';
 import { mintToken } from './support/credentials';
 import { setupHarness } from './support/harness';
 import { RawClient } from './support/raw-client';
@@ -55,21 +55,25 @@ describe('twilsock init (§2.4)', () => {
 });
 
 describe('upstream requests (§3)', () => {
-  let seen: RoutedRequest | null = null;
+  let seen: EdgeRequest | null = null;
   beforeEach(() => {
     seen = null;
-    h.realtime.router.add('POST', '/Client/v2/Services/:service/Users/:identity', (request) => {
+    h.routes.post('/Client/v2/Services/{Service}/Users/{Identity}', (request) => {
       seen = request;
-      return { status: 201, body: { ok: true, identity: request.params.identity } };
+      return json(201, { ok: true, identity: request.params.Identity });
     });
-    h.realtime.router.add('DELETE', '/things/:id', (request) => {
+    h.routes.delete('/things/{Id}', (request) => {
       seen = request;
-      return { status: 200, body: { deleted: request.params.id } };
+      return json(200, { deleted: request.params.Id });
     });
-    h.realtime.router.add('POST', '/typing', (request) => {
-      seen = request;
-      return { status: 200, body: { typing_timeout: 5 } };
-    });
+    h.routes.post(
+      '/typing',
+      (request) => {
+        seen = request;
+        return json(200, { typing_timeout: 5 });
+      },
+      { body: 'form' },
+    );
   });
 
   it('decodes path segments and params, and replies with twilsock 200 plus http_status', async () => {
@@ -84,10 +88,11 @@ describe('upstream requests (§3)', () => {
     expect(reply.header.http_status).toEqual({ code: 201, status: 'Created' });
     expect(reply.header.payload_type).toBe('application/json');
     expect(reply.body).toEqual({ ok: true, identity: 'alice@example.com/x' });
-    expect(seen?.query).toEqual({ Tag: ['a b', 'c+d'], Name: 'Jürgen X' });
+    expect(seen?.query.getAll('Tag')).toEqual(['a b', 'c+d']);
+    expect(seen?.query.get('Name')).toBe('Jürgen X');
     expect(seen?.headers['x-twilio-mutation-id']).toBe('m1');
     expect(seen?.body).toEqual({ kind: 'json', value: { friendly_name: 'Ålice' } });
-    expect(seen?.caller.identity).toBe('alice');
+    expect(seen?.caller).toMatchObject({ scheme: 'sdk-token', identity: 'alice' });
     expect(seen?.baseUrl).toBe('http://localhost:4510');
   });
 
@@ -97,7 +102,8 @@ describe('upstream requests (§3)', () => {
     expect(reply.header.http_status).toEqual({ code: 200, status: 'OK' });
     expect(seen?.body).toEqual({ kind: 'text', value: 'ip_messaging' });
     await client.http('POST', '/typing', { body: 'ChannelSid=CH123', payloadType: 'application/x-www-form-urlencoded' });
-    expect(seen?.body).toEqual({ kind: 'form', value: { ChannelSid: 'CH123' } });
+    expect(seen?.body.kind).toBe('form');
+    expect(seen?.form.get('ChannelSid')).toBe('CH123');
   });
 
   it('answers unknown routes and bad encodings over HTTP status, not by failing the transport', async () => {

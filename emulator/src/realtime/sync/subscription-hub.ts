@@ -1,5 +1,5 @@
 import { encodeNotification } from '../twilsock/connection';
-import type { Peer } from '../upstream/types';
+import type { Peer } from '../twilsock/peer';
 import type { SyncChange, SyncEngine } from './engine';
 import { renderEvent } from './event-payloads';
 import { accessSubject, type CanAccess } from './access';

@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
 import type { AccessTokenClaims } from '../auth/access-token';
-import type { Peer } from '../upstream/types';
+import type { Peer } from './peer';
 import { encodeFrame, encodeJsonFrame, type FrameHeader } from './frame-codec';
 
 export type ConnectionState = 'awaiting-init' | 'open' | 'closing' | 'closed';
@@ -72,9 +72,11 @@ export class TwilsockConnection implements Peer {
     return this.write(frame);
   }
 
+  /** A reply; a Buffer body goes out as is (its `payload_type` in `extra`), anything else as JSON. */
   reply(id: string, status: TwilsockStatus, extra: FrameHeader = {}, body?: unknown): void {
     if (this.state === 'closed') return;
-    this.write(encodeJsonFrame({ method: 'reply', id, status, ...extra }, body));
+    const header = { method: 'reply', id, status, ...extra };
+    this.write(Buffer.isBuffer(body) ? encodeFrame(header, body) : encodeJsonFrame(header, body));
   }
 
   /**

@@ -8,19 +8,19 @@ import { createClock, type Clock } from '../../clock';
 import { createDeadlineScheduler } from '../deadline-scheduler';
 import { consoleLogger, type RealtimeLogger } from '../logger';
 import { TypedEmitter } from '../typed-emitter';
-import type { UpstreamHandler } from '../upstream/types';
+import type { Router } from '../../http/router';
 import { TwilsockConnection, encodeNotification } from './connection';
 import { ConnectionRegistry } from './connection-registry';
 import type { TwilsockServerEvents } from './server-events';
 import { handleFrame, type SessionContext } from './session';
-import { httpBaseUrl, type BaseUrlResolver } from './upstream-request';
+import { httpBaseUrl, type BaseUrlResolver } from './upstream-dispatch';
 
 export type TwilsockServerOptions = {
   /** WebSocket path (§1.1); default `/v3/wsconnect`. */
   path?: string;
   verifyToken: AccessTokenVerifier;
-  /** Receives every upstream `message` request (§3). */
-  router: UpstreamHandler;
+  /** Answers every upstream `message` request (§3), as it answers plain HTTP. */
+  router: Router;
   clock?: Clock;
   /** Lead time of `token_about_to_expire` (§2.9); default 3 minutes, clamped for short-lived tokens. */
   tokenAboutToExpireLeadMs?: number;

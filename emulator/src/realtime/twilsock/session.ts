@@ -1,23 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { STATUS_CODES } from 'node:http';
 import type { AccessTokenClaims, AccessTokenVerifier, TokenRejection } from '../auth/access-token';
 import { tokenDeadlines } from '../auth/token-deadlines';
 import type { Clock } from '../../clock';
 import type { DeadlineScheduler } from '../deadline-scheduler';
 import type { RealtimeLogger } from '../logger';
 import type { TypedEmitter } from '../typed-emitter';
-import { isTwilioError } from '../../domain/errors';
-import type { UpstreamHandler, UpstreamResponse } from '../upstream/types';
+import type { Router } from '../../http/router';
 import { OK_STATUS, nextServerFrameId, type TwilsockConnection, type TwilsockStatus } from './connection';
 import type { ConnectionRegistry } from './connection-registry';
 import { decodeFrame, encodeFrame } from './frame-codec';
 import { ZAnyRequestHeader, ZClientHeader, type InitHeader, type MessageHeader, type UpdateHeader } from './frame-schemas';
 import type { TwilsockServerEvents } from './server-events';
-import { toUpstreamRequest, type BaseUrlResolver } from './upstream-request';
+import { dispatchUpstream, type BaseUrlResolver } from './upstream-dispatch';
 
 export type SessionContext = {
   verifyToken: AccessTokenVerifier;
-  router: UpstreamHandler;
+  router: Router;
   clock: Clock;
   scheduler: DeadlineScheduler;
   aboutToExpireLeadMs: number;
@@ -125,32 +123,11 @@ async function handleMessage(ctx: SessionContext, conn: TwilsockConnection, head
     conn.reply(header.id, { code: 401, status: 'Unauthorized', description: 'Send init first' });
     return;
   }
-  let response: UpstreamResponse;
-  try {
-    const request = toUpstreamRequest(header, payload, { identity: conn.identity, claims: conn.claims, peer: conn }, ctx.baseUrl);
-    response = await ctx.router.handle(request);
-  } catch (error) {
-    if (isTwilioError(error)) {
-      response = { status: error.status, body: error.toJSON() };
-    } else {
-      ctx.logger.error(`upstream ${header.http_request.method} ${header.http_request.path} failed`, error);
-      response = { status: 500, body: { status: 500, code: 20500, message: 'Internal Server Error' } };
-    }
-  }
+  const reply = await dispatchUpstream(ctx.router, conn, header, payload, ctx.baseUrl, { error: (message, error) => ctx.logger.error(`upstream ${message}`, error) });
   if (conn.state !== 'open') return;
-  // §3.2: twilsock status is always 200 for a delivered HTTP response; http_status carries the HTTP result.
-  conn.reply(
-    header.id,
-    OK_STATUS,
-    {
-      http_status: { code: response.status, status: STATUS_CODES[response.status] ?? 'Unknown' },
-      http_headers: { 'Content-Type': 'application/json', ...response.headers },
-      payload_type: 'application/json',
-    },
-    response.body,
-  );
+  conn.reply(header.id, OK_STATUS, reply.header, reply.body);
   try {
-    response.afterReply?.();
+    reply.afterReply?.();
   } catch (error) {
     ctx.logger.error(`afterReply of ${header.http_request.path} failed`, error);
   }

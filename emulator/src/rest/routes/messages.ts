@@ -7,10 +7,10 @@ import type { MessageRecord } from '../../store/records';
 import { oneOf } from '../../domain/validate';
 import { list, parse, str } from '../params';
 import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
-import type { Router } from '../router';
+import type { ProductRoutes } from '../../http/router';
 import { messageJson, receiptJson } from '../serializers/messages';
 import type { Scope } from '../serializers/scope';
-import { json, noContent } from '../types';
+import { json, noContent } from '../../http/route';
 
 const CreateForm = z.object({
   Author: str(),
@@ -33,7 +33,7 @@ const UpdateForm = z.object({
   DateUpdated: str(),
 });
 
-export const registerMessageRoutes = (router: Router, core: Core) => {
+export const registerMessageRoutes = (router: ProductRoutes, core: Core) => {
   const base = '/Conversations/{ConversationSid}/Messages';
   const render = (m: MessageRecord, scope: Scope) =>
     messageJson(m, deliverySummary(m, core.store.recordsByIndex('receipts', 'byMessage', m.sid)), scope);

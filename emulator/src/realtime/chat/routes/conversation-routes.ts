@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ok, param } from '../../upstream/route-helpers';
-import type { UpstreamRouter } from '../../upstream/router';
+import { conversationUpdatePermissions } from '../../../domain/sdk-permissions';
+import { json, param } from '../../../http/route';
+import type { ProductRoutes } from '../../../http/router';
 import { chatRoute, parseJsonBody, requirePermission, visibleConversation, type ChatDeps } from './chat-route';
 import { userConversationReply } from './my-conversations-routes';
 import { conversationJson } from './serializers';
@@ -24,40 +25,39 @@ const ZUpdate = z.object({
  * fetch (peek, `getConversationBySid` of one the user is not in), update name/unique name/attributes
  * by role permission, delete, and message recipients (email only, so always empty here).
  */
-export function registerConversationRoutes(router: UpstreamRouter, deps: ChatDeps): void {
-  const base = '/Client/v2/Services/:serviceSid/Conversations';
+export function registerConversationRoutes(router: ProductRoutes, deps: ChatDeps): void {
+  const base = '/Client/v2/Services/{ServiceSid}/Conversations';
 
-  router.add(
-    'POST',
+  router.post(
     base,
     chatRoute(deps, async (request, caller) => {
       const body = parseJsonBody(request, ZCreate);
-      requirePermission(deps, caller, null, 'createConversation');
+      requirePermission(deps, caller, null, ['createConversation']);
       const conversation = await deps.core.conversations.createConversation(
         caller.serviceSid,
         { friendlyName: body.friendly_name, uniqueName: body.unique_name, attributes: body.attributes },
         caller.origin,
       );
-      return ok(conversationJson(deps.core, caller.links, conversation, deps.projector.ensureConversation(conversation)), 201);
+      return json(201, conversationJson(deps.core, caller.links, conversation, deps.projector.ensureConversation(conversation)));
     }),
   );
 
-  router.add(
-    'GET',
-    `${base}/:conversation`,
-    chatRoute(deps, (request, caller) => userConversationReply(deps, caller, param(request, 'conversation'))),
+  router.get(
+    `${base}/{Conversation}`,
+    chatRoute(deps, (request, caller) => userConversationReply(deps, caller, param(request, 'Conversation'))),
   );
 
-  router.add(
-    'POST',
-    `${base}/:conversation`,
+  router.post(
+    `${base}/{Conversation}`,
     chatRoute(deps, async (request, caller) => {
       const body = parseJsonBody(request, ZUpdate);
-      const current = visibleConversation(deps, caller, param(request, 'conversation'));
-      if (body.attributes !== undefined) requirePermission(deps, caller, current, 'editConversationAttributes');
-      if (body.friendly_name !== undefined || body.unique_name !== undefined || body.state !== undefined) {
-        requirePermission(deps, caller, current, 'editConversationName');
-      }
+      const current = visibleConversation(deps, caller, param(request, 'Conversation'));
+      requirePermission(
+        deps,
+        caller,
+        current,
+        conversationUpdatePermissions({ attributes: body.attributes, friendlyName: body.friendly_name, uniqueName: body.unique_name, state: body.state }),
+      );
       const conversation = await deps.core.conversations.updateConversation(
         caller.serviceSid,
         current.sid,
@@ -70,28 +70,26 @@ export function registerConversationRoutes(router: UpstreamRouter, deps: ChatDep
         },
         caller.origin,
       );
-      return ok(conversationJson(deps.core, caller.links, conversation, deps.projector.ensureConversation(conversation)));
+      return json(200, conversationJson(deps.core, caller.links, conversation, deps.projector.ensureConversation(conversation)));
     }),
   );
 
-  router.add(
-    'DELETE',
-    `${base}/:conversation`,
+  router.delete(
+    `${base}/{Conversation}`,
     chatRoute(deps, async (request, caller) => {
-      const conversation = visibleConversation(deps, caller, param(request, 'conversation'));
-      requirePermission(deps, caller, conversation, 'deleteConversation');
+      const conversation = visibleConversation(deps, caller, param(request, 'Conversation'));
+      requirePermission(deps, caller, conversation, ['deleteConversation']);
       await deps.core.conversations.deleteConversation(caller.serviceSid, conversation.sid, caller.origin);
-      return ok({});
+      return json(200, {});
     }),
   );
 
-  router.add(
-    'GET',
-    `${base}/:conversation/MessageRecipients`,
+  router.get(
+    `${base}/{Conversation}/MessageRecipients`,
     chatRoute(deps, (request, caller) => {
-      visibleConversation(deps, caller, param(request, 'conversation'));
+      visibleConversation(deps, caller, param(request, 'Conversation'));
       // §9.8: recipients are email participants; email is not emulated, so there are none.
-      return ok({ message_recipients: [], meta: { next_token: null, previous_token: null } });
+      return json(200, { message_recipients: [], meta: { next_token: null, previous_token: null } });
     }),
   );
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { notFound } from '../../../domain/errors';
 import { key } from '../../../store/indexes';
-import { ok, param } from '../../upstream/route-helpers';
-import type { UpstreamRouter } from '../../upstream/router';
-import type { UpstreamResponse } from '../../upstream/types';
-import { chatRoute, parseJsonBody, queryString, visibleConversation, type Caller, type ChatDeps } from './chat-route';
+import { json, param } from '../../../http/route';
+import type { ProductRoutes } from '../../../http/router';
+import type { EdgeResponse } from '../../../http/route';
+import { chatRoute, parseJsonBody, visibleConversation, type ChatCaller, type ChatDeps } from './chat-route';
 import { userConversationJson } from './serializers';
 
 const PAGE_SIZE = 100;
@@ -19,18 +19,17 @@ const ZUserConversationUpdate = z.object({
  * or unique name — `getConversationByUniqueName` sends the name), and the per-user updates: read
  * horizon and notification level. The list pages over the identity's participants index, never a scan.
  */
-export function registerMyConversationsRoutes(router: UpstreamRouter, deps: ChatDeps): void {
-  const base = '/Client/v2/Services/:serviceSid/Users/Me/Conversations';
+export function registerMyConversationsRoutes(router: ProductRoutes, deps: ChatDeps): void {
+  const base = '/Client/v2/Services/{ServiceSid}/Users/Me/Conversations';
 
-  router.add(
-    'GET',
+  router.get(
     base,
     chatRoute(deps, (request, caller) => {
       const index = deps.core.store.multiIndex('participants', 'byServiceIdentity');
       const sids = index.get(key(caller.serviceSid, caller.identity));
       // The page token is the creation number (seq) of the last participant sent: joins and leaves
       // between pages neither repeat nor skip a conversation (the SDK also hears of them live).
-      const after = Number(queryString(request, 'PageToken') ?? '');
+      const after = Number(request.query.get('PageToken') ?? '');
       const from = Number.isSafeInteger(after) && after > 0 ? index.lowerBound(sids, after + 1) : 0;
       const page = sids.slice(from, from + PAGE_SIZE);
       const conversations = [];
@@ -45,22 +44,20 @@ export function registerMyConversationsRoutes(router: UpstreamRouter, deps: Chat
       }
       const next = from + PAGE_SIZE < sids.length && last > 0 ? String(last) : null;
       // §4.3: `meta` must exist; the SDK loops while next_token is truthy.
-      return ok({ conversations, meta: { next_token: next, previous_token: null } });
+      return json(200, { conversations, meta: { next_token: next, previous_token: null } });
     }),
   );
 
-  router.add(
-    'GET',
-    `${base}/:conversation`,
-    chatRoute(deps, (request, caller) => userConversationReply(deps, caller, param(request, 'conversation'))),
+  router.get(
+    `${base}/{Conversation}`,
+    chatRoute(deps, (request, caller) => userConversationReply(deps, caller, param(request, 'Conversation'))),
   );
 
-  router.add(
-    'POST',
-    `${base}/:conversation`,
+  router.post(
+    `${base}/{Conversation}`,
     chatRoute(deps, async (request, caller) => {
       const body = parseJsonBody(request, ZUserConversationUpdate);
-      const sidOrName = param(request, 'conversation');
+      const sidOrName = param(request, 'Conversation');
       const conversation = deps.core.lookup.findConversation(caller.serviceSid, sidOrName);
       if (!conversation || !deps.core.lookup.participantByIdentity(conversation.sid, caller.identity)) throw notFound(`/Users/Me/Conversations/${sidOrName}`);
       const { participant } = await deps.core.userConversations.updateUserConversation(
@@ -72,17 +69,17 @@ export function registerMyConversationsRoutes(router: UpstreamRouter, deps: Chat
       );
       const objects = deps.projector.ensureConversation(conversation);
       // §9.5: the reply must carry unread_messages_count; it is what the read-horizon calls resolve to.
-      return ok(userConversationJson(deps.core, conversation, participant, objects));
+      return json(200, userConversationJson(deps.core, conversation, participant, objects));
     }),
   );
 }
 
 /**
  * One conversation as the caller sees it (§4.3 UserConversation, peek included): both
- * `GET …/Users/Me/Conversations/:conversation` and `GET …/Conversations/:conversation` answer this.
+ * `GET …/Users/Me/Conversations/{Conversation}` and `GET …/Conversations/{Conversation}` answer this.
  */
-export function userConversationReply(deps: ChatDeps, caller: Caller, sidOrUniqueName: string): UpstreamResponse {
+export function userConversationReply(deps: ChatDeps, caller: ChatCaller, sidOrUniqueName: string): EdgeResponse {
   const conversation = visibleConversation(deps, caller, sidOrUniqueName);
   const participant = deps.core.lookup.participantByIdentity(conversation.sid, caller.identity);
-  return ok(userConversationJson(deps.core, conversation, participant, deps.projector.ensureConversation(conversation)));
+  return json(200, userConversationJson(deps.core, conversation, participant, deps.projector.ensureConversation(conversation)));
 }

@@ -1,6 +1,6 @@
 import { invalidParam } from '../../../domain/errors';
-import { ok } from '../../upstream/route-helpers';
-import type { UpstreamRouter } from '../../upstream/router';
+import { json } from '../../../http/route';
+import type { ProductRoutes } from '../../../http/router';
 import { chatRoute, joinedConversation, type ChatDeps } from './chat-route';
 
 const TYPING_INDICATOR = 'twilio.ipmsg.typing_indicator';
@@ -12,12 +12,11 @@ const TYPING_INDICATOR = 'twilio.ipmsg.typing_indicator';
  * rejection (§6.3), while a participant resolves it from its own conversations map (the handler waits
  * for that list to be read), loaded or not. Never to the typist's own connections.
  */
-export function registerTypingRoute(router: UpstreamRouter, deps: ChatDeps): void {
-  router.add(
-    'POST',
-    '/Client/v2/Services/:serviceSid/Typing',
+export function registerTypingRoute(router: ProductRoutes, deps: ChatDeps): void {
+  router.post(
+    '/Client/v2/Services/{ServiceSid}/Typing',
     chatRoute(deps, (request, caller) => {
-      const channelSid = request.body.kind === 'form' ? request.body.value.ChannelSid : undefined;
+      const channelSid = request.form.get('ChannelSid');
       if (!channelSid) throw invalidParam("Missing required parameter 'ChannelSid'");
       const { conversation } = joinedConversation(deps, caller, channelSid);
       const payload = { channel_sid: conversation.sid, identity: caller.identity, typing_timeout: deps.typingTimeoutSeconds };
@@ -27,7 +26,8 @@ export function registerTypingRoute(router: UpstreamRouter, deps: ChatDeps): voi
         .filter((identity): identity is string => identity !== null && identity !== caller.identity);
       deps.twilsock.notifyIdentity(others, TYPING_INDICATOR, payload, { chatServiceSid: caller.serviceSid });
       // §9.4: the reply must be a JSON object; typing_timeout becomes the client's resend throttle.
-      return ok({ typing_timeout: deps.typingTimeoutSeconds });
+      return json(200, { typing_timeout: deps.typingTimeoutSeconds });
     }),
+    { body: 'form' },
   );
 }

@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import type { Clock } from '../../../clock';
-import type { RoutedRequest } from '../../upstream/types';
+import { sdkCaller, type EdgeRequest } from '../../../http/route';
 import type { SyncEngine } from '../engine';
 import { decodePageToken, type ItemQuery, type SortOrder } from '../item-query';
 import { objectInfo, type ItemKey, type SyncObjectType } from '../state';
 import { accessSubject, type AccessSubject, type CanAccess, type CanWrite } from '../access';
 import type { SubscriptionHub } from '../subscription-hub';
 import * as errors from '../sync-errors';
-
 
 export type SyncRouteDeps = {
   engine: SyncEngine;
@@ -22,35 +21,36 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
 
 /** Resolves an object the caller may see; anything else is indistinguishable from a missing object. */
-export function readable<T extends SyncObjectType>(deps: SyncRouteDeps, request: RoutedRequest, type: T, id: string) {
+export function readable<T extends SyncObjectType>(deps: SyncRouteDeps, request: EdgeRequest, type: T, id: string) {
   const record = deps.engine.find(type, id);
   if (!record || !deps.canAccess(subjectOf(request), objectInfo(record))) throw errors.objectNotFound(type);
   return record;
 }
 
-export function writable<T extends SyncObjectType>(deps: SyncRouteDeps, request: RoutedRequest, type: T, id: string, action: 'update' | 'remove') {
+export function writable<T extends SyncObjectType>(deps: SyncRouteDeps, request: EdgeRequest, type: T, id: string, action: 'update' | 'remove') {
   const record = readable(deps, request, type, id);
   if (!deps.canWrite?.(subjectOf(request), { action, object: objectInfo(record) })) throw errors.accessForbidden();
   return record;
 }
 
-export function subjectOf(request: RoutedRequest): AccessSubject {
-  return accessSubject(request.caller.identity, request.caller.claims);
+export function subjectOf(request: EdgeRequest): AccessSubject {
+  const caller = sdkCaller(request);
+  return accessSubject(caller.identity, caller.claims);
 }
 
-export function queryParam(request: RoutedRequest, name: string): string | undefined {
-  const value = request.query[name];
-  if (value === undefined || typeof value === 'string') return value;
-  throw errors.invalidRequest(`Parameter ${name} given more than once`);
+export function queryParam(request: EdgeRequest, name: string): string | undefined {
+  const values = request.query.getAll(name);
+  if (values.length > 1) throw errors.invalidRequest(`Parameter ${name} given more than once`);
+  return values[0];
 }
 
-export function parseBody<T>(request: RoutedRequest, schema: z.ZodType<T>): T {
+export function parseBody<T>(request: EdgeRequest, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(request.body.kind === 'json' ? request.body.value : undefined);
   if (!parsed.success) throw errors.invalidRequest(`Invalid request body: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
   return parsed.data;
 }
 
-export function ifMatch(request: RoutedRequest): string | undefined {
+export function ifMatch(request: EdgeRequest): string | undefined {
   return request.headers['if-match'];
 }
 
@@ -66,7 +66,7 @@ export const LIST_KEYS: KeySpec<number> = { param: 'Index', parse: parseListInde
 export const MAP_KEYS: KeySpec<string> = { param: 'Key', parse: (raw) => raw, is: (value): value is string => typeof value === 'string' };
 
 /** §8.3 query parameters: HideExpired, then Index/Key alone, or From + PageSize + Order, or PageToken. */
-export function parseItemQuery<K extends ItemKey>(request: RoutedRequest, keys: KeySpec<K>): ItemQuery<K> {
+export function parseItemQuery<K extends ItemKey>(request: EdgeRequest, keys: KeySpec<K>): ItemQuery<K> {
   const hideExpired = queryParam(request, 'HideExpired') === 'true';
   const single = queryParam(request, keys.param);
   if (single !== undefined) return { kind: 'single', key: keys.parse(single), hideExpired };
