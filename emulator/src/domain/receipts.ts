@@ -95,3 +95,7 @@ export const deliverySummary = (message: MessageRecord, receipts: readonly Recei
     undelivered: amount(exactly('undelivered')),
   };
 };
+
+/** A stored message's `delivery` summary, from its receipts so far. */
+export const deliveryOf = (ctx: DomainContext, message: MessageRecord): DeliverySummary | null =>
+  deliverySummary(message, ctx.store.recordsByIndex('receipts', 'byMessage', message.sid));

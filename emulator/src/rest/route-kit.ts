@@ -3,7 +3,7 @@ import { getService } from '../domain/lookup';
 import { json, type EdgeRequest, type EdgeResponse, type Handler } from '../http/route';
 import type { ProductRoutes } from '../http/router';
 import { pageMeta, readPageRequest, selectPage } from './pagination';
-import type { Scope } from './serializers/scope';
+import { restScope, type Scope } from '../serializers/scope';
 
 /** Registers a route on both the account-default path and its service-scoped twin. */
 export const both = (router: ProductRoutes, method: 'GET' | 'POST' | 'DELETE', subpath: string, handler: Handler) => {
@@ -17,9 +17,9 @@ export const scopeOf = (core: Core, req: EdgeRequest): Scope => {
   const pathService = req.params.ChatServiceSid;
   if (pathService !== undefined) {
     getService(core.ctx, pathService);
-    return { serviceSid: pathService, scoped: true, accountSid: core.accountSid };
+    return restScope(core.accountSid, pathService, true);
   }
-  return { serviceSid: core.defaultServiceSid, scoped: false, accountSid: core.accountSid };
+  return restScope(core.accountSid, core.defaultServiceSid, false);
 };
 
 export { param } from '../http/route';

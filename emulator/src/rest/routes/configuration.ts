@@ -11,7 +11,7 @@ import {
   accountWebhooksJson,
   addressConfigurationJson,
   credentialJson,
-} from '../serializers/services';
+} from '../../serializers/services';
 import { json, noContent } from '../../http/route';
 import { WebhooksForm } from './services';
 

@@ -5,7 +5,7 @@ import { getConversationWebhook } from '../../domain/conversation-webhooks';
 import { int, list, parse, str } from '../params';
 import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
 import type { ProductRoutes } from '../../http/router';
-import { conversationWebhookJson } from '../serializers/services';
+import { conversationWebhookJson } from '../../serializers/services';
 import { json, noContent } from '../../http/route';
 
 const Form = z.object({

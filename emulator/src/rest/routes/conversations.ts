@@ -6,7 +6,7 @@ import { oneOf, parseDate } from '../../domain/validate';
 import { parse, str } from '../params';
 import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
 import type { ProductRoutes } from '../../http/router';
-import { conversationJson } from '../serializers/conversations';
+import { conversationJson } from '../../serializers/conversations';
 import { json, noContent } from '../../http/route';
 
 export const ConversationForm = z.object({

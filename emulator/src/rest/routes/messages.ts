@@ -2,14 +2,13 @@ import { z } from 'zod';
 import type { Core } from '../../domain/core';
 import { notFound } from '../../domain/errors';
 import { getConversation, getMessage } from '../../domain/lookup';
-import { deliverySummary } from '../../domain/receipts';
 import type { MessageRecord } from '../../store/records';
 import { oneOf } from '../../domain/validate';
 import { list, parse, str } from '../params';
 import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
 import type { ProductRoutes } from '../../http/router';
-import { messageJson, receiptJson } from '../serializers/messages';
-import type { Scope } from '../serializers/scope';
+import { messageJson, receiptJson } from '../../serializers/messages';
+import type { Scope } from '../../serializers/scope';
 import { json, noContent } from '../../http/route';
 
 const CreateForm = z.object({
@@ -36,7 +35,7 @@ const UpdateForm = z.object({
 export const registerMessageRoutes = (router: ProductRoutes, core: Core) => {
   const base = '/Conversations/{ConversationSid}/Messages';
   const render = (m: MessageRecord, scope: Scope) =>
-    messageJson(m, deliverySummary(m, core.store.recordsByIndex('receipts', 'byMessage', m.sid)), scope);
+    messageJson(m, core.receipts.deliveryOf(m), scope);
 
   both(router, 'POST', base, async (req) => {
     const scope = scopeOf(core, req);

@@ -7,8 +7,8 @@ import { key } from '../../store/indexes';
 import { list, parse } from '../params';
 import { both, fromTable, listResponse, scopeOf } from '../route-kit';
 import type { ProductRoutes } from '../../http/router';
-import { conversationWithParticipantsJson } from '../serializers/conversations';
-import { participantConversationJson } from '../serializers/users';
+import { conversationWithParticipantsJson } from '../../serializers/conversations';
+import { participantConversationJson } from '../../serializers/users';
 import { json } from '../../http/route';
 
 const WithParticipantsForm = ConversationForm.extend({ Participant: list() });

@@ -4,7 +4,7 @@ import { getConversation, getParticipant } from '../../domain/lookup';
 import { int, parse, str } from '../params';
 import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
 import type { ProductRoutes } from '../../http/router';
-import { participantJson } from '../serializers/participants';
+import { participantJson } from '../../serializers/participants';
 import { json, noContent } from '../../http/route';
 
 const CreateForm = z.object({

@@ -4,7 +4,7 @@ import { getRole } from '../../domain/lookup';
 import { list, parse, str } from '../params';
 import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
 import type { ProductRoutes } from '../../http/router';
-import { roleJson } from '../serializers/services';
+import { roleJson } from '../../serializers/services';
 import { json, noContent } from '../../http/route';
 
 const RoleForm = z.object({ FriendlyName: str(), Type: str(), Permission: list() });

@@ -11,7 +11,7 @@ import {
   serviceJson,
   serviceNotificationsJson,
   serviceWebhooksJson,
-} from '../serializers/services';
+} from '../../serializers/services';
 import { json, noContent } from '../../http/route';
 
 const ServiceForm = z.object({ FriendlyName: str() });

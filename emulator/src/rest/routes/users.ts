@@ -5,8 +5,8 @@ import { getUserConversation, listUserConversations, unreadCount, type UserConve
 import { int, parse, str } from '../params';
 import { both, fromTable, listResponse, param, scopeOf, seqIn } from '../route-kit';
 import type { ProductRoutes } from '../../http/router';
-import type { Scope } from '../serializers/scope';
-import { userConversationJson, userJson } from '../serializers/users';
+import type { Scope } from '../../serializers/scope';
+import { userConversationJson, userJson } from '../../serializers/users';
 import { json, noContent } from '../../http/route';
 
 const UserForm = z.object({ Identity: str(), FriendlyName: str(), Attributes: str(), RoleSid: str() });

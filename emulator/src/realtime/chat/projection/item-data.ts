@@ -1,5 +1,4 @@
 import type { Core } from '../../../domain/core';
-import { deliverySummary } from '../../../domain/receipts';
 import type { ConversationRecord, MessageRecord, ParticipantRecord, UserRecord } from '../../../store/records';
 import type { JsonObject } from '../../json';
 import type { ConversationObjects } from './projection-index';
@@ -51,8 +50,7 @@ export function messageItemData(core: Core, message: MessageRecord, lastUpdatedB
     size: m.size,
   }));
   const first = medias[0];
-  const receipts = core.store.recordsByIndex('receipts', 'byMessage', message.sid);
-  const delivery = deliverySummary(message, receipts);
+  const delivery = core.receipts.deliveryOf(message);
   const data: JsonObject = {
     sid: message.sid,
     index: message.index,

@@ -4,6 +4,7 @@ import { invalidParam, notFound } from '../../../domain/errors';
 import { sdkOrigin, type Origin } from '../../../domain/origin';
 import { canPeekConversation, requirePermissions } from '../../../domain/sdk-permissions';
 import { sdkCaller, type EdgeRequest, type EdgeResponse, type Handler } from '../../../http/route';
+import type { Scope } from '../../../serializers/scope';
 import type { ConversationRecord, ParticipantRecord, ServiceRecord } from '../../../store/records';
 import type { SyncEngine } from '../../sync/engine';
 import type { SubscriptionHub } from '../../sync/subscription-hub';
@@ -30,6 +31,8 @@ export type ChatCaller = {
   /** Every SDK change carries it, so webhooks and all other adapters see `Source: SDK`. */
   origin: Origin;
   links: ChatLinks;
+  /** Resources' `url`s point at this API (the shared serializers take it). */
+  scope: Scope;
 };
 
 /**
@@ -47,7 +50,9 @@ function resolveCaller(core: Core, request: EdgeRequest): ChatCaller {
   if (!serviceSid || (pathService !== undefined && pathService !== serviceSid)) throw notFound(request.path);
   const service = core.store.get('services', serviceSid);
   if (!service) throw notFound(`/Services/${serviceSid}`);
-  return { identity, serviceSid, service, origin: sdkOrigin(identity), links: chatLinks(request.baseUrl, serviceSid) };
+  const links = chatLinks(request.baseUrl, serviceSid);
+  const scope: Scope = { accountSid: core.accountSid, serviceSid, scoped: true, base: links.service };
+  return { identity, serviceSid, service, origin: sdkOrigin(identity), links, scope };
 }
 
 export function parseJsonBody<T>(request: EdgeRequest, schema: z.ZodType<T>): T {

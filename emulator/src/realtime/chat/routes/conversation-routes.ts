@@ -4,7 +4,8 @@ import { json, param } from '../../../http/route';
 import type { ProductRoutes } from '../../../http/router';
 import { chatRoute, parseJsonBody, requirePermission, visibleConversation, type ChatDeps } from './chat-route';
 import { userConversationReply } from './my-conversations-routes';
-import { conversationJson } from './serializers';
+import { conversationJson } from '../../../serializers/conversations';
+import { conversationSyncObjects } from './sync-objects';
 
 const ZCreate = z.object({
   friendly_name: z.string().optional(),
@@ -38,7 +39,9 @@ export function registerConversationRoutes(router: ProductRoutes, deps: ChatDeps
         { friendlyName: body.friendly_name, uniqueName: body.unique_name, attributes: body.attributes },
         caller.origin,
       );
-      return json(201, conversationJson(deps.core, caller.links, conversation, deps.projector.ensureConversation(conversation)));
+      // The SDK opens the document `sync_objects` names right after creating.
+      const syncObjects = conversationSyncObjects(deps.projector.ensureConversation(conversation));
+      return json(201, { ...conversationJson(conversation, caller.scope), sync_objects: syncObjects });
     }),
   );
 
@@ -70,7 +73,8 @@ export function registerConversationRoutes(router: ProductRoutes, deps: ChatDeps
         },
         caller.origin,
       );
-      return json(200, conversationJson(deps.core, caller.links, conversation, deps.projector.ensureConversation(conversation)));
+      const syncObjects = conversationSyncObjects(deps.projector.ensureConversation(conversation));
+      return json(200, { ...conversationJson(conversation, caller.scope), sync_objects: syncObjects });
     }),
   );
 

@@ -10,12 +10,8 @@ export function chatLinks(baseUrl: string, serviceSid: string) {
   return {
     service,
     conversations,
-    conversation: (sid: string) => `${conversations}/${sid}`,
-    messages: (sid: string) => `${conversations}/${sid}/Messages`,
-    participants: (sid: string) => `${conversations}/${sid}/Participants`,
     myConversations: `${service}/Users/Me/Conversations`,
     users: `${service}/Users`,
-    user: (identity: string) => `${service}/Users/${encodeURIComponent(identity)}`,
     currentUser: `${service}/Users/Me`,
     typing: `${service}/Typing`,
     mediaService: `${baseUrl}/mcs/v1/Services/${serviceSid}/Media`,

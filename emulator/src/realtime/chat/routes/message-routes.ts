@@ -4,7 +4,7 @@ import { messageRemovePermissions, messageUpdatePermissions, sendMessagePermissi
 import { json, param } from '../../../http/route';
 import type { ProductRoutes } from '../../../http/router';
 import { chatRoute, joinedConversation, parseJsonBody, requirePermission, type ChatCaller, type ChatDeps } from './chat-route';
-import { messageJson, receiptJson } from './serializers';
+import { messageJson, receiptJson } from '../../../serializers/messages';
 
 const ZCreate = z.object({
   body: z.string().nullable().optional(),
@@ -48,7 +48,7 @@ export function registerMessageRoutes(router: ProductRoutes, deps: ChatDeps): vo
         caller.origin,
       );
       // §9.1: the SDK reads only `index`.
-      return json(201, messageJson(deps.core, caller.links, message));
+      return json(201, messageJson(message, deps.core.receipts.deliveryOf(message), caller.scope));
     }),
   );
 
@@ -70,7 +70,7 @@ export function registerMessageRoutes(router: ProductRoutes, deps: ChatDeps): vo
         { body: body.body, attributes: body.attributes },
         caller.origin,
       );
-      return json(200, messageJson(deps.core, caller.links, updated));
+      return json(200, messageJson(updated, deps.core.receipts.deliveryOf(updated), caller.scope));
     }),
   );
 
@@ -90,7 +90,7 @@ export function registerMessageRoutes(router: ProductRoutes, deps: ChatDeps): vo
       const { message } = findMessage(deps, caller, param(request, 'Conversation'), param(request, 'Message'));
       const receipts = deps.core.store.recordsByIndex('receipts', 'byMessage', message.sid);
       // A message has at most 50 non-chat recipients (Limits page): one page holds them all.
-      return json(200, { delivery_receipts: receipts.map(receiptJson), meta: { next_token: null, previous_token: null } });
+      return json(200, { delivery_receipts: receipts.map((receipt) => receiptJson(receipt, caller.scope)), meta: { next_token: null, previous_token: null } });
     }),
   );
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { notFound } from '../../../domain/errors';
-import { key } from '../../../store/indexes';
-import { json, param } from '../../../http/route';
+import { json, param, type EdgeResponse } from '../../../http/route';
 import type { ProductRoutes } from '../../../http/router';
-import type { EdgeResponse } from '../../../http/route';
+import { sdkUserConversationJson } from '../../../serializers/users';
+import { key } from '../../../store/indexes';
+import type { ConversationRecord, ParticipantRecord } from '../../../store/records';
 import { chatRoute, parseJsonBody, visibleConversation, type ChatCaller, type ChatDeps } from './chat-route';
-import { userConversationJson } from './serializers';
+import { conversationSyncObjects } from './sync-objects';
 
 const PAGE_SIZE = 100;
 
@@ -39,8 +40,7 @@ export function registerMyConversationsRoutes(router: ProductRoutes, deps: ChatD
         const conversation = participant && deps.core.store.get('conversations', participant.conversationSid);
         if (!participant || !conversation) continue;
         last = participant.seq;
-        const objects = deps.projector.ensureConversation(conversation);
-        conversations.push(userConversationJson(deps.core, conversation, participant, objects));
+        conversations.push(listEntry(deps, conversation, participant));
       }
       const next = from + PAGE_SIZE < sids.length && last > 0 ? String(last) : null;
       // §4.3: `meta` must exist; the SDK loops while next_token is truthy.
@@ -67,9 +67,8 @@ export function registerMyConversationsRoutes(router: ProductRoutes, deps: ChatD
         { lastReadMessageIndex: body.last_read_message_index, notificationLevel: body.notification_level },
         caller.origin,
       );
-      const objects = deps.projector.ensureConversation(conversation);
       // §9.5: the reply must carry unread_messages_count; it is what the read-horizon calls resolve to.
-      return json(200, userConversationJson(deps.core, conversation, participant, objects));
+      return json(200, listEntry(deps, conversation, participant));
     }),
   );
 }
@@ -81,5 +80,14 @@ export function registerMyConversationsRoutes(router: ProductRoutes, deps: ChatD
 export function userConversationReply(deps: ChatDeps, caller: ChatCaller, sidOrUniqueName: string): EdgeResponse {
   const conversation = visibleConversation(deps, caller, sidOrUniqueName);
   const participant = deps.core.lookup.participantByIdentity(conversation.sid, caller.identity);
-  return json(200, userConversationJson(deps.core, conversation, participant, deps.projector.ensureConversation(conversation)));
+  return json(200, listEntry(deps, conversation, participant));
+}
+
+function listEntry(deps: ChatDeps, conversation: ConversationRecord, participant: ParticipantRecord | undefined) {
+  const counts = {
+    unread: participant ? deps.core.userConversations.unreadCount(participant) : null,
+    messages: deps.core.store.byIndex('messages', 'byConversation', conversation.sid).length,
+    participants: deps.core.store.byIndex('participants', 'byConversation', conversation.sid).length,
+  };
+  return sdkUserConversationJson(conversation, participant, counts, conversationSyncObjects(deps.projector.ensureConversation(conversation)));
 }

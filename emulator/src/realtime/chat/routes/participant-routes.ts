@@ -5,7 +5,7 @@ import type { ConversationRecord, ParticipantRecord } from '../../../store/recor
 import { json, param } from '../../../http/route';
 import type { ProductRoutes } from '../../../http/router';
 import { chatRoute, joinedConversation, parseJsonBody, requirePermission, visibleConversation, type ChatCaller, type ChatDeps } from './chat-route';
-import { participantJson } from './serializers';
+import { participantJson } from '../../../serializers/participants';
 
 const ZAdd = z.object({
   identity: z.string().optional(),
@@ -62,7 +62,7 @@ export function registerParticipantRoutes(router: ProductRoutes, deps: ChatDeps)
         },
         caller.origin,
       );
-      return json(201, participantJson(deps.core, caller.links, participant));
+      return json(201, participantJson(participant, caller.scope));
     }),
   );
 
@@ -79,7 +79,7 @@ export function registerParticipantRoutes(router: ProductRoutes, deps: ChatDeps)
         { attributes: body.attributes },
         caller.origin,
       );
-      return json(200, participantJson(deps.core, caller.links, updated));
+      return json(200, participantJson(updated, caller.scope));
     }),
   );
 

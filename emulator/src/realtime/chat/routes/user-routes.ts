@@ -4,7 +4,8 @@ import { userUpdatePermissions } from '../../../domain/sdk-permissions';
 import { json, param } from '../../../http/route';
 import type { ProductRoutes } from '../../../http/router';
 import { chatRoute, parseJsonBody, requirePermission, type ChatCaller, type ChatDeps } from './chat-route';
-import { userJson } from './serializers';
+import { userJson } from '../../../serializers/users';
+import type { UserRecord } from '../../../store/records';
 
 const ZUserUpdate = z.object({ friendly_name: z.string().nullable().optional(), attributes: z.string().optional() });
 
@@ -16,32 +17,34 @@ const ZUserUpdate = z.object({ friendly_name: z.string().nullable().optional(), 
 export function registerUserRoutes(router: ProductRoutes, deps: ChatDeps): void {
   const base = '/Client/v2/Services/{ServiceSid}/Users';
 
-  const fetchUser = (caller: ChatCaller, identity: string) => {
-    const user = deps.core.lookup.userByIdentity(caller.serviceSid, identity);
-    if (!user) throw notFound(`/Users/${identity}`);
-    const objects = deps.projector.ensureUser(caller.serviceSid, identity);
-    return json(200, userJson(deps.core, caller.links, user, objects.info, caller.service.configuration.reachabilityEnabled));
+  /** The User resource plus the user-info map the SDK then opens (all it reads). */
+  const render = (caller: ChatCaller, user: UserRecord) => {
+    const objects = deps.projector.ensureUser(caller.serviceSid, user.identity);
+    return json(200, { ...userJson(user, caller.service, caller.scope), sync_objects: { user_info_map: objects.info } });
+  };
+  /** By identity (what the SDK sends) or by SID (the resource's own `url`). */
+  const findUser = (caller: ChatCaller, identityOrSid: string) => {
+    const user = deps.core.lookup.findUser(caller.serviceSid, identityOrSid);
+    if (!user) throw notFound(`/Users/${identityOrSid}`);
+    return user;
   };
 
-  router.get(`${base}/Me`, chatRoute(deps, (_request, caller) => fetchUser(caller, caller.identity)));
-  router.get(`${base}/{Identity}`, chatRoute(deps, (request, caller) => fetchUser(caller, param(request, 'Identity'))));
+  router.get(`${base}/Me`, chatRoute(deps, (_request, caller) => render(caller, findUser(caller, caller.identity))));
+  router.get(`${base}/{Identity}`, chatRoute(deps, (request, caller) => render(caller, findUser(caller, param(request, 'Identity')))));
 
   router.post(
     `${base}/{Identity}`,
     chatRoute(deps, async (request, caller) => {
       const body = parseJsonBody(request, ZUserUpdate);
-      const identity = param(request, 'Identity');
-      const current = deps.core.lookup.userByIdentity(caller.serviceSid, identity);
-      if (!current) throw notFound(`/Users/${identity}`);
-      requirePermission(deps, caller, null, userUpdatePermissions(caller, identity));
+      const current = findUser(caller, param(request, 'Identity'));
+      requirePermission(deps, caller, null, userUpdatePermissions(caller, current.identity));
       const user = await deps.core.users.updateUser(
         caller.serviceSid,
-        identity,
+        current.identity,
         { friendlyName: body.friendly_name === null ? '' : body.friendly_name, attributes: body.attributes },
         caller.origin,
       );
-      const objects = deps.projector.ensureUser(caller.serviceSid, identity);
-      return json(200, userJson(deps.core, caller.links, user, objects.info, caller.service.configuration.reachabilityEnabled));
+      return render(caller, user);
     }),
   );
 }
