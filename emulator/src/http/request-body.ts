@@ -1,6 +1,9 @@
+import { parse as parseDisposition } from 'content-disposition';
 import type { IncomingMessage } from 'node:http';
-import { TwilioError } from '../domain/errors';
+import { Readable } from 'node:stream';
+import { invalidParam, TwilioError } from '../domain/errors';
 import type { JsonValue } from '../realtime/json';
+import { readMultipartFile } from './multipart-upload';
 import { readBody } from './read-body';
 import type { BodyFormat, RequestBody } from './route';
 
@@ -18,18 +21,22 @@ const unsupported = (format: BodyFormat, contentType: string) =>
 
 const mediaTypeOf = (contentType: string) => (contentType.split(';')[0] ?? '').trim().toLowerCase();
 
-/** Reads an HTTP request's body as its route takes it. */
+const isMultipart = (rules: BodyRules) => rules.format === 'file' && mediaTypeOf(rules.contentType) === 'multipart/form-data';
+
+/** Reads an HTTP request's body as its route takes it; a multipart upload is parsed as it streams in. */
 export async function readRequestBody(req: IncomingMessage, rules: BodyRules): Promise<RequestBody> {
   if (rules.format === 'none') {
     req.resume();
     return { kind: 'none' };
   }
+  if (isMultipart(rules)) return { kind: 'file', file: await readMultipartFile(req, rules.contentType, rules.limit) };
   return parseBody(await readBody(req, rules.limit, () => tooLarge(rules.limit)), rules);
 }
 
 /** Parses a body already in hand (a twilsock payload, a read HTTP body) as its route takes it. */
-export function parseBody(bytes: Buffer, rules: BodyRules): RequestBody {
+export async function parseBody(bytes: Buffer, rules: BodyRules): Promise<RequestBody> {
   if (rules.format === 'none' || bytes.length === 0) return { kind: 'none' };
+  if (isMultipart(rules)) return { kind: 'file', file: await readMultipartFile(Readable.from([bytes]), rules.contentType, rules.limit) };
   if (bytes.length > rules.limit) throw tooLarge(rules.limit);
   const mediaType = mediaTypeOf(rules.contentType);
   switch (rules.format) {
@@ -51,15 +58,15 @@ export function parseBody(bytes: Buffer, rules: BodyRules): RequestBody {
   }
 }
 
-/** An upload's filename: `Content-Disposition: …; filename="x"`, else the `Filename` query parameter (the SDK's). */
+/** A raw upload's filename: `Content-Disposition: …; filename="x"`, else the `Filename` query parameter (the SDK's). */
 export function uploadFilename(headers: Readonly<Record<string, string | undefined>>, query: URLSearchParams): string | null {
   const disposition = headers['content-disposition'];
-  const match = disposition ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition) : null;
-  if (match?.[1]) {
+  if (disposition) {
     try {
-      return decodeURIComponent(match[1]);
+      const filename = parseDisposition(disposition).parameters.filename;
+      if (filename) return filename;
     } catch {
-      return match[1];
+      throw invalidParam(`Malformed Content-Disposition header: '${disposition}'`);
     }
   }
   return query.get('Filename') ?? query.get('filename');

@@ -32,7 +32,7 @@ export const createRequestListener =
             format: route.body,
             limit: route.bodyLimit,
             contentType: headers['content-type'] ?? '',
-            filename: uploadFilename(headers, url.searchParams),
+            filename: route.body === 'file' ? uploadFilename(headers, url.searchParams) : null,
           }),
         discardBody: () => req.resume(),
       },
