@@ -17,6 +17,16 @@ export const DEFAULT_CREDENTIALS: Credentials = {
   apiSecret: 'switchboard-emulator-api-secret',
 };
 
+/**
+ * Real-time pauses of a carrier delivery: queued → `sent` (or a failure), then → `delivered` (or
+ * undelivered). Real carriers take about a second to hand a message on and a few more to confirm it,
+ * which also keeps receipt steps apart by more than the SDK's 500 ms cache of API answers. 0 is one
+ * turn of the event loop (tests that do not look at timing).
+ */
+export type ReceiptDelays = { sentMs: number; deliveredMs: number };
+
+export const DEFAULT_RECEIPT_DELAYS: ReceiptDelays = { sentMs: 1_000, deliveredMs: 2_000 };
+
 /** Two +1 long codes (group MMS needs +1) and the WhatsApp sender used in Twilio's own examples. */
 export const DEFAULT_NUMBERS = ['+15017122661', '+15017122662', 'whatsapp:+14155238886'] as const;
 
@@ -29,6 +39,8 @@ const Env = z.object({
   EMULATOR_API_SECRET: z.string().min(1).optional(),
   EMULATOR_NUMBERS: z.string().optional(),
   EMULATOR_RATE_LIMIT: z.enum(['on', 'off']).optional(),
+  EMULATOR_SENT_DELAY_MS: z.coerce.number().int().min(0).max(600_000).optional(),
+  EMULATOR_DELIVERED_DELAY_MS: z.coerce.number().int().min(0).max(600_000).optional(),
 });
 
 export type EmulatorConfig = {
@@ -37,6 +49,7 @@ export type EmulatorConfig = {
   credentials: Credentials;
   numbers: string[];
   rateLimit: boolean;
+  carrier: { receiptDelays: ReceiptDelays };
 };
 
 export const parseNumbers = (value: string): string[] =>
@@ -73,5 +86,11 @@ export const readConfig = (env: NodeJS.ProcessEnv, argv: readonly string[]): Emu
     },
     numbers: e.EMULATOR_NUMBERS ? parseNumbers(e.EMULATOR_NUMBERS) : [...DEFAULT_NUMBERS],
     rateLimit: e.EMULATOR_RATE_LIMIT !== 'off',
+    carrier: {
+      receiptDelays: {
+        sentMs: e.EMULATOR_SENT_DELAY_MS ?? DEFAULT_RECEIPT_DELAYS.sentMs,
+        deliveredMs: e.EMULATOR_DELIVERED_DELAY_MS ?? DEFAULT_RECEIPT_DELAYS.deliveredMs,
+      },
+    },
   };
 };

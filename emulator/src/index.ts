@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { attachCarrier, type Carrier, type CarrierLogger } from './carrier/carrier';
 import { createClock, type Clock } from './clock';
-import { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS, type Credentials } from './config';
+import { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS, type Credentials, type ReceiptDelays } from './config';
 import { Core } from './domain/core';
 import { accessTokenHeader, accountCredentials, signedUrl } from './http/authenticators';
 import { Router, type ProductRoutes } from './http/router';
@@ -39,8 +39,8 @@ export type EmulatorOptions = {
   tokenClock?: Clock;
   /** Webhook timing (tests shorten it so nothing waits real seconds). */
   webhooks?: { preActionTimeoutMs?: number; postActionTimeoutMs?: number; retryDelaysMs?: readonly number[]; logger?: WebhookLogger };
-  /** Pause before each delivery step (queued → sent → delivered); default 250 ms, tests pass 0. */
-  carrier?: { stepDelayMs?: number; logger?: CarrierLogger };
+  /** Real-time pauses of each delivery (`DEFAULT_RECEIPT_DELAYS`: 1 s to sent, 2 s more to delivered). */
+  carrier?: { receiptDelays?: ReceiptDelays; logger?: CarrierLogger };
 };
 
 export type Emulator = {
@@ -112,7 +112,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
 
   const webhooks = attachWebhooks(core, { authToken: credentials.authToken, ...options.webhooks });
   const timers = attachTimerService(core);
-  const carrier = attachCarrier(core, { blobs, stepDelayMs: options.carrier?.stepDelayMs ?? 250, logger: options.carrier?.logger });
+  const carrier = attachCarrier(core, { blobs, receiptDelays: options.carrier?.receiptDelays, logger: options.carrier?.logger });
 
   const verifyToken = createAccessTokenVerifier({
     accountSid: credentials.accountSid,
@@ -186,4 +186,4 @@ export type { PreActionHook, PreActionRequest, PreActionModifications } from './
 export { TwilioError } from './domain/errors';
 export type { Credentials } from './config';
 export type { Clock } from './clock';
-export { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS, DEFAULT_PORT } from './config';
+export { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS, DEFAULT_PORT, DEFAULT_RECEIPT_DELAYS, type ReceiptDelays } from './config';

@@ -119,7 +119,23 @@ describe('Browser access', () => {
   });
 });
 
-describe('Clock and content templates', () => {
+describe('Clock, delivery pace and content templates', () => {
+  it('reads and sets the carrier’s receipt delays; a bad value changes nothing', async () => {
+    const original = emu.carrier.receiptDelays();
+    try {
+      const set = await phones.call('Carrier/Delays', { method: 'POST', body: new URLSearchParams({ SentDelayMs: '700', DeliveredDelayMs: '1500' }) });
+      expect(set.json).toEqual({ sent_delay_ms: 700, delivered_delay_ms: 1500 });
+      expect((await phones.call('Carrier/Delays')).json).toEqual({ sent_delay_ms: 700, delivered_delay_ms: 1500 });
+      for (const bad of ['-1', 'soon', '600001']) {
+        const answer = await phones.call<{ code: number }>('Carrier/Delays', { method: 'POST', body: new URLSearchParams({ SentDelayMs: bad }) });
+        expect([bad, answer.status, answer.json.code]).toEqual([bad, 400, 20001]);
+      }
+      expect(emu.carrier.receiptDelays()).toEqual({ sentMs: 700, deliveredMs: 1500 });
+    } finally {
+      emu.carrier.setReceiptDelays(original);
+    }
+  });
+
   it('reads and advances emulator time', async () => {
     const before = await phones.call<{ now: string; now_ms: number; offset_ms: number }>('Clock');
     const after = await phones.advanceClock('P1DT2H');

@@ -1,3 +1,4 @@
+import { DEFAULT_RECEIPT_DELAYS, type ReceiptDelays } from '../config';
 import type { Core } from '../domain/core';
 import { DELIVERY_ERROR_CODES } from '../domain/errors';
 import type { DomainEvent } from '../domain/events';
@@ -18,8 +19,7 @@ export type CarrierLogger = { info(message: string): void };
 
 export type CarrierOptions = {
   blobs: BlobStore;
-  /** Real-time pause before each delivery step (queued → sent → delivered), so a person sees them. */
-  stepDelayMs?: number;
+  receiptDelays?: ReceiptDelays;
   logger?: CarrierLogger;
 };
 
@@ -36,6 +36,9 @@ export type Carrier = {
   onChange(listener: (change: CarrierChange) => void): () => void;
   /** Resolves once no outbound delivery is in progress (tests). */
   idle(): Promise<void>;
+  /** The pauses of deliveries from now on (the control API changes them at run time). */
+  receiptDelays(): ReceiptDelays;
+  setReceiptDelays(delays: ReceiptDelays): void;
   close(): void;
 };
 
@@ -51,7 +54,7 @@ const channelSid = (channel: 'sms' | 'whatsapp', hasMedia: boolean) => newSid(ch
 export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
   const ctx = core.ctx;
   const { blobs } = options;
-  const stepDelay = options.stepDelayMs ?? 0;
+  let delays = { ...(options.receiptDelays ?? DEFAULT_RECEIPT_DELAYS) };
   const logger = options.logger ?? { info: (message: string) => console.log(`[emulator] ${message}`) };
   const listeners = new Set<(change: CarrierChange) => void>();
   let pending = 0;
@@ -70,9 +73,9 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
   const emitEntries = (entries: readonly (CarrierMessageRecord | null)[]) => {
     for (const entry of entries) if (entry) emit({ kind: 'entry', entry });
   };
-  const step = () =>
+  const pause = (ms: number) =>
     new Promise<void>((resolve) => {
-      if (stepDelay > 0) setTimeout(resolve, stepDelay).unref();
+      if (ms > 0) setTimeout(resolve, ms).unref();
       else setImmediate(resolve);
     });
 
@@ -154,13 +157,13 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
 
   const deliver = async (delivery: OutboundDelivery, message: MessageRecord) => {
     const sid = channelSid(delivery.channel, delivery.media.length > 0);
-    await step();
+    await pause(delays.sentMs);
     if (delivery.failure) {
       await receipt(delivery, message, delivery.failure.status, delivery.failure.errorCode, sid);
       return;
     }
     if (!(await receipt(delivery, message, 'sent', undefined, sid))) return;
-    await step();
+    await pause(delays.deliveredMs);
     if (!stillThere(delivery, message)) return;
     if (!isReachable(ctx, delivery.to)) {
       await receipt(delivery, message, 'undelivered', DELIVERY_ERROR_CODES.unreachable, sid);
@@ -242,6 +245,10 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
       return () => listeners.delete(listener);
     },
     idle: () => (pending === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
+    receiptDelays: () => ({ ...delays }),
+    setReceiptDelays: (next) => {
+      delays = { ...next };
+    },
     close: () => {
       closed = true;
       unsubscribe();

@@ -4,13 +4,15 @@ import { parseAddress } from '../domain/validate';
 import { json, type EdgeRequest } from '../http/route';
 import type { ProductRoutes } from '../http/router';
 import type { BlobStore } from '../media/blob-store';
-import { bool, list, parse, str } from '../rest/params';
+import { bool, int, list, parse, str } from '../rest/params';
 import type { Carrier } from './carrier';
 import { streamPhoneEvents } from './phone-events';
 import { carrierMediaJson, carrierMessageJson, routingJson } from './serialize';
 
 const MessageForm = z.object({ From: str(), To: list(), Body: str(), MediaUrl: list() });
 const PhoneForm = z.object({ Reachable: bool() });
+const DelaysForm = z.object({ SentDelayMs: int(), DeliveredDelayMs: int() });
+const MAX_DELAY_MS = 600_000;
 
 
 /** `…/Carrier/Media/ME…[/Content]` or a bare `ME…` SID. */
@@ -54,6 +56,21 @@ export const registerCarrierRoutes = (router: ProductRoutes, carrier: Carrier, b
       return { status: 200, bytes, headers };
     },
   );
+
+  const delaysJson = () => {
+    const { sentMs, deliveredMs } = carrier.receiptDelays();
+    return { sent_delay_ms: sentMs, delivered_delay_ms: deliveredMs };
+  };
+  router.get(`${base}/Delays`, () => json(200, delaysJson()));
+  router.post(`${base}/Delays`, (req) => {
+    const f = parse(DelaysForm, req.form);
+    const current = carrier.receiptDelays();
+    for (const [name, value] of [['SentDelayMs', f.SentDelayMs], ['DeliveredDelayMs', f.DeliveredDelayMs]] as const) {
+      if (value !== undefined && (value < 0 || value > MAX_DELAY_MS)) throw invalidParam(`Invalid parameter '${name}': milliseconds from 0 to ${MAX_DELAY_MS}`);
+    }
+    carrier.setReceiptDelays({ sentMs: f.SentDelayMs ?? current.sentMs, deliveredMs: f.DeliveredDelayMs ?? current.deliveredMs });
+    return json(200, delaysJson());
+  });
 
   router.post(
     `${base}/Messages`,

@@ -50,7 +50,7 @@ export const startTestEmulator = async (options: EmulatorOptions = {}): Promise<
     port: 0,
     rateLimit: false,
     ...options,
-    carrier: { stepDelayMs: 0, logger: quiet, ...options.carrier },
+    carrier: { receiptDelays: { sentMs: 0, deliveredMs: 0 }, logger: quiet, ...options.carrier },
     webhooks: { preActionTimeoutMs: 1_000, retryDelaysMs: [10, 20, 40], logger: quiet, ...options.webhooks },
   });
   const { accountSid, authToken, apiKey, apiSecret } = emulator.credentials;
