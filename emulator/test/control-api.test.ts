@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_TEMPLATES } from '../src/domain/content-templates';
 import { settledState, setupTestEmulator } from './support/harness';
-import { until } from './realtime/support/wait-for';
+import { when } from './realtime/support/wait-for';
 
 /**
  * The control API under /emulator/v1/: bad input answers a clear 4xx and changes nothing; CORS for the
@@ -89,6 +89,11 @@ describe('Browser access', () => {
     expect(response.headers['content-type']).toContain('text/event-stream');
     expect(response.headers['access-control-allow-origin']).toBe('*');
     let buffer = '';
+    const arrives = (condition: () => boolean) => when(condition, (recheck) => {
+      const onData = () => queueMicrotask(recheck);
+      response.on('data', onData);
+      return () => response.off('data', onData);
+    });
     response.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
       for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
@@ -102,16 +107,16 @@ describe('Browser access', () => {
     try {
       const sent = await phones.send({ from: customer, to: 'whatsapp:+14155238886', body: 'Hi' });
       await emu.client.conversations.v1.conversations(sent.routing.conversation_sid ?? '').messages.create({ author: 'agent', body: 'Hello!' });
-      await until(() => events.some((e) => e.data.direction === 'received'));
+      await arrives(() => events.some((e) => e.data.direction === 'received'));
       await phones.read(customer);
-      await until(() => events.some((e) => e.data.status === 'read'));
+      await arrives(() => events.some((e) => e.data.status === 'read'));
       expect(events.map((e) => [e.event, e.data.direction, e.data.status, e.data.body])).toEqual([
         ['message', 'sent', 'delivered', 'Hi'],
         ['message', 'received', 'delivered', 'Hello!'],
         ['message', 'received', 'read', 'Hello!'],
       ]);
       await phones.setReachable(customer, false);
-      await until(() => events.some((e) => e.event === 'phone'));
+      await arrives(() => events.some((e) => e.event === 'phone'));
     } finally {
       stream.destroy();
       response.destroy();

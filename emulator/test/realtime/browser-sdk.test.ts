@@ -5,8 +5,7 @@ import path from 'node:path';
 import type { Message } from '@twilio/conversations';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversationWith, joined, nextEvent, setupSdkEmulator } from './sdk/support/sdk-harness';
-import { until } from './support/wait-for';
+import { conversationWith, joined, nextEvent, setupSdkEmulator, subscribedTo } from './sdk/support/sdk-harness';
 
 /**
  * The official SDK's browser bundle in Debian Chromium against the emulator: native WebSocket with
@@ -227,7 +226,7 @@ describe('the SDK browser bundle in Chromium', () => {
     expect(again).toEqual({ identity: 'browser-agent', friendlyName: 'Browser chat' });
     expect(frames.sent.filter((f) => f.method === 'init')).toHaveLength(2);
     const objects = sdk.sdk.projector.index.conversations.get(conversation.sid);
-    await until(() => [...sdk.sdk.realtime.twilsock.registry.connectionsOf('browser-agent')].some((c) => sdk.sdk.realtime.subscriptions.subscriptionsOf(c.id).has(objects?.messages ?? '')));
+    await subscribedTo(sdk, 'browser-agent', [objects?.messages]);
     await sdk.rest.conversations.v1.conversations(conversation.sid).messages.create({ author: 'node-peer', body: 'after the reload' });
     await page.evaluate(() => (window as unknown as { harness: { waitFor(b: string): Promise<boolean> } }).harness.waitFor('after the reload'));
     await page.evaluate(() => (window as unknown as { harness: { shutdown(): Promise<void> } }).harness.shutdown());

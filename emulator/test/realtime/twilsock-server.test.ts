@@ -3,7 +3,7 @@ import { json, type EdgeRequest } from '../../src/http/route';
 import { mintToken } from './support/credentials';
 import { setupHarness } from './support/harness';
 import { RawClient } from './support/raw-client';
-import { until } from './support/wait-for';
+import { when } from './support/wait-for';
 
 const h = setupHarness();
 const clients: RawClient[] = [];
@@ -175,10 +175,11 @@ describe('registry, notifications and lifecycle', () => {
     h.realtime.twilsock.on('disconnected', (c, info) => log.push(`disconnected:${c.identity}:${info.lastForIdentity}`));
     const first = await connect('alice');
     const second = await connect('alice');
+    const lifecycle = (recheck: () => void) => h.realtime.twilsock.on('disconnected', () => queueMicrotask(recheck));
     first.close();
-    await until(() => log.length === 4);
+    await when(() => log.length === 4, lifecycle);
     second.terminate();
-    await until(() => log.length === 6);
+    await when(() => log.length === 6, lifecycle);
     expect(log).toEqual([
       'connected:alice',
       'online:alice',

@@ -14,6 +14,9 @@ const MAX_EVENTS_PER_FRAME = 100;
 
 type Subscriber = { peer: Peer; baseUrl: string; sids: Set<string> };
 
+/** A connection's subscription to an object began (`subscribed`) or ended. */
+export type SubscriptionChange = { peerId: string; sid: string; subscribed: boolean };
+
 /**
  * Live Sync subscriptions (§8.5), indexed by object SID so a change costs one lookup plus one send per
  * subscriber, with the frame encoded once per base URL, never a scan over all connections.
@@ -21,6 +24,7 @@ type Subscriber = { peer: Peer; baseUrl: string; sids: Set<string> };
 export class SubscriptionHub {
   private readonly bySid = new Map<string, Set<Subscriber>>();
   private readonly byPeer = new Map<string, Subscriber>();
+  private readonly listeners = new Set<(change: SubscriptionChange) => void>();
 
   constructor(
     private readonly engine: SyncEngine,
@@ -73,8 +77,10 @@ export class SubscriptionHub {
   dropPeer(peerId: string): void {
     const subscriber = this.byPeer.get(peerId);
     if (!subscriber) return;
-    for (const sid of subscriber.sids) this.unindex(subscriber, sid);
+    const sids = [...subscriber.sids];
+    for (const sid of sids) this.unindex(subscriber, sid);
     this.byPeer.delete(peerId);
+    for (const sid of sids) this.notify({ peerId, sid, subscribed: false });
   }
 
   /**
@@ -93,6 +99,12 @@ export class SubscriptionHub {
       dropped++;
     }
     return dropped;
+  }
+
+  /** Calls `listener` after every subscription that begins or ends; returns the unsubscribe function. */
+  onChange(listener: (change: SubscriptionChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   subscriberCount(objectSid: string): number {
@@ -157,11 +169,23 @@ export class SubscriptionHub {
       this.bySid.set(sid, set);
     }
     set.add(subscriber);
+    this.notify({ peerId: subscriber.peer.id, sid, subscribed: true });
   }
 
   private remove(subscriber: Subscriber, sid: string): void {
-    subscriber.sids.delete(sid);
+    if (!subscriber.sids.delete(sid)) return;
     this.unindex(subscriber, sid);
+    this.notify({ peerId: subscriber.peer.id, sid, subscribed: false });
+  }
+
+  private notify(change: SubscriptionChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.error('[realtime] subscription listener failed', error);
+      }
+    }
   }
 
   private unindex(subscriber: Subscriber, sid: string): void {

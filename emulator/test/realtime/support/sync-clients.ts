@@ -1,7 +1,7 @@
 import { SyncClient } from 'twilio-sync';
 import { mintToken } from './credentials';
 import type { Harness } from './harness';
-import { nextEvent, until } from './wait-for';
+import { nextEvent, when } from './wait-for';
 
 const open: SyncClient[] = [];
 
@@ -32,5 +32,16 @@ export function connectionsOf(h: Harness, identity: string) {
 
 /** Resolves once exactly `count` connections are subscribed to the object (SyncClients subscribe in the background). */
 export function subscribed(h: Harness, sid: string, count = 1): Promise<void> {
-  return until(() => h.realtime.subscriptions.subscriberCount(sid) === count);
+  return when(
+    () => h.realtime.subscriptions.subscriberCount(sid) === count,
+    (recheck) => h.realtime.subscriptions.onChange(recheck),
+  );
+}
+
+/** Resolves once a connection of `identity` is gone (after its close was noticed). */
+export function disconnected(h: Harness, identity: string): Promise<void> {
+  return when(
+    () => connectionsOf(h, identity).length === 0,
+    (recheck) => h.realtime.twilsock.on('disconnected', recheck),
+  );
 }

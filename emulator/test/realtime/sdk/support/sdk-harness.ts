@@ -5,7 +5,7 @@ import type { EmulatorOptions } from '../../../../src/index';
 import { startTestEmulator, type TestEmulator } from '../../../support/harness';
 import { liveView } from '../../../support/live-view';
 import { mintToken, type MintOptions } from '../../support/credentials';
-import { nextEvent, until } from '../../support/wait-for';
+import { nextEvent, when } from '../../support/wait-for';
 
 type TokenOptions = Pick<MintOptions, 'ttlSeconds' | 'serviceSid' | 'secret' | 'apiKeySid'>;
 
@@ -122,14 +122,21 @@ export async function joined(sdk: SdkEmulator, client: Client, conversationSid: 
   const objects = sdk.sdk.projector.index.conversations.get(conversationSid);
   const user = sdk.sdk.projector.index.user(sdk.serviceSid, client.user.identity);
   const wanted = [objects?.document, objects?.messages, objects?.roster, user?.conversations];
-  await until(() => {
-    const connections = [...sdk.sdk.realtime.twilsock.registry.connectionsOf(client.user.identity)];
-    return connections.some((connection) => {
-      const subscribed = sdk.sdk.realtime.subscriptions.subscriptionsOf(connection.id);
-      return wanted.every((sid) => sid !== undefined && subscribed.has(sid));
-    });
-  });
+  await subscribedTo(sdk, client.user.identity, wanted);
   return conversation;
+}
+
+/** Resolves once a connection of `identity` is subscribed to every one of `sids` (the emulator's side). */
+export function subscribedTo(sdk: SdkEmulator, identity: string, sids: readonly (string | undefined)[]): Promise<void> {
+  const hub = sdk.sdk.realtime.subscriptions;
+  return when(
+    () =>
+      [...sdk.sdk.realtime.twilsock.registry.connectionsOf(identity)].some((connection) => {
+        const subscribed = hub.subscriptionsOf(connection.id);
+        return sids.every((sid) => sid !== undefined && subscribed.has(sid));
+      }),
+    (recheck) => hub.onChange(recheck),
+  );
 }
 
 export { nextEvent };
