@@ -9,7 +9,7 @@ export const QUEUE_IDENTITY = 'switchboard-queue';
 /**
  * Makes Twilio match a change of owner. A group text's business side is one projected
  * address: its participant's identity moves to the new owner, so the customers keep texting
- * the same number and never notice (seed 003). Any other conversation: the new owner joins as
+ * the same number and never notice (Twilio's Group Texting guide). Any other conversation: the new owner joins as
  * a chat participant, the old one leaves; history stays.
  */
 export async function moveOwnershipInTwilio({ conversationSid, from, to }: { conversationSid: string; from: string | null; to: string | null }): Promise<void> {

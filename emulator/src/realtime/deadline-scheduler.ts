@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 
 /**
- * Deadlines on an injected clock (token about-to-expire and expiry, §2.9), kept in one binary heap with
+ * Deadlines on an injected clock (token about-to-expire and expiry), kept in one binary heap with
  * a single real timer for the earliest entry. Thousands of connections therefore cost one `setTimeout`,
  * not two each, and an advanceable clock (`Clock.onAdvance`) fires everything that became due at once.
  */

@@ -9,15 +9,15 @@ import { conversationWith, joined, nextEvent, setupSdkEmulator, subscribedTo } f
 
 /**
  * The official SDK's browser bundle in Debian Chromium against the emulator: native WebSocket with
- * binary frames (§2.1), XHR media uploads across origins (CORS and preflights, §10.6), and the
- * Sync's sessionStorage descriptor cache across a reload (§1.4, §8.8). The page is served from another
+ * binary frames, XHR media uploads across origins (CORS and preflights), and the
+ * Sync's sessionStorage descriptor cache across a reload. The page is served from another
  * origin than the emulator's, as the inbox is.
  */
 const SDK_BUNDLE = path.resolve('node_modules/@twilio/conversations/builds/twilio-conversations.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>SDK test page</title>
-<script>sessionStorage.setItem('page', 'sdk-test'); /* tsock only persists when storage is non-empty (§1.4) */</script>
+<script>sessionStorage.setItem('page', 'sdk-test'); /* tsock only persists when storage is non-empty */</script>
 <script src="/sdk.js"></script>
 <script>
 window.harness = {
@@ -105,7 +105,7 @@ describe('the SDK browser bundle in Chromium', () => {
     await new Promise<void>((resolve) => site?.close(() => resolve()));
   });
 
-  /** Every WebSocket frame the page sends and receives, decoded (§2.2 header JSON). */
+  /** Every WebSocket frame the page sends and receives, decoded (header JSON). */
   const recordFrames = (page: Page) => {
     const frames = { sent: [] as Record<string, unknown>[], receivedText: 0, receivedBinary: 0 };
     page.on('websocket', (ws) => {
@@ -207,17 +207,17 @@ describe('the SDK browser bundle in Chromium', () => {
     const mediaSid = (message?.media as { sid: string }[] | null)?.[0]?.sid ?? '';
     expect(sdk.blobs.get(mediaSid)?.equals(Buffer.from(pixel))).toBe(true);
 
-    // §2.1: the emulator only ever sends binary frames.
+    // The emulator only ever sends binary frames.
     expect(frames.receivedText).toBe(0);
     expect(frames.receivedBinary).toBeGreaterThan(5);
-    // With the init reply's offline_storage id, Sync caches root descriptors in sessionStorage (§8.8).
+    // With the init reply's offline_storage id, Sync caches root descriptors in sessionStorage.
     const cached = await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('ST')).length);
     expect(cached).toBeGreaterThan(0);
 
     // After a reload Sync opens objects from that cache (lists and maps without last_event_id, so no
     // replay); live events must still arrive. twilsock 1.0.2 never actually stores its continuation
     // token (it tests the length of a method, tsock TokenStorage.canStore), so init carries null; any
-    // token would be accepted (§2.10, covered by the raw-protocol tests).
+    // token would be accepted (covered by the raw-protocol tests).
     await page.reload();
     const again = await page.evaluate(
       ([token, opts, sid]) => (window as unknown as { harness: { connect(...a: unknown[]): Promise<unknown> } }).harness.connect(token, opts, sid),

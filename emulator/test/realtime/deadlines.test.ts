@@ -3,7 +3,7 @@ import { DEFAULT_ABOUT_TO_EXPIRE_LEAD_MS, tokenDeadlines } from '../../src/realt
 import { createDeadlineScheduler } from '../../src/realtime/deadline-scheduler';
 import { createClock } from '../../src/clock';
 
-describe('token deadlines (§2.9)', () => {
+describe('token deadlines', () => {
   it('warns three minutes before expiry by default', () => {
     const now = 1_000_000;
     const exp = now + 3600_000;

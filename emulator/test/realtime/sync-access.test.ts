@@ -106,7 +106,7 @@ describe('objects an identity may not see', () => {
 
     const removed = nextEvent(document, 'removed');
     for (const connection of connectionsOf(h, 'alice')) connection.terminate();
-    await removed; // the re-established subscription failed with 404 (§8.5)
+    await removed; // the re-established subscription failed with 404
     expect(updates).toEqual([]);
     expect(h.realtime.subscriptions.subscriberCount(doc.sid)).toBe(0);
   });

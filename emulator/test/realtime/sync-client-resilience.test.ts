@@ -163,7 +163,7 @@ describe('replay on the wire (raw protocol)', () => {
         ],
       },
     ]);
-    expect(client.frames.indexOf(reply)).toBeLessThan(client.frames.indexOf(established)); // reply first (§8.5)
+    expect(client.frames.indexOf(reply)).toBeLessThan(client.frames.indexOf(established)); // reply first
     expect(established.body).toEqual({
       event_type: 'subscription_established',
       correlation_id: correlation,

@@ -8,7 +8,7 @@ type ConnectionError = { terminal: boolean; message: string; httpStatusCode: num
 
 const h = setupHarness();
 
-describe('token lifecycle with the real SyncClient (§2.9)', () => {
+describe('token lifecycle with the real SyncClient', () => {
   it('updateToken extends the session on the same socket, without reconnecting', async () => {
     const record = h.realtime.sync.createDocument({ uniqueName: 'd', data: { n: 0 } });
     const client = await connectedSyncClient(h, 'alice', mintToken({ identity: 'alice', ttlSeconds: 600 }));
@@ -55,7 +55,7 @@ describe('token lifecycle with the real SyncClient (§2.9)', () => {
     await clientDisconnected;
     await disconnected(h, 'alice');
 
-    // A fresh token reconnects (§2.9: updateToken from `disconnected` opens a new socket).
+    // A fresh token reconnects (updateToken from `disconnected` opens a new socket).
     const reconnected = nextEvent<[string]>(client, 'connectionStateChanged', (state) => state === 'connected');
     await client.updateToken(mintToken({ identity: 'alice', ttlSeconds: 7200 }));
     await reconnected;

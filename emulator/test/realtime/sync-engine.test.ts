@@ -33,7 +33,7 @@ describe('Sync engine objects', () => {
     expect(engine.find('document', 'CH1.channel')).toBe(doc);
     expect(engine.find('document', doc.sid)).toBe(doc);
     expect(engine.find('list', 'CH1.messages')).toBe(list);
-    // §8.1 pitfall: a SID of another type never resolves.
+    // A SID of another type never resolves.
     expect(engine.find('document', list.sid)).toBeUndefined();
     expect(engine.find('map', 'CH1.channel')).toBeUndefined();
   });
@@ -100,7 +100,7 @@ describe('Sync engine objects', () => {
   });
 });
 
-describe('Sync engine replay (§8.5) and retention', () => {
+describe('Sync engine replay and retention', () => {
   it('replays exactly the events after last_event_id, in order', () => {
     const { engine } = engineWithLog();
     const list = engine.createList();

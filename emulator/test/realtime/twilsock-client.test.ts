@@ -29,7 +29,7 @@ afterEach(async () => {
   client = null;
 });
 
-/** The real twilsock client, created as Conversations creates it (productId ip_messaging, §1.2). */
+/** The real twilsock client, created as Conversations creates it (productId ip_messaging). */
 async function connectedClient(identity: string, messageTypes: string[] = ['twilio.ipmsg.typing_indicator']): Promise<TwilsockClient> {
   const registration = new InitRegistration('ip_messaging');
   registration.populateInitRegistrations(messageTypes);
@@ -64,7 +64,7 @@ describe('real twilsock client', () => {
     expect(seen[1]?.headers['x-twilio-mutation-id']).toBe('mut-1');
   });
 
-  it('tolerates the Sync DELETE that sends the product id as its body (§13.4)', async () => {
+  it('tolerates the Sync DELETE that sends the product id as its body', async () => {
     const tsock = await connectedClient('alice');
     const deleted = await tsock.delete(`${h.baseUrl}/things/MP1`, { 'Content-Type': 'application/json' }, 'ip_messaging');
     expect(deleted.body).toEqual({ last_event_id: 3 });

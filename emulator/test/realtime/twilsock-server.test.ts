@@ -22,11 +22,11 @@ afterEach(() => {
   for (const client of clients.splice(0)) client.terminate();
 });
 
-describe('twilsock init (§2.4)', () => {
+describe('twilsock init', () => {
   it('replies 200 with a fresh continuation token and no capabilities, accepting an unknown one', async () => {
     const client = await connect();
     const reply = await client.init(mintToken({ identity: 'alice' }), { continuation_token: 'CTfrom-another-boot' });
-    expect(reply.binary).toBe(true); // §2.1: text frames are dropped by the client
+    expect(reply.binary).toBe(true); // text frames are dropped by the client
     expect(reply.header).toMatchObject({ method: 'reply', status: { code: 200, status: 'OK' }, capabilities: [] });
     expect(reply.header.continuation_token).toMatch(/^CT[0-9a-f]{32}$/);
     expect(reply.header.offline_storage).toBeUndefined();
@@ -54,7 +54,7 @@ describe('twilsock init (§2.4)', () => {
   });
 });
 
-describe('upstream requests (§3)', () => {
+describe('upstream requests', () => {
   let seen: EdgeRequest | null = null;
   beforeEach(() => {
     seen = null;
@@ -191,7 +191,7 @@ describe('registry, notifications and lifecycle', () => {
   });
 });
 
-describe('token lifecycle over the raw protocol (§2.9)', () => {
+describe('token lifecycle over the raw protocol', () => {
   it('sends token_about_to_expire at the lead time and close 410 at expiry, then closes after the ack', async () => {
     const client = await RawClient.connect(h.wsUri);
     clients.push(client);

@@ -4,7 +4,7 @@ import type { CanAccess } from '../sync/access';
 import { readTag } from './tags';
 
 /**
- * Who may read which chat Sync object (§4.4), decided from the object's tag and the domain, per request
+ * Who may read which chat Sync object, decided from the object's tag and the domain, per request
  * and per subscription (the hub re-checks when membership changes). Everything is an index lookup.
  *
  * - a user's conversations map: that user only;

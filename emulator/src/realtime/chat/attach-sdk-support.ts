@@ -28,7 +28,7 @@ export type SdkSupportOptions = {
   /** Sync state saved with the emulator state (`sync` in the state file), to restore after a restart. */
   syncState?: SyncState;
   logger?: RealtimeLogger;
-  /** §2.9 lead of `tokenAboutToExpire`; default 3 minutes (clamped for short tokens). */
+  /** Lead of `tokenAboutToExpire`; default 3 minutes (clamped for short tokens). */
   tokenAboutToExpireLeadMs?: number;
 };
 
@@ -51,10 +51,10 @@ export type SdkSupport = {
 
 /**
  * A crash between fan-out and the next state write can lose events clients already saw; ids restored
- * from the file are shifted past any such window so new events are never mistaken for seen ones (§8.4).
+ * from the file are shifted past any such window so new events are never mistaken for seen ones.
  */
 const RESTORED_EVENT_ID_GAP = 10_000;
-/** §9.4 typing_timeout (seconds): Twilio's default TypingIndicatorTimeout. */
+/** `typing_timeout` (seconds): Twilio's default TypingIndicatorTimeout. */
 const TYPING_TIMEOUT_SECONDS = 5;
 
 /**
@@ -72,7 +72,7 @@ export function attachSdkSupport(options: SdkSupportOptions): SdkSupport {
     verifyToken: options.verifyToken,
     canAccess: createChatAccessPolicy(core),
     sync: { state: options.syncState, restoredEventIdGap: RESTORED_EVENT_ID_GAP },
-    // A fresh offline-storage id per boot (§8.8): descriptors a browser tab cached against an earlier
+    // A fresh offline-storage id per boot: descriptors a browser tab cached against an earlier
     // boot are never reused.
     twilsock: { logger, tokenAboutToExpireLeadMs: options.tokenAboutToExpireLeadMs, offlineStorageId: `ST${randomBytes(16).toString('hex')}` },
   });

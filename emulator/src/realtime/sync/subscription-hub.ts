@@ -9,7 +9,7 @@ import { objectNotFound } from './sync-errors';
 export type SubscriptionRequest = { object_sid: string; object_type: string; last_event_id?: number | null };
 
 export const SYNC_EVENT = 'twilio.sync.event';
-// Replay batches (§8.6 allows `events: [...]`): consecutive events of one type share a frame.
+// Replay batches (a notification may carry `events: [...]`): consecutive events of one type share a frame.
 const MAX_EVENTS_PER_FRAME = 100;
 
 type Subscriber = { peer: Peer; baseUrl: string; sids: Set<string> };
@@ -18,8 +18,9 @@ type Subscriber = { peer: Peer; baseUrl: string; sids: Set<string> };
 export type SubscriptionChange = { peerId: string; sid: string; subscribed: boolean };
 
 /**
- * Live Sync subscriptions (§8.5), indexed by object SID so a change costs one lookup plus one send per
- * subscriber, with the frame encoded once per base URL, never a scan over all connections.
+ * Live Sync subscriptions (docs/sdk-protocol.md, "Subscriptions"), indexed by object SID so a change
+ * costs one lookup plus one send per subscriber, with the frame encoded once per base URL, never a scan
+ * over all connections.
  */
 export class SubscriptionHub {
   private readonly bySid = new Map<string, Set<Subscriber>>();
@@ -34,7 +35,7 @@ export class SubscriptionHub {
   }
 
   /**
-   * §8.5 establish, run after the HTTP reply went out: route future events, replay every event with
+   * Establish, run after the HTTP reply went out: route future events, replay every event with
    * id > last_event_id in order (none when it is null/absent), then `subscription_established` with the
    * request's exact correlation id. Unknown or forbidden objects fail with 404 and nothing else.
    */
@@ -63,7 +64,7 @@ export class SubscriptionHub {
     }
   }
 
-  /** §8.5 cancel; `subscription_canceled` is optional for the client but lets it clear pending state. */
+  /** Cancel; `subscription_canceled` is optional for the client but lets it clear pending state. */
   cancel(peer: Peer, correlationId: number, sids: readonly string[]): void {
     const subscriber = this.byPeer.get(peer.id);
     for (const sid of sids) if (subscriber) this.remove(subscriber, sid);

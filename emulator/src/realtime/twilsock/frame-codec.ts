@@ -1,5 +1,5 @@
 /**
- * Twilsock v3 binary framing (§2.2):
+ * Twilsock v3 binary framing (docs/sdk-protocol.md, "Frames"):
  *
  *   TWILSOCK V3.0 <H>\r\n<header JSON, exactly H bytes>\r\n<payload, exactly header.payload_size bytes>
  *

@@ -16,13 +16,13 @@ import { handleFrame, type SessionContext } from './session';
 import { httpBaseUrl, type BaseUrlResolver } from './upstream-dispatch';
 
 export type TwilsockServerOptions = {
-  /** WebSocket path (§1.1); default `/v3/wsconnect`. */
+  /** WebSocket path; default `/v3/wsconnect`. */
   path?: string;
   verifyToken: AccessTokenVerifier;
-  /** Answers every upstream `message` request (§3), as it answers plain HTTP. */
+  /** Answers every upstream `message` request, as it answers plain HTTP. */
   router: Router;
   clock?: Clock;
-  /** Lead time of `token_about_to_expire` (§2.9); default 3 minutes, clamped for short-lived tokens. */
+  /** Lead time of `token_about_to_expire`; default 3 minutes, clamped for short-lived tokens. */
   tokenAboutToExpireLeadMs?: number;
   /** Absolute base URL for links, from `http_request.host`; default `http://<host>`. */
   baseUrl?: BaseUrlResolver;
@@ -38,7 +38,7 @@ export type TwilsockServerOptions = {
   maxBufferedBytes?: number;
   logger?: RealtimeLogger;
   /**
-   * §2.4 `offline_storage` id in init replies. Use a fresh one per emulator boot (§8.8: a browser tab
+   * `offline_storage` id in init replies. Use a fresh one per emulator boot (a browser tab
    * must not reuse descriptors cached against another boot's state). Omitted by default.
    */
   offlineStorageId?: string;
@@ -54,7 +54,7 @@ export type TwilsockServer = {
   readonly registry: ConnectionRegistry;
   on<K extends keyof TwilsockServerEvents>(event: K, listener: (...args: TwilsockServerEvents[K]) => void): () => void;
   /**
-   * Pushes one `notification` (§6.1) to every open connection of `identity` (or of each of several
+   * Pushes one `notification` to every open connection of `identity` (or of each of several
    * identities) that registered the message type; the frame is encoded once. Returns the number of
    * connections it was sent to.
    */

@@ -7,7 +7,7 @@ const open: SyncClient[] = [];
 
 /**
  * The real twilio-sync client (the one @twilio/conversations embeds), pointed at the harness the way
- * the SDK is pointed at the emulator (§1.1): `cdsUri` plus `twilsock.uri`.
+ * the SDK is pointed at the emulator: `cdsUri` plus `twilsock.uri`.
  */
 export function syncClient(h: Harness, identity: string, token = mintToken({ identity })): SyncClient {
   const client = new SyncClient(token, { cdsUri: h.baseUrl, twilsock: { uri: h.wsUri } });

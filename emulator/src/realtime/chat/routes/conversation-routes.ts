@@ -22,7 +22,7 @@ const ZUpdate = z.object({
 });
 
 /**
- * Conversations over the chat API (§9.7): create (not joined: the SDK calls `join()`, §12 choice),
+ * Conversations over the chat API: create (not joined: the SDK calls `join()`),
  * fetch (peek, `getConversationBySid` of one the user is not in), update name/unique name/attributes
  * by role permission, delete, and message recipients (email only, so always empty here).
  */
@@ -92,7 +92,7 @@ export function registerConversationRoutes(router: ProductRoutes, deps: ChatDeps
     `${base}/{Conversation}/MessageRecipients`,
     chatRoute(deps, (request, caller) => {
       visibleConversation(deps, caller, param(request, 'Conversation'));
-      // §9.8: recipients are email participants; email is not emulated, so there are none.
+      // Recipients are email participants; email is not emulated, so there are none.
       return json(200, { message_recipients: [], meta: { next_token: null, previous_token: null } });
     }),
   );

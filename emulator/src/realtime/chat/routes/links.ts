@@ -1,6 +1,6 @@
 /**
- * The chat API's URL layout (§4.2: ours to choose, the SDK only follows the links it is given). Every
- * link is absolute on the host the client used (§13.5); MCS is plain HTTP on the same server.
+ * The chat API's URL layout (ours to choose, the SDK only follows the links it is given). Every
+ * link is absolute on the host the client used; MCS is plain HTTP on the same server.
  */
 export type ChatLinks = ReturnType<typeof chatLinks>;
 
@@ -16,7 +16,7 @@ export function chatLinks(baseUrl: string, serviceSid: string) {
     typing: `${service}/Typing`,
     mediaService: `${baseUrl}/mcs/v1/Services/${serviceSid}/Media`,
     mediaSetService: `${baseUrl}/mcs/v1/Services/${serviceSid}/MediaSet`,
-    // §4.2: the SDK replaces the two %s with the conversation and message SIDs, in that order.
+    // The SDK replaces the two %s with the conversation and message SIDs, in that order.
     messagesReceipts: `${conversations}/%s/Messages/%s/Receipts`,
     configuration: `${service}/Configuration`,
   };

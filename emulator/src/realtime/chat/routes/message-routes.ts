@@ -18,7 +18,7 @@ const ZCreate = z.object({
 const ZUpdate = z.object({ body: z.string().optional(), attributes: z.string().optional() });
 
 /**
- * Messages over the chat API (§9.1, §9.2, §9.8): send (text, media from MCS, content templates) by a
+ * Messages over the chat API: send (text, media from MCS, content templates) by a
  * participant holding `sendMessage`/`sendMediaMessage`; edit body or attributes and delete by the
  * own/any permissions; detailed delivery receipts; channel metadata (never any: 50530).
  */
@@ -37,7 +37,7 @@ export function registerMessageRoutes(router: ProductRoutes, deps: ChatDeps): vo
         conversation.sid,
         {
           author: caller.identity,
-          // §9.1: a null text arrives as "" — with media or a template that is "no body".
+          // A null text arrives as "" — with media or a template that is "no body".
           body: body.body === null || (body.body === '' && (mediaSids.length > 0 || body.content_sid)) ? undefined : body.body,
           attributes: body.attributes,
           mediaSids,
@@ -47,7 +47,7 @@ export function registerMessageRoutes(router: ProductRoutes, deps: ChatDeps): vo
         },
         caller.origin,
       );
-      // §9.1: the SDK reads only `index`.
+      // The SDK reads only `index`.
       return json(201, messageJson(message, deps.core.receipts.deliveryOf(message), caller.scope));
     }),
   );
@@ -98,7 +98,7 @@ export function registerMessageRoutes(router: ProductRoutes, deps: ChatDeps): vo
     `${base}/{Message}/ChannelMetadata`,
     chatRoute(deps, (request, caller) => {
       findMessage(deps, caller, param(request, 'Conversation'), param(request, 'Message'));
-      // §9.8: this body means "no channel metadata" to the SDK (conv:8349).
+      // This body means "no channel metadata" to the SDK.
       throw new TwilioError(50530, 404, 'Channel metadata not found');
     }),
   );

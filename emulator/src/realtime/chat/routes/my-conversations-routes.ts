@@ -16,7 +16,7 @@ const ZUserConversationUpdate = z.object({
 });
 
 /**
- * The user's conversations (§4.3, §9.5): the list the SDK loads at start-up, one conversation (by SID
+ * The user's conversations: the list the SDK loads at start-up, one conversation (by SID
  * or unique name — `getConversationByUniqueName` sends the name), and the per-user updates: read
  * horizon and notification level. The list pages over the identity's participants index, never a scan.
  */
@@ -43,7 +43,7 @@ export function registerMyConversationsRoutes(router: ProductRoutes, deps: ChatD
         conversations.push(listEntry(deps, conversation, participant));
       }
       const next = from + PAGE_SIZE < sids.length && last > 0 ? String(last) : null;
-      // §4.3: `meta` must exist; the SDK loops while next_token is truthy.
+      // `meta` must exist; the SDK loops while next_token is truthy.
       return json(200, { conversations, meta: { next_token: next, previous_token: null } });
     }),
   );
@@ -67,14 +67,14 @@ export function registerMyConversationsRoutes(router: ProductRoutes, deps: ChatD
         { lastReadMessageIndex: body.last_read_message_index, notificationLevel: body.notification_level },
         caller.origin,
       );
-      // §9.5: the reply must carry unread_messages_count; it is what the read-horizon calls resolve to.
+      // The reply must carry unread_messages_count; it is what the read-horizon calls resolve to.
       return json(200, listEntry(deps, conversation, participant));
     }),
   );
 }
 
 /**
- * One conversation as the caller sees it (§4.3 UserConversation, peek included): both
+ * One conversation as the caller sees it (UserConversation, peek included): both
  * `GET …/Users/Me/Conversations/{Conversation}` and `GET …/Conversations/{Conversation}` answer this.
  */
 export function userConversationReply(deps: ChatDeps, caller: ChatCaller, sidOrUniqueName: string): EdgeResponse {

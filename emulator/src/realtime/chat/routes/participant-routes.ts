@@ -23,7 +23,7 @@ const ZAdd = z.object({
 
 const ZUpdate = z.object({ attributes: z.string().optional() });
 
-/** §9.6: the SDK removes by identity (leave, removeParticipant(identity)) or by participant SID. */
+/** The SDK removes by identity (leave, removeParticipant(identity)) or by participant SID. */
 function resolveParticipant(deps: ChatDeps, conversation: ConversationRecord, identityOrSid: string): ParticipantRecord {
   const bySid = deps.core.store.get('participants', identityOrSid);
   if (bySid && bySid.conversationSid === conversation.sid) return bySid;
@@ -33,7 +33,7 @@ function resolveParticipant(deps: ChatDeps, conversation: ConversationRecord, id
 }
 
 /**
- * Participants over the chat API (§9.6): `join()` (the caller adds itself: `joinConversation`), `add`
+ * Participants over the chat API: `join()` (the caller adds itself: `joinConversation`), `add`
  * by identity and `addNonChatParticipant` (`addParticipant`), `leave()` (`leaveConversation`),
  * removal of others (`removeParticipant`), attribute updates (own participant, or `removeParticipant`:
  * whoever may remove a participant may edit it).

@@ -10,7 +10,7 @@ import type { UserRecord } from '../../../store/records';
 const ZUserUpdate = z.object({ friendly_name: z.string().nullable().optional(), attributes: z.string().optional() });
 
 /**
- * Users over the chat API (§4.5): any user of the service can be fetched (it names the user-info map the
+ * Users over the chat API: any user of the service can be fetched (it names the user-info map the
  * SDK then subscribes to); the caller's own info is editable with `editOwnUserInfo`, anyone else's with
  * `editAnyUserInfo` (service role).
  */

@@ -8,7 +8,7 @@ import type { ItemKey } from '../state';
 import { DEFAULT_PAGE_SIZE, LIST_KEYS, MAP_KEYS, parseItemQuery, queryParam, readable, type SyncRouteDeps } from './route-helpers';
 
 /**
- * §8.1-§8.3 reads. Objects are addressed by SID or unique name (`:id` arrives decoded). Objects the
+ * Sync reads. Objects are addressed by SID or unique name (`:id` arrives decoded). Objects the
  * caller may not see answer 404 exactly like missing ones.
  */
 export function registerSyncReadRoutes(router: ProductRoutes, deps: SyncRouteDeps): void {
@@ -28,7 +28,7 @@ export function registerSyncReadRoutes(router: ProductRoutes, deps: SyncRouteDep
   router.get('/v3/Maps/{id}', (request) => {
     const record = readable(deps, request, 'map', param(request, 'id'));
     const descriptor = mapDescriptor(request.baseUrl, record);
-    // §4.4.5: user-info maps are opened with Include=items and read friendlyName/attributes from them.
+    // User-info maps are opened with Include=items and read friendlyName/attributes from them.
     if (!includeItems(request)) return json(200, descriptor);
     const page = queryItems(record.items, { kind: 'page', order: 'asc', pageSize: DEFAULT_PAGE_SIZE, hideExpired: true }, deps.clock.now());
     return json(200, { ...descriptor, items: page.items.map((item) => mapItemDescriptor(request.baseUrl, record.sid, item)) });
@@ -61,7 +61,7 @@ export function registerSyncReadRoutes(router: ProductRoutes, deps: SyncRouteDep
   });
 }
 
-/** §8.3: `meta` is always present; the client dereferences `meta.previous_token`. */
+/** `meta` is always present; the client dereferences `meta.previous_token`. */
 function itemsBody<K extends ItemKey, D>(page: ItemPage<K>, describe: (item: ItemPage<K>['items'][number]) => D) {
   return { items: page.items.map(describe), meta: { previous_token: page.previousToken, next_token: page.nextToken } };
 }

@@ -65,7 +65,7 @@ export type KeySpec<K extends ItemKey> = { param: 'Index' | 'Key'; parse(raw: st
 export const LIST_KEYS: KeySpec<number> = { param: 'Index', parse: parseListIndex, is: (value): value is number => typeof value === 'number' };
 export const MAP_KEYS: KeySpec<string> = { param: 'Key', parse: (raw) => raw, is: (value): value is string => typeof value === 'string' };
 
-/** §8.3 query parameters: HideExpired, then Index/Key alone, or From + PageSize + Order, or PageToken. */
+/** Item query parameters: HideExpired, then Index/Key alone, or From + PageSize + Order, or PageToken. */
 export function parseItemQuery<K extends ItemKey>(request: EdgeRequest, keys: KeySpec<K>): ItemQuery<K> {
   const hideExpired = queryParam(request, 'HideExpired') === 'true';
   const single = queryParam(request, keys.param);
@@ -86,6 +86,6 @@ export function parseItemQuery<K extends ItemKey>(request: EdgeRequest, keys: Ke
   const pageSize = rawSize === undefined ? DEFAULT_PAGE_SIZE : Number(rawSize);
   if (!Number.isInteger(pageSize) || pageSize < 1) throw errors.invalidRequest('PageSize must be a positive integer');
   const from = queryParam(request, 'From');
-  // §8.3: From is inclusive; item-query.ts applies it in the requested order.
+  // From is inclusive; item-query.ts applies it in the requested order.
   return { kind: 'page', from: from === undefined ? undefined : keys.parse(from), order, pageSize: Math.min(pageSize, MAX_PAGE_SIZE), hideExpired };
 }

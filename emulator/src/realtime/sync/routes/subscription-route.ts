@@ -6,7 +6,7 @@ import { parseBody, type SyncRouteDeps } from './route-helpers';
 
 const ZSubscriptionBody = z.object({
   action: z.enum(['establish', 'cancel']),
-  // §8.5: Date.now() as a number, echoed back with ===, so it must stay a number.
+  // Date.now() as a number, echoed back with ===, so it must stay a number.
   correlation_id: z.number(),
   requests: z
     .array(
@@ -24,7 +24,7 @@ const ZSubscriptionBody = z.object({
 });
 
 /**
- * `POST /v4/Subscriptions` (§8.5). The reply carries `estimated_delivery_in_ms` (the client re-pokes if
+ * `POST /v4/Subscriptions`. The reply carries `estimated_delivery_in_ms` (the client re-pokes if
  * nothing with this correlation id arrives in time) and `max_batch_size`, and no `ttl_in_s` (which
  * would make the client re-poke everything periodically). Replay and confirmation follow the reply.
  */

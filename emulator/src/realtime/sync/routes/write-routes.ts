@@ -11,7 +11,7 @@ const ZCreate = z.object({ unique_name: z.string().nullish(), data: ZJsonObject.
 const ZData = z.object({ data: ZJsonObject, ttl: z.number().nonnegative().optional() });
 
 /**
- * §8.7 writes of the Sync SDK (`doc.set`, `list.push`, `map.set`, removals, creation). Conversations
+ * Writes of the Sync SDK (`doc.set`, `list.push`, `map.set`, removals, creation). Conversations
  * never issues them; they are here for completeness and gated by `canWrite` (default: refused).
  * Replies follow what the SDK reads: 201 for additions, item deletes carry `last_event_id`.
  */
@@ -69,7 +69,7 @@ export function registerSyncWriteRoutes(router: ProductRoutes, deps: SyncRouteDe
     const record = writable(deps, request, 'map', param(request, 'id'), 'update');
     const body = parseBody(request, ZData);
     const result = engine.setMapItem(record.sid, param(request, 'key'), body.data, { ifRevision: ifMatch(request), ttlSeconds: body.ttl });
-    // §8.7: 201 tells the SDK the item was added rather than updated.
+    // 201 tells the SDK the item was added rather than updated.
     return json(result.added ? 201 : 200, { key: result.item.key, ...itemWriteResult(request, 'map', record.sid, result.item) });
   });
 

@@ -25,7 +25,7 @@ export type SdkEmulator = TestEmulator & {
   stop(): Promise<void>;
 };
 
-/** A test emulator (see startTestEmulator) with SDK clients pointed at it the way the inbox does (§1.1). */
+/** A test emulator (see startTestEmulator) with SDK clients pointed at it the way the inbox does. */
 export async function startSdkEmulator(options: EmulatorOptions = {}): Promise<SdkEmulator> {
   return withSdk(await startTestEmulator(options));
 }
@@ -109,7 +109,7 @@ export async function conversationWith(sdk: SdkEmulator, identities: readonly st
 
 /**
  * The client's Conversation once it has joined it (now or later), opened its messages and roster, and
- * the emulator has established the client's subscriptions to them (§8.5; the SDK batches these about
+ * the emulator has established the client's subscriptions to them (the SDK batches these about
  * 100 ms after opening and emits no event for it, so the emulator's side is watched). From then on
  * every change reaches the client live; anything earlier is history (getMessages), as against Twilio.
  */
