@@ -1,13 +1,15 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { DEFAULT_CREDENTIALS } from 'conversations-emulator/client';
+import type { EmulatorKitOptions } from 'conversations-emulator/playwright';
 import { CHROMIUM_LAUNCH } from './e2e/fixtures/chromium';
-import { E2E_EMULATOR_PORT, E2E_PORT } from './e2e/fixtures/ports';
+import { METRICS_TOKEN } from './e2e/fixtures/metrics';
+import { E2E_EMULATOR, E2E_EMULATOR_PORT, E2E_PORT } from './e2e/fixtures/ports';
 
 const baseURL = `http://localhost:${E2E_PORT}`;
 
-
-export default defineConfig({
+export default defineConfig<EmulatorKitOptions>({
   testDir: 'e2e',
   outputDir: 'test-results',
   // One worker: routing is shared state (who is available, who has capacity), so tests that
@@ -19,7 +21,8 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  use: { baseURL, trace: 'retain-on-failure', launchOptions: CHROMIUM_LAUNCH },
+  // The emulator kit attaches to the server's embedded emulator; its state is the app's, so no resets.
+  use: { baseURL, trace: 'retain-on-failure', launchOptions: CHROMIUM_LAUNCH, emulatorOptions: E2E_EMULATOR },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: CHROMIUM_LAUNCH } }],
   webServer: {
     // The production build on a fresh, throwaway embedded database.
@@ -28,6 +31,10 @@ export default defineConfig({
     env: {
       SWITCHBOARD_DB: 'memory',
       EMULATOR_PORT: String(E2E_EMULATOR_PORT),
+      // Explicit emulator secrets (a demo would generate its own): the tests drive the emulator with them.
+      EMULATOR_AUTH_TOKEN: DEFAULT_CREDENTIALS.authToken,
+      EMULATOR_API_SECRET: DEFAULT_CREDENTIALS.apiSecret,
+      METRICS_TOKEN,
       // Short-lived Conversations tokens: every browser in the run refreshes its token several
       // times, so a refresh that drops the connection would show up anywhere.
       TWILIO_TOKEN_TTL_SECONDS: '30',

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Client, type ClientOptions, type Message } from '@twilio/conversations';
 import twilio from 'twilio';
-import { createTwilioClient } from '../emulator/src/client';
+import { createTwilioClient } from 'conversations-emulator/client';
 import { credentials, startEmulatorProcess, type EmulatorProcess } from './support/emulator-process';
 import { LightClient } from './support/light-client';
 import { distribution, pool } from './support/stats';

@@ -4,11 +4,11 @@
 //  - thread: click → the newest of 10,000 messages rendered;
 //  - send-to-render: Enter in one agent's composer → the message on the other agent's screen.
 import { chromium, type Page } from 'playwright-core';
-import { createTwilioClient } from '../emulator/src/client';
-import { DEFAULT_CREDENTIALS } from '../emulator/src/config';
+import { createTwilioClient } from 'conversations-emulator/client';
+import { DEFAULT_CREDENTIALS } from 'conversations-emulator/client';
 import { CHROMIUM_LAUNCH } from '../e2e/fixtures/chromium';
-import { DEMO_PASSWORD } from '../prisma/seed';
-import { startAppServer } from './support/app-server';
+import { DEMO_PASSWORD } from '../prisma/demo-team';
+import { startAppServer } from '../tests/support/app-server';
 import { appSession } from './support/app-session';
 import { distribution, pool } from './support/stats';
 

@@ -5,6 +5,8 @@ import { runCapacity, TWILIO_LIMITS } from './emulator-capacity';
 import { runFanout } from './emulator-fanout';
 import { runInbox } from './inbox';
 import { runInboxBundle } from './inbox-bundle';
+import { runPreActionHook } from './pre-action-hook';
+import { runReports } from './reports';
 import { machine } from './support/machine';
 import { printTable, writeResults, type Row } from './support/report';
 import type { Distribution } from './support/stats';
@@ -65,6 +67,28 @@ const BENCHMARKS: Record<string, Benchmark> = {
       { measure: `thread: open ${r.threadMessages.toLocaleString('en-US')} messages`, 'median ms': r.threadOpenMs.median, runs: r.threadOpenMs.runs.join(', ') },
       { measure: 'send-to-render p50 / p95', 'median ms': `${r.sendToRenderMs.p50} / ${r.sendToRenderMs.p95}`, runs: `${r.sendToRenderMs.samples} sends, max ${r.sendToRenderMs.max}` },
     ],
+  },
+  'pre-action-hook': {
+    run: runPreActionHook,
+    table: (r: Awaited<ReturnType<typeof runPreActionHook>>) => [
+      latencyRow('pre-action webhook: signed onMessageAdd → answer', r.hookMs),
+      latencyRow('send-to-render, with the hook', r.sendToRenderMs.withHook),
+      latencyRow('send-to-render, without the hook', r.sendToRenderMs.withoutHook),
+    ],
+  },
+  reports: {
+    run: runReports,
+    table: (r: Awaited<ReturnType<typeof runReports>>) =>
+      r.flatMap((backend) =>
+        backend.results.map((row) => ({
+          database: `${backend.backend} (${backend.counts.conversations.toLocaleString('en-US')} conv., ${backend.counts.messages.toLocaleString('en-US')} msg.)`,
+          view: row.view,
+          figure: row.figure,
+          'p50 ms': row.ms.p50,
+          'p95 ms': row.ms.p95,
+          runs: row.ms.samples,
+        })),
+      ),
   },
 };
 

@@ -1,18 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { DEMO } from './fixtures/auth';
+import { seriousViolations } from './fixtures/axe';
 import { uniqueCustomerNumber } from './fixtures/emulator';
 import { customerSends, SMS_NUMBER } from './fixtures/phone';
 import { conversationRow, createMember, openInbox, type TeamMember, test } from './fixtures/team';
 
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-}
-
 test('the main screens have no serious accessibility violations', async ({ browser, page }) => {
+  // Four full axe scans: on a shared two-core machine under load that takes more than a minute.
+  test.slow();
   await page.goto('/login');
   expect(await seriousViolations(page)).toEqual([]);
 

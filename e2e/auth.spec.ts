@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, signInWithApi, signInWithForm, uniqueEmail } from './fixtures/auth';
+import { THROTTLE_POLICY } from '../lib/auth/login-throttle';
+import { FROM_APP } from './fixtures/ports';
+import { createMember } from './fixtures/team';
 
 test('an agent signs in and lands on their inbox with their name', async ({ page }) => {
   await page.goto('/inbox');
@@ -12,10 +15,29 @@ test('an agent signs in and lands on their inbox with their name', async ({ page
   await expect(page.getByRole('link', { name: 'Supervisor' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Team' })).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto('/inbox');
   await expect(page).toHaveURL(/\/login/);
+});
+
+test('100 parallel wrong passwords: the lock engages after the limit, the right one is refused, and no URL carries error details', async ({ browser, request }) => {
+  const target = await createMember(browser, { name: 'Tess Target' });
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  // Each guess claims its own address (no proxy is trusted here), so only the per-account lock stops them.
+  const attempt = async (password: string, i: number) => {
+    const response = await request.post('/api/auth/callback/credentials', {
+      form: { csrfToken, email: target.email, password, json: 'true' },
+      headers: { 'x-forwarded-for': `198.18.${i >> 8}.${i & 255}` },
+    });
+    const { url } = (await response.json()) as { url: string };
+    return new URL(url).searchParams.get('error');
+  };
+  const errors = await Promise.all(Array.from({ length: 100 }, (_, i) => attempt(`guess-number-${i}`, i)));
+  // Only fixed codes reach the URL: never an exception's text.
+  expect(new Set(errors)).toEqual(new Set(['CredentialsSignin', 'Throttled']));
+  expect(errors.filter((error) => error === 'CredentialsSignin')).toHaveLength(THROTTLE_POLICY.account.failuresBeforeLock);
+  expect(await attempt(target.password, 100)).toBe('Throttled');
 });
 
 test('a wrong password shows an error and creates no session', async ({ page }) => {
@@ -34,7 +56,7 @@ test('an agent opening the team admin gets the 403 page, and its API answers 403
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
   expect((await page.request.get('/api/admin/users')).status()).toBe(403);
-  expect((await page.request.post('/api/admin/users', { data: {} })).status()).toBe(403);
+  expect((await page.request.post('/api/admin/users', { data: {}, headers: FROM_APP })).status()).toBe(403);
 });
 
 test('supervisors see the supervisor console link and admins the team link', async ({ browser }) => {
@@ -64,6 +86,12 @@ test('an admin creates a user who can then sign in', async ({ browser }) => {
   await form.getByLabel('Initial password').fill('short');
   await form.getByRole('button', { name: 'Add member' }).click();
   await expect(form.getByText('Use at least 10 characters.')).toBeVisible();
+
+  // Long enough but easy to guess: the server says why, beside the field.
+  await form.getByLabel('Initial password').fill('aaaaaaaaaa');
+  await form.getByRole('button', { name: 'Add member' }).click();
+  await expect(form.getByText('Too easy to guess. Repeated characters like "aaa" are easy to guess.')).toBeVisible();
+  await expect(admin.getByTestId(`team-member-${email}`)).toHaveCount(0);
 
   await form.getByLabel('Initial password').fill('kims-first-password');
   await form.getByLabel('Role').selectOption('SUPERVISOR');
@@ -95,6 +123,7 @@ test('a disabled user is signed out on their next request', async ({ browser }) 
   const email = uniqueEmail('dana');
   const created = await admin.request.post('/api/admin/users', {
     data: { email, name: 'Dana Cruz', password: 'danas-password', role: 'AGENT' },
+    headers: FROM_APP,
   });
   expect(created.status()).toBe(201);
 

@@ -1,14 +1,13 @@
 import { expect } from '@playwright/test';
-import { emulatorUrl, uniqueCustomerNumber } from './fixtures/emulator';
-import { customerSends, expectPhoneReceives, SMS_NUMBER } from './fixtures/phone';
+import { SMS_NUMBER } from './fixtures/phone';
 import { conversationRow, createMember, openInbox, test } from './fixtures/team';
 import { startSharedConversation } from './fixtures/conversations';
 
-test('an inbound SMS reaches the available agent live, and the reply reaches the phone as delivered', async ({ browser }) => {
+test('an inbound SMS reaches the available agent live, and the reply reaches the phone as delivered', async ({ browser, phone }) => {
   const agent = await openInbox(browser, await createMember(browser, { name: 'Ana Inbound' }), { available: true });
-  const customer = uniqueCustomerNumber();
+  const customer = phone();
 
-  const { routing } = await customerSends({ from: customer, to: SMS_NUMBER, body: 'Where is my order?' });
+  const { routing } = await customer.send(SMS_NUMBER, 'Where is my order?');
   const sid = routing.conversation_sid!;
   const row = conversationRow(agent.page, sid);
   await expect(row).toBeVisible();
@@ -21,19 +20,19 @@ test('an inbound SMS reaches the available agent live, and the reply reaches the
   await thread.getByRole('textbox', { name: 'Message' }).fill('It ships today.');
   await thread.getByRole('textbox', { name: 'Message' }).press('Enter');
 
-  await expectPhoneReceives(customer, (message) => message.body === 'It ships today.' && message.from === SMS_NUMBER);
+  expect(await customer.expectMessage('It ships today.', { from: SMS_NUMBER })).toMatchObject({ status: 'delivered' });
   const reply = thread.getByTestId('message').filter({ hasText: 'It ships today.' });
   await expect(reply.getByTestId('delivery-status')).toHaveAttribute('data-status', 'delivered');
   await expect(row.getByTestId('unread-count')).toHaveCount(0);
   await agent.close();
 });
 
-test('two agents in one conversation: unread counts, typing, "Seen by", and media dropped onto the thread', async ({ browser }) => {
+test('two agents in one conversation: unread counts, typing, "Seen by", and media dropped onto the thread', async ({ browser, phone }) => {
   const [ada, ben] = await Promise.all([createMember(browser, { name: 'Ada Pair' }), createMember(browser, { name: 'Ben Pair' })]);
   const a = await openInbox(browser, ada);
   const b = await openInbox(browser, ben);
-  const customer = uniqueCustomerNumber();
-  const sid = await startSharedConversation({ customer, agents: [ada.id, ben.id] });
+  const customer = phone();
+  const sid = await startSharedConversation({ customer: customer.address, agents: [ada.id, ben.id] });
   await expect(conversationRow(a.page, sid)).toBeVisible();
   await expect(conversationRow(b.page, sid)).toBeVisible();
 
@@ -70,7 +69,7 @@ test('two agents in one conversation: unread counts, typing, "Seen by", and medi
   await expect(a.page.getByRole('list', { name: 'Attachments' })).toContainText('receipt.png');
   await a.page.getByRole('button', { name: 'Send' }).click();
 
-  const received = await expectPhoneReceives(customer, (message) => message.media.some((media) => media.content_type === 'image/png'));
+  const received = await customer.expectMessage((message) => message.media.some((media) => media.content_type === 'image/png'));
   expect(received.media[0]).toMatchObject({ content_type: 'image/png', size: png.length });
   const image = b.page.getByRole('img', { name: 'receipt.png' });
   await expect(image).toBeVisible();
@@ -79,9 +78,8 @@ test('two agents in one conversation: unread counts, typing, "Seen by", and medi
   await b.close();
 });
 
-test('a closed conversation refuses input, and markup in a message is shown as text', async ({ browser }) => {
+test('a closed conversation refuses input, and markup in a message is shown as text', async ({ browser, phone }) => {
   const agent = await openInbox(browser, await createMember(browser, { name: 'Cy Closer' }), { available: true });
-  const customer = uniqueCustomerNumber();
   const dialogs: string[] = [];
   agent.page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -89,7 +87,7 @@ test('a closed conversation refuses input, and markup in a message is shown as t
   });
 
   const payload = '<img src=x onerror=alert(1)>';
-  const { routing } = await customerSends({ from: customer, to: SMS_NUMBER, body: payload });
+  const { routing } = await phone().send(SMS_NUMBER, payload);
   await conversationRow(agent.page, routing.conversation_sid!).click();
   await expect(agent.page.getByTestId('message-body')).toHaveText([payload]);
   await expect(agent.page.getByTestId('thread').locator('img[src="x"]')).toHaveCount(0);
@@ -104,7 +102,7 @@ test('a closed conversation refuses input, and markup in a message is shown as t
   await agent.close();
 });
 
-test('with short-lived tokens the session refreshes several times without a disconnect banner', async ({ browser }) => {
+test('with short-lived tokens the session refreshes several times without a disconnect banner', async ({ browser, phone }) => {
   test.setTimeout(150_000);
   const agent = await openInbox(browser, await createMember(browser, { name: 'Dee Tokens' }), { available: true });
   // Record every time the connection banner appears, from now on.
@@ -125,7 +123,7 @@ test('with short-lived tokens the session refreshes several times without a disc
   expect(await agent.page.evaluate(() => (window as unknown as { bannerSeen: string[] }).bannerSeen)).toEqual([]);
 
   // And the connection still carries messages.
-  const { routing } = await customerSends({ from: uniqueCustomerNumber(), to: SMS_NUMBER, body: 'Still there?' });
+  const { routing } = await phone().send(SMS_NUMBER, 'Still there?');
   await expect(conversationRow(agent.page, routing.conversation_sid!)).toBeVisible();
   await agent.close();
 });
@@ -144,25 +142,25 @@ test('/api/token needs a session and only ever grants the caller’s own identit
   await session.close();
 });
 
-test('an emulator restart shows the reconnect banner, then recovers with no message lost or doubled', async ({ browser }) => {
+test('an emulator restart shows the reconnect banner, then recovers with no message lost or doubled', async ({ browser, emulator, phone }) => {
   const agent = await openInbox(browser, await createMember(browser, { name: 'Flo Restart' }), { available: true });
-  const customer = uniqueCustomerNumber();
-  const { routing } = await customerSends({ from: customer, to: SMS_NUMBER, body: 'Before the outage' });
+  const customer = phone();
+  const { routing } = await customer.send(SMS_NUMBER, 'Before the outage');
   const sid = routing.conversation_sid!;
   await conversationRow(agent.page, sid).click();
   await expect(agent.page.getByTestId('message-body')).toHaveText(['Before the outage']);
 
-  const restart = await fetch(`${emulatorUrl}/emulator/v1/Restart`, { method: 'POST' });
+  const restart = await fetch(`${emulator.url}/emulator/v1/Restart`, { method: 'POST' });
   expect(restart.status).toBe(202);
   await expect(agent.page.getByTestId('connection-banner')).toContainText('Reconnecting');
   // The customer writes as soon as the emulator answers again, while browsers are still reconnecting (their backoff is at least a second).
-  await expect.poll(async () => (await fetch(`${emulatorUrl}/emulator/v1/Health`).catch(() => null))?.status, { timeout: 20_000 }).toBe(200);
-  await customerSends({ from: customer, to: SMS_NUMBER, body: 'During the recovery' });
+  await expect.poll(async () => (await fetch(`${emulator.url}/emulator/v1/Health`).catch(() => null))?.status, { timeout: 20_000 }).toBe(200);
+  await customer.send(SMS_NUMBER, 'During the recovery');
   await expect(agent.page.getByTestId('connection-banner')).toHaveCount(0, { timeout: 30_000 });
   await expect(agent.page.getByTestId('message-body')).toHaveText(['Before the outage', 'During the recovery']);
 
   // Still live afterwards, and nothing shows twice.
-  await customerSends({ from: customer, to: SMS_NUMBER, body: 'After the outage' });
+  await customer.send(SMS_NUMBER, 'After the outage');
   await expect(agent.page.getByTestId('message-body')).toHaveText(['Before the outage', 'During the recovery', 'After the outage']);
   await agent.close();
 });

@@ -1,11 +1,13 @@
-import { expect, test } from '@playwright/test';
-import { emulatorClient, ensureAutocreation, uniqueCustomerNumber } from './fixtures/emulator';
+import { expect } from '@playwright/test';
+import { uniquePhoneNumber } from 'conversations-emulator/playwright';
+import { ensureAutocreation } from './fixtures/emulator';
+import { test } from './fixtures/team';
 
 const BUSINESS = '+15017122661';
 
-test('a customer texts from the phone page, which autocreates a conversation, and sees the reply with its delivery status', async ({ page }) => {
+test('a customer texts from the phone page, which autocreates a conversation, and sees the reply with its delivery status', async ({ page, emulator }) => {
   await ensureAutocreation(BUSINESS);
-  const customer = uniqueCustomerNumber();
+  const customer = uniquePhoneNumber();
 
   // No sign-in: the page is the customer's phone, not an agent screen.
   await page.goto('/phone');
@@ -24,7 +26,7 @@ test('a customer texts from the phone page, which autocreates a conversation, an
   await expect(page.getByRole('status').filter({ hasText: 'Twilio started a new conversation' })).toBeVisible();
 
   // Twilio created the conversation with the customer as an SMS participant behind the business number.
-  const v1 = emulatorClient().conversations.v1;
+  const v1 = emulator.twilio.conversations.v1;
   const [joined] = await v1.participantConversations.list({ address: customer });
   expect(joined?.conversationSid).toMatch(/^CH/);
   const conversation = v1.conversations(joined?.conversationSid ?? '');
@@ -39,10 +41,10 @@ test('a customer texts from the phone page, which autocreates a conversation, an
   await expect(page.getByRole('list', { name: 'Threads on this phone' })).toContainText(BUSINESS);
 });
 
-test('a WhatsApp customer reads the reply, and the business sees it read', async ({ page }) => {
+test('a WhatsApp customer reads the reply, and the business sees it read', async ({ page, emulator }) => {
   const business = 'whatsapp:+14155238886';
   await ensureAutocreation(business);
-  const customer = uniqueCustomerNumber();
+  const customer = uniquePhoneNumber();
   await page.goto('/phone');
   await page.getByLabel("Customer's number").fill(customer);
   await page.getByLabel('Channel').selectOption('whatsapp');
@@ -51,7 +53,7 @@ test('a WhatsApp customer reads the reply, and the business sees it read', async
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByTestId('phone-message').filter({ hasText: 'Hello on WhatsApp' })).toHaveAttribute('data-status', 'delivered');
 
-  const v1 = emulatorClient().conversations.v1;
+  const v1 = emulator.twilio.conversations.v1;
   const [joined] = await v1.participantConversations.list({ address: `whatsapp:${customer}` });
   const conversation = v1.conversations(joined?.conversationSid ?? '');
   const reply = await conversation.messages.create({ author: 'agent', body: 'Hi! Read me please.' });

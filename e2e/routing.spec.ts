@@ -1,6 +1,7 @@
 import { expect } from '@playwright/test';
 import { uniqueCustomerNumber } from './fixtures/emulator';
 import { customerSends, SMS_NUMBER } from './fixtures/phone';
+import { FROM_APP } from './fixtures/ports';
 import { clearQueue, conversationRow, createMember, openInbox, setAvailable, test } from './fixtures/team';
 
 test.beforeEach(async ({ browser }) => clearQueue(browser));
@@ -43,7 +44,7 @@ test('an agent who is not the assignee reads the conversation but cannot write i
   await expect(other.page.getByTestId('message-body')).toHaveText(['My question is private']);
   await expect(other.page.getByTestId('read-only-reason')).toHaveText('Assigned to Hal Owner. You can read it but not reply.');
   await expect(other.page.getByRole('textbox', { name: 'Message' })).toHaveCount(0);
-  const attempt = await other.page.request.post(`/api/conversations/${routing.conversation_sid}/messages`, { data: { body: 'Let me answer' } });
+  const attempt = await other.page.request.post(`/api/conversations/${routing.conversation_sid}/messages`, { data: { body: 'Let me answer' }, headers: FROM_APP });
   expect(attempt.status()).toBe(403);
   expect((await attempt.json()).error.code).toBe('forbidden');
   await owner.close();

@@ -1,7 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import { DEMO } from './fixtures/auth';
 import { uniqueCustomerNumber } from './fixtures/emulator';
-import { customerSends, customerUploads, expectPhoneReceives, phoneMessages, SECOND_NUMBER, SMS_NUMBER } from './fixtures/phone';
+import { customerSends, expectPhoneReceives, phoneMessages, SECOND_NUMBER, SMS_NUMBER } from './fixtures/phone';
+import { FROM_APP } from './fixtures/ports';
 import { clearQueue, conversationRow, createMember, openInbox, type TeamMember, test } from './fixtures/team';
 
 const supervisor: TeamMember = { id: '', email: DEMO.supervisor.email, password: DEMO.password, name: DEMO.supervisor.name, role: 'SUPERVISOR' };
@@ -94,7 +95,7 @@ test('a group text’s projected address moves from A to B, then to the supervis
   // A can read it but no longer write in it.
   await a.page.goto(`/inbox/${sid}`);
   await expect(a.page.getByTestId('read-only-reason')).toHaveText('Assigned to Bex Group. You can read it but not reply.');
-  expect((await a.page.request.post(`/api/conversations/${sid}/messages`, { data: { body: 'sneaky' } })).status()).toBe(403);
+  expect((await a.page.request.post(`/api/conversations/${sid}/messages`, { data: { body: 'sneaky' }, headers: FROM_APP })).status()).toBe(403);
 
   // The supervisor takes it over the same way, and writes from the console.
   await transferFromConsole(sam.page, sid, /^Me \(Sam Rivera\)/);
@@ -157,8 +158,12 @@ test('a supervisor monitoring a conversation opens the picture the customer sent
   const customer = uniqueCustomerNumber();
   // A 2×2 PNG, as a phone would attach it to an MMS.
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
-  const upload = await customerUploads(png, 'image/png', 'broken-box.png');
-  const { routing } = await customerSends({ from: customer, to: SMS_NUMBER, body: 'It arrived like this', mediaUrls: [upload.url] });
+  const { routing } = await customerSends({
+    from: customer,
+    to: SMS_NUMBER,
+    body: 'It arrived like this',
+    media: [{ name: 'broken-box.png', mimeType: 'image/png', buffer: png }],
+  });
   const sid = routing.conversation_sid!;
   await expect(conversationRow(a.page, sid)).toBeVisible();
 
@@ -185,8 +190,8 @@ test('an agent cannot open the supervisor console or call its API', async ({ bro
   expect(response?.status()).toBe(403);
   await expect(agent.page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
   expect((await agent.page.request.get('/api/supervisor/overview')).status()).toBe(403);
-  expect((await agent.page.request.put('/api/supervisor/settings', { data: { firstResponseSeconds: 60, replyWaitSeconds: 60 } })).status()).toBe(403);
-  expect((await agent.page.request.post('/api/canned-responses', { data: { shortcut: 'x', title: 'x', body: 'x' } })).status()).toBe(403);
+  expect((await agent.page.request.put('/api/supervisor/settings', { data: { firstResponseSeconds: 60, replyWaitSeconds: 60 }, headers: FROM_APP })).status()).toBe(403);
+  expect((await agent.page.request.post('/api/canned-responses', { data: { shortcut: 'x', title: 'x', body: 'x' }, headers: FROM_APP })).status()).toBe(403);
   expect((await agent.page.request.get(`/api/conversations/CH${'0'.repeat(32)}/history`)).status()).toBe(403);
   await agent.close();
 });

@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import twilio from 'twilio';
-import { DEFAULT_CREDENTIALS } from '../emulator/src/config';
+import { DEFAULT_CREDENTIALS } from 'conversations-emulator/client';
 import { DEMO, signInWithApi } from './fixtures/auth';
 import { uniqueCustomerNumber } from './fixtures/emulator';
 import { startSharedConversation } from './fixtures/conversations';

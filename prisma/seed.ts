@@ -3,15 +3,7 @@ import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
-
-export const DEMO_PASSWORD = 'switchboard-demo';
-
-export const DEMO_TEAM: { email: string; name: string; role: Role }[] = [
-  { email: 'ada@example.com', name: 'Ada Park', role: 'AGENT' },
-  { email: 'ben@example.com', name: 'Ben Ortiz', role: 'AGENT' },
-  { email: 'sam@example.com', name: 'Sam Rivera', role: 'SUPERVISOR' },
-  { email: 'avery@example.com', name: 'Avery Chen', role: 'ADMIN' },
-];
+import { DEMO_PASSWORD, DEMO_TEAM } from './demo-team';
 
 export type DemoLogin = { email: string; password: string; role: Role };
 

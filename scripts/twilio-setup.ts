@@ -1,10 +1,10 @@
-// `npm run twilio:setup`: configures a live Twilio account for Switchboard — the service's
-// webhooks to this app and auto-creation for your numbers. Safe to run again: it changes only
+// `npm run twilio:setup`: configures a live Twilio account for Switchboard — its roles, the
+// service's webhooks to this app and auto-creation for your numbers. Safe to run again: it changes only
 // what differs, and prints what it changed.
 import { listTwilioNumbers } from '@/lib/twilio/twilio-numbers';
 import { configureTwilio } from '@/lib/twilio/configure-twilio';
 import { isLiveTwilio } from '@/lib/twilio/twilio-env';
-import { webhookUrl } from '@/lib/webhooks/webhook-url';
+import { preActionWebhookUrl, webhookUrl } from '@/lib/webhooks/webhook-url';
 
 async function main() {
   if (!isLiveTwilio(process.env)) {
@@ -15,7 +15,7 @@ async function main() {
   }
   const numbers = listTwilioNumbers();
   if (numbers.length === 0) console.warn('TWILIO_NUMBERS is empty: no number will auto-create conversations.');
-  const changes = await configureTwilio({ webhookUrl: webhookUrl(), numbers });
+  const changes = await configureTwilio({ webhookUrl: webhookUrl(), preActionWebhookUrl: preActionWebhookUrl(), numbers });
   console.log(changes.length ? ['Changed:', ...changes.map((change) => `  - ${change}`)].join('\n') : 'Nothing to change: Twilio is already set up.');
 }
 

@@ -7,11 +7,14 @@ declare module 'next-auth' {
   }
   interface Session {
     user: { id: string; role: Role; name?: string | null; email?: string | null };
+    /** The server-side session row the cookie names (lib/sessions). */
+    sessionId?: string;
   }
 }
 
 declare module 'next-auth/jwt' {
   interface JWT {
     role?: Role;
+    sid?: string;
   }
 }

@@ -14,7 +14,7 @@ export default async function LoginPage({ searchParams }: Props) {
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="text-xl font-semibold">Sign in to Switchboard</h1>
         <p className="mt-1 text-sm text-slate-600">Your team’s inbox for SMS, WhatsApp and chat.</p>
-        <LoginForm callbackPath={next} signedOutReason={reason === 'disabled' ? 'disabled' : undefined} />
+        <LoginForm callbackPath={next} signedOutReason={reason === 'disabled' || reason === 'ended' ? reason : undefined} />
       </div>
     </main>
   );

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { DEFAULT_CREDENTIALS } from '../../emulator/src/config';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_CREDENTIALS } from 'conversations-emulator/client';
 import { freePort } from '../../tests/support/free-port';
 
 export type EmulatorProcess = {
@@ -20,7 +20,8 @@ export type EmulatorProcess = {
  */
 export async function startEmulatorProcess(extraEnv: Record<string, string> = {}): Promise<EmulatorProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.resolve('emulator/src/main.ts'), '--port', String(port)], {
+  const bin = fileURLToPath(new URL('bin/conversations-emulator.js', import.meta.resolve('conversations-emulator/package.json')));
+  const child: ChildProcess = spawn(process.execPath, [bin, '--port', String(port)], {
     env: { ...process.env, EMULATOR_RATE_LIMIT: 'off', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
-import { decodeFrame, encodeFrame, type FrameHeader } from '../../emulator/src/realtime/twilsock/frame-codec';
+import { decodeFrame, encodeFrame, type FrameHeader } from 'conversations-emulator';
 
 const MESSAGE_TYPES = ['twilio.ipmsg.typing_indicator', 'twilio.sync.event', 'com.twilio.rtd.cds.document', 'com.twilio.rtd.cds.list', 'com.twilio.rtd.cds.map'];
 

@@ -10,11 +10,12 @@ import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 import { ZCreateUser } from '@/lib/users/user-schemas';
 import { useAction } from '@/components/use-action';
 
-type FieldErrors = Partial<Record<'email' | 'name' | 'password' | 'role' | 'capacity', string>>;
+const FIELDS = ['email', 'name', 'password', 'role', 'capacity'] as const;
+type Field = (typeof FIELDS)[number];
 
 export function CreateUserForm() {
-  const { run, pending, error } = useAction({ refreshAfter: true });
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  // The server's verdicts (a password too easy to guess) show beside their field, like ours.
+  const { run, pending, error, fieldErrors, setFieldErrors } = useAction<Field>({ refreshAfter: true, fields: FIELDS });
   const [created, setCreated] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -30,8 +31,8 @@ export function CreateUserForm() {
       capacity: Number(form.get('capacity')),
     });
     if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message;
+      const errors: Partial<Record<Field, string>> = {};
+      for (const issue of parsed.error.issues) errors[issue.path[0] as Field] ??= issue.message;
       setFieldErrors(errors);
       return;
     }

@@ -10,7 +10,7 @@ import { useAction } from '@/components/use-action';
 export type TeamMember = { id: string; email: string; name: string; role: Role; active: boolean; capacity: number };
 
 export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: boolean }) {
-  const { run, pending, error, setError } = useAction({ refreshAfter: true });
+  const { run, pending, error, setError, fieldErrors, setFieldErrors } = useAction<'password'>({ refreshAfter: true, fields: ['password'] });
   const [resetting, setResetting] = useState(false);
   const [password, setPassword] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -18,17 +18,24 @@ export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: bool
     run(() => apiFetch(`/api/admin/users/${user.id}`, { method: 'PATCH', body: patch }));
 
   async function resetPassword() {
+    setNotice(null);
     const parsed = ZPassword.safeParse(password);
     if (!parsed.success) {
-      setNotice(parsed.error.issues[0]?.message ?? 'Invalid password.');
+      setFieldErrors({ password: parsed.error.issues[0]?.message ?? 'Invalid password.' });
       return;
     }
+    // The server also judges how guessable it is; its reason shows beside the field.
     const ok = await run(() => apiFetch(`/api/admin/users/${user.id}/password`, { body: { password: parsed.data } }));
     if (ok) {
       setResetting(false);
       setPassword('');
-      setNotice('Password reset.');
+      setNotice(isSelf ? 'Password reset. Your other sessions were signed out.' : 'Password reset. They were signed out everywhere.');
     }
+  }
+
+  async function signOutEverywhere() {
+    setNotice(null);
+    if (await run(() => apiFetch(`/api/admin/users/${user.id}/sessions`, { method: 'DELETE' }))) setNotice('Signed out everywhere.');
   }
 
   return (
@@ -92,21 +99,34 @@ export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: bool
           >
             {user.active ? 'Disable' : 'Enable'}
           </Button>
-          <Button variant="secondary" disabled={pending} onClick={() => { setResetting((open) => !open); setNotice(null); setError(null); }}>
+          <Button variant="secondary" disabled={pending} onClick={() => { setResetting((open) => !open); setNotice(null); setError(null); setFieldErrors({}); }}>
             Reset password
+          </Button>
+          {/* Your own sessions end from the header's "Sign out everywhere". */}
+          <Button variant="secondary" disabled={pending || isSelf} onClick={() => void signOutEverywhere()}>
+            Sign out everywhere
           </Button>
         </div>
         {resetting ? (
-          <div className="mt-2 flex justify-end gap-2">
-            <input
-              aria-label={`New password for ${user.name}`}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              className="w-48 rounded-md border border-slate-300 px-2 py-1 text-sm"
-            />
-            <Button disabled={pending} onClick={() => void resetPassword()}>Save</Button>
+          <div className="mt-2 flex flex-col items-end gap-1">
+            <div className="flex gap-2">
+              <input
+                aria-label={`New password for ${user.name}`}
+                aria-invalid={fieldErrors.password ? true : undefined}
+                aria-describedby={fieldErrors.password ? `password-error-${user.id}` : undefined}
+                type="password"
+                autoComplete="new-password"
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+                className="w-48 rounded-md border border-slate-300 px-2 py-1 text-sm aria-invalid:border-red-400"
+              />
+              <Button disabled={pending} onClick={() => void resetPassword()}>Save</Button>
+            </div>
+            {fieldErrors.password ? (
+              <p id={`password-error-${user.id}`} className="max-w-xs text-right text-xs text-red-700">
+                {fieldErrors.password}
+              </p>
+            ) : null}
           </div>
         ) : null}
         {error || notice ? (

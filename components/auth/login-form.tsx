@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { signInErrorMessage } from '@/lib/auth/sign-in-error-message';
 
-type Props = { callbackPath: string; signedOutReason?: 'disabled' };
+type Props = { callbackPath: string; signedOutReason?: 'disabled' | 'ended' };
 
 export function LoginForm({ callbackPath, signedOutReason }: Props) {
   const router = useRouter();
@@ -36,8 +36,10 @@ export function LoginForm({ callbackPath, signedOutReason }: Props) {
 
   return (
     <form onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate>
-      {signedOutReason === 'disabled' && !error ? (
-        <Alert tone="info">Your account was disabled, so you were signed out.</Alert>
+      {signedOutReason && !error ? (
+        <Alert tone="info">
+          {signedOutReason === 'disabled' ? 'Your account was disabled, so you were signed out.' : 'Your session has ended. Sign in again to continue.'}
+        </Alert>
       ) : null}
       {error ? <Alert>{error}</Alert> : null}
       <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus />

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { fileSize } from '@/lib/inbox/format';
-import type { MediaRecord } from '@/lib/inbox/inbox-state';
+import type { MediaRecord } from '@/lib/conversations/view-records';
 import { useMessageSource } from './message-source';
 
 type Loaded = { attempt: number; url: string | null; failed: boolean };

@@ -1,5 +1,6 @@
 import { conversationTitle } from '@/lib/inbox/conversation-view';
-import type { ConversationRecord, Preview, ThreadRecord } from '@/lib/inbox/inbox-state';
+import type { ThreadRecord } from '@/lib/inbox/inbox-state';
+import type { ConversationRecord, Preview } from '@/lib/conversations/view-records';
 
 export type InboxTab = 'open' | 'closed' | 'queue';
 

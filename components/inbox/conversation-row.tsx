@@ -5,7 +5,7 @@ import { memo, useEffect } from 'react';
 import type { Viewer } from '@/lib/collision/presence-rules';
 import { conversationChannel, conversationTitle, unreadCount } from '@/lib/inbox/conversation-view';
 import { relativeTime } from '@/lib/inbox/format';
-import type { ConversationRecord, Preview } from '@/lib/inbox/inbox-state';
+import type { ConversationRecord, Preview } from '@/lib/conversations/view-records';
 import { ChannelBadge } from './channel-badge';
 import { useInboxController } from './inbox-context';
 import { openConversationInPlace } from './use-selected-conversation';

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { DELIVERY_LABELS, deliveryErrorReason, deliveryStatus } from '@/lib/inbox/delivery-status';
-import type { DeliverySummary } from '@/lib/inbox/inbox-state';
+import type { DeliverySummary } from '@/lib/conversations/view-records';
 import { useMessageSource } from './message-source';
 
 /** Delivery to the customer's phone: queued, sent, delivered, read — or failed, with Twilio's reason. */

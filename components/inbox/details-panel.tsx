@@ -8,7 +8,7 @@ import { useAction } from '@/components/use-action';
 import { apiFetch } from '@/lib/api/client-fetch';
 import { displayAddress } from '@/lib/conversations/phone-address';
 import { CHANNEL_LABELS, conversationChannel, conversationTitle } from '@/lib/inbox/conversation-view';
-import type { ParticipantRecord } from '@/lib/inbox/inbox-state';
+import type { ParticipantRecord } from '@/lib/conversations/view-records';
 import { useInbox } from './inbox-context';
 
 const NONE: Record<string, ParticipantRecord> = {};

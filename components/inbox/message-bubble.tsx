@@ -2,7 +2,7 @@
 
 import { memo } from 'react';
 import { clockTime } from '@/lib/inbox/format';
-import type { MessageRecord } from '@/lib/inbox/inbox-state';
+import type { MessageRecord } from '@/lib/conversations/view-records';
 import { AttachmentView } from './attachment-view';
 import { DeliveryIndicator } from './delivery-indicator';
 

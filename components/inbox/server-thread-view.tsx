@@ -9,10 +9,11 @@ import { TransferDialog } from '@/components/transfers/transfer-dialog';
 import { Button } from '@/components/ui/button';
 import { useAction } from '@/components/use-action';
 import { apiFetch } from '@/lib/api/client-fetch';
+import { withRetryAfter } from '@/lib/api/retry-after';
 import { isSupervisorRole, type Role } from '@/lib/auth/roles';
 import type { ConversationForViewer } from '@/lib/conversations/read-conversation';
 import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
-import type { ConversationRecord } from '@/lib/inbox/inbox-state';
+import type { ConversationRecord } from '@/lib/conversations/view-records';
 import { Composer } from './composer';
 import { MessageBubble } from './message-bubble';
 import { type MessageSource, MessageSourceContext } from './message-source';
@@ -38,6 +39,7 @@ export function ServerThreadView({ sid, viewer }: Props) {
   const { onTyping } = usePresenceReporter(sid);
   const now = useNow(60_000);
   const [transferring, setTransferring] = useState(false);
+  const [retryNotice, setRetryNotice] = useState<string | null>(null);
   const source = useMemo<MessageSource>(
     () => ({
       // The server streams the content with its own credentials: the URL is the app's, and stays valid.
@@ -107,6 +109,11 @@ export function ServerThreadView({ sid, viewer }: Props) {
             />
           )}
         </div>
+        {retryNotice ? (
+          <p role="status" className="border-t border-amber-200 bg-amber-50 px-4 py-1 text-xs text-amber-900" data-testid="send-retry-notice">
+            {retryNotice}
+          </p>
+        ) : null}
         {conversation.canWrite ? (
           <Composer
             channel={conversationChannel(record)}
@@ -114,7 +121,14 @@ export function ServerThreadView({ sid, viewer }: Props) {
             files={[]}
             onFilesChange={() => undefined}
             allowAttachments={false}
-            onSend={(body) => apiFetch(`/api/conversations/${sid}/messages`, { body: { body } }).then(refresh)}
+            onSend={(body) =>
+              // Twilio busy (503 + Retry-After): sent again when the server says, not lost.
+              withRetryAfter(() => apiFetch(`/api/conversations/${sid}/messages`, { body: { body } }), {
+                onWait: (seconds) => setRetryNotice(`Twilio is busy: sending again in ${seconds} s…`),
+              })
+                .then(refresh)
+                .finally(() => setRetryNotice(null))
+            }
             onAddNote={addNote}
             onTyping={onTyping}
           />

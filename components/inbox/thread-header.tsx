@@ -2,7 +2,7 @@
 
 import { conversationChannel, conversationTitle } from '@/lib/inbox/conversation-view';
 import { displayAddress } from '@/lib/conversations/phone-address';
-import type { ConversationRecord } from '@/lib/inbox/inbox-state';
+import type { ConversationRecord } from '@/lib/conversations/view-records';
 import { ChannelBadge } from './channel-badge';
 
 export function ThreadHeader({ conversation }: { conversation: ConversationRecord }) {

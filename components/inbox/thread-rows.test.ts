@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageRecord } from '@/lib/inbox/inbox-state';
+import type { MessageRecord } from '@/lib/conversations/view-records';
 import { buildThreadRows, seenByIndex } from './thread-rows';
 
 const day = (d: number, h = 10) => new Date(2026, 10, d, h).getTime();

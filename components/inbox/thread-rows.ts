@@ -1,5 +1,6 @@
 import { isSameDay } from '@/lib/inbox/format';
-import type { MessageRecord, PendingMessage } from '@/lib/inbox/inbox-state';
+import type { PendingMessage } from '@/lib/inbox/inbox-state';
+import type { MessageRecord } from '@/lib/conversations/view-records';
 import type { NoteView } from '@/lib/notes/notes';
 
 export type ThreadRow =

@@ -3,7 +3,7 @@
 import { usePolledValue } from '@/components/use-polled-value';
 import { apiFetch } from '@/lib/api/client-fetch';
 import type { ConversationForViewer } from '@/lib/conversations/read-conversation';
-import type { MessageRecord } from '@/lib/inbox/inbox-state';
+import type { MessageRecord } from '@/lib/conversations/view-records';
 
 type ServerThread = {
   conversation: ConversationForViewer | null;

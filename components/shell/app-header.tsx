@@ -8,7 +8,9 @@ export function AppHeader({ user }: { user: CurrentUser }) {
   const links = [
     { href: '/inbox', label: 'Inbox', show: true },
     { href: '/supervisor', label: 'Supervisor', show: isSupervisorRole(user.role) },
+    { href: '/reports', label: 'Reports', show: isSupervisorRole(user.role) },
     { href: '/supervisor/canned-responses', label: 'Canned responses', show: isSupervisorRole(user.role) },
+    { href: '/supervisor/surveys', label: 'Surveys', show: isSupervisorRole(user.role) },
     { href: '/admin/users', label: 'Team', show: user.role === 'ADMIN' },
   ].filter((link) => link.show);
   return (

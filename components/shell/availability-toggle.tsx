@@ -16,7 +16,7 @@ export function AvailabilityToggle({ initial }: { initial: Availability }) {
   const { run, pending, error } = useAction({ fallback: 'Could not change your status.' });
 
   useEffect(() => {
-    const beat = () => void fetch('/api/me/heartbeat', { method: 'POST' }).catch(() => undefined);
+    const beat = () => void apiFetch('/api/me/heartbeat', { method: 'POST' }).catch(() => undefined);
     beat();
     const timer = setInterval(beat, HEARTBEAT_INTERVAL_MS);
     return () => clearInterval(timer);

@@ -6,6 +6,7 @@ import { useNow } from '@/components/inbox/use-now';
 import type { FloorConversation } from '@/lib/supervision/floor-overview';
 import { isBreaching } from '@/lib/supervision/service-levels';
 import { AgentsPanel } from './agents-panel';
+import { AttentionPanel } from './attention-panel';
 import { ConversationsTable } from './conversations-table';
 import { ServiceLevelSettings } from './service-level-settings';
 import { useFloorOverview } from './use-floor-overview';
@@ -47,11 +48,13 @@ export function FloorConsole({ viewerId }: { viewerId: string }) {
           <h1 className="text-lg font-semibold">Supervisor console</h1>
           <p className="text-sm text-slate-600" aria-live="polite">
             {overview.conversations.length} open · <span data-testid="queue-count">{queued}</span> waiting · {breaching} over target · {available} agents available
+            {overview.attention.count > 0 ? ` · ${overview.attention.count} need attention` : ''}
           </p>
         </div>
         <ServiceLevelSettings targets={overview.targets} onSaved={refresh} />
       </div>
       {error ? <p role="status" className="text-xs text-amber-700">{error}</p> : null}
+      <AttentionPanel attention={overview.attention} seenUntil={overview.generatedAt} onAcknowledged={refresh} />
       <div className="grid gap-4 lg:grid-cols-[16rem_1fr]">
         <AgentsPanel agents={overview.agents} onSelect={setAgentId} selectedId={agentId} />
         <section aria-labelledby="conversations-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white">

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseAddress } from './domain/validate';
+import { parseControlOrigins } from './http/control-origins';
 
 /**
  * The emulator's well-known test account. Emulator mode needs no configuration: these defaults are what
@@ -41,6 +42,7 @@ const Env = z.object({
   EMULATOR_RATE_LIMIT: z.enum(['on', 'off']).optional(),
   EMULATOR_SENT_DELAY_MS: z.coerce.number().int().min(0).max(600_000).optional(),
   EMULATOR_DELIVERED_DELAY_MS: z.coerce.number().int().min(0).max(600_000).optional(),
+  EMULATOR_CONTROL_ORIGINS: z.string().optional(),
 });
 
 export type EmulatorConfig = {
@@ -50,6 +52,8 @@ export type EmulatorConfig = {
   numbers: string[];
   rateLimit: boolean;
   carrier: { receiptDelays: ReceiptDelays };
+  /** Web pages allowed to call the control API (`--control-origins` / EMULATOR_CONTROL_ORIGINS, comma-separated). */
+  controlOrigins: string[];
 };
 
 export const parseNumbers = (value: string): string[] =>
@@ -92,5 +96,6 @@ export const readConfig = (env: NodeJS.ProcessEnv, argv: readonly string[]): Emu
         deliveredMs: e.EMULATOR_DELIVERED_DELAY_MS ?? DEFAULT_RECEIPT_DELAYS.deliveredMs,
       },
     },
+    controlOrigins: parseControlOrigins(flag('--control-origins') ?? e.EMULATOR_CONTROL_ORIGINS ?? ''),
   };
 };

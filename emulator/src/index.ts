@@ -41,6 +41,12 @@ export type EmulatorOptions = {
   webhooks?: { preActionTimeoutMs?: number; postActionTimeoutMs?: number; retryDelaysMs?: readonly number[]; logger?: WebhookLogger };
   /** Real-time pauses of each delivery (`DEFAULT_RECEIPT_DELAYS`: 1 s to sent, 2 s more to delivered). */
   carrier?: { receiptDelays?: ReceiptDelays; logger?: CarrierLogger };
+  /**
+   * Web pages (origins) allowed to call the control API `/emulator/v1/…`, e.g. the app serving the
+   * customer-phone page; `['*']` for any. Default none: only clients that send no `Origin` (not a
+   * browser page) may use it.
+   */
+  controlOrigins?: readonly string[];
 };
 
 export type Emulator = {
@@ -124,7 +130,11 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   const urls = createUrlSigner(credentials.authToken, clock, TEMPORARY_URL_TTL_MS);
   const router = new Router();
   const server = createServer(
-    createRequestListener(router, { account: accountCredentials(credentials), 'sdk-token': accessTokenHeader(verifyToken), 'signed-url': signedUrl(urls) }),
+    createRequestListener(
+      router,
+      { account: accountCredentials(credentials), 'sdk-token': accessTokenHeader(verifyToken), 'signed-url': signedUrl(urls) },
+      { controlOrigins: options.controlOrigins },
+    ),
   );
   // Keep-alive sockets must not hold close() hostage.
   server.keepAliveTimeout = 5_000;
@@ -187,3 +197,7 @@ export { TwilioError } from './domain/errors';
 export type { Credentials } from './config';
 export type { Clock } from './clock';
 export { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS, DEFAULT_PORT, DEFAULT_RECEIPT_DELAYS, type ReceiptDelays } from './config';
+export { readConfig, type EmulatorConfig } from './config';
+export { createTwilioClient, toEmulatorUrl, EmulatorRequestClient, type EmulatorClientCredentials } from './client';
+// The twilsock frame format, for light protocol clients (load tests that need thousands of connections).
+export { decodeFrame, encodeFrame, type FrameHeader } from './realtime/twilsock/frame-codec';

@@ -22,6 +22,7 @@ const main = async () => {
       `  state         ${config.statePath ?? 'in memory'}`,
       `  SDK           new Client(token, { twilsock: { uri: '${emulator.url.replace(/^http/, 'ws')}/v3/wsconnect' }, apiUri: '${emulator.url}', cdsUri: '${emulator.url}' })`,
       `  rate limit    ${config.rateLimit ? '30 actions/s (EMULATOR_RATE_LIMIT=off to disable)' : 'off'}`,
+      `  web pages     ${config.controlOrigins.length ? config.controlOrigins.join(', ') : 'none may call the control API (EMULATOR_CONTROL_ORIGINS)'}`,
     ].join('\n'),
   );
   let closing = false;

@@ -8,7 +8,8 @@ import { when } from './realtime/support/wait-for';
  * The control API under /emulator/v1/: bad input answers a clear 4xx and changes nothing; CORS for the
  * browser; the phone's live event stream; the clock; built-in content templates.
  */
-const { emu, phone: phones } = setupTestEmulator({}, { resetEach: true });
+const APP = 'http://localhost:3000';
+const { emu, phone: phones } = setupTestEmulator({ controlOrigins: [APP] }, { resetEach: true });
 const number = '+15017122661';
 
 describe('Bad control-API input', () => {
@@ -43,8 +44,12 @@ describe('Bad control-API input', () => {
       await phones.call(`Carrier/Phones/not-a-phone/Messages`),
       await phones.call('Carrier/Media', { method: 'POST', body: new Uint8Array(3) }),
       await phones.call('MessagingService', { method: 'POST', body: new URLSearchParams({ InboundAutocreation: 'sometimes' }) }),
+      // A filename with a line break would break the headers it is later served with.
+      await phones.call('Carrier/Media', { method: 'POST', headers: { 'Content-Type': 'text/plain', 'Content-Disposition': "attachment; filename*=UTF-8''a%0D%0ASet-Cookie%3A%20x.txt" }, body: new Uint8Array(3) }),
+      await phones.call('Carrier/Media?Filename=bell%07.txt', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: new Uint8Array(3) }),
+      await phones.call('Carrier/Media', { method: 'POST', headers: { 'Content-Type': 'text/plain', 'Content-Disposition': 'attachment; filename="%E0%A4%A.txt"' }, body: new Uint8Array(3) }),
     ];
-    expect(bad.map((b) => b.status)).toEqual([400, 400, 400, 400, 400, 400, 400, 400]);
+    expect(bad.map((b) => b.status)).toEqual([400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400]);
     expect(await settledState(emu)).toBe(before);
     expect((await phones.call<{ offset_ms: number }>('Clock')).json.offset_ms).toBe(emu.clock.offset());
   });
@@ -62,32 +67,62 @@ describe('Bad control-API input', () => {
 });
 
 describe('Browser access', () => {
-  it('answers CORS preflights and marks every control response for any origin', async () => {
+  it('answers CORS for the app’s origin only, and refuses any other web page before acting', async () => {
     const preflight = await fetch(`${emu.url}/emulator/v1/Carrier/Messages`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'POST' },
+      headers: { Origin: APP, 'Access-Control-Request-Method': 'POST' },
     });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(APP);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
-    const error = await fetch(`${emu.url}/emulator/v1/Carrier/Phones/nope/Messages`, { headers: { Origin: 'http://localhost:3000' } });
-    expect(error.headers.get('access-control-allow-origin')).toBe('*');
+    const error = await fetch(`${emu.url}/emulator/v1/Carrier/Phones/nope/Messages`, { headers: { Origin: APP } });
+    expect(error.headers.get('access-control-allow-origin')).toBe(APP);
+
+    const before = await settledState(emu);
+    for (const origin of ['http://localhost:4000', 'https://evil.example', 'null']) {
+      // A simple form-encoded POST: a browser sends it without a preflight, so refusing the answer is not enough.
+      const forged = await fetch(`${emu.url}/emulator/v1/Carrier/Messages`, {
+        method: 'POST',
+        headers: { Origin: origin },
+        body: new URLSearchParams({ From: '+15558675310', To: number, Body: 'forged' }),
+      });
+      expect(forged.status).toBe(403);
+      expect(((await forged.json()) as { code: number }).code).toBe(20403);
+      expect(forged.headers.get('access-control-allow-origin')).toBeNull();
+      const read = await fetch(`${emu.url}/emulator/v1/Carrier/Phones/${encodeURIComponent('+15558675310')}/Messages`, { headers: { Origin: origin } });
+      expect(read.status).toBe(403);
+    }
+    expect(await settledState(emu)).toBe(before);
+    // Without an Origin it is not a web page (curl, tests): served.
+    expect((await phones.call('Clock')).status).toBe(200);
     // Twilio's own API stays as it was: no CORS there.
-    const rest = await fetch(`${emu.url}/v1/Conversations`, { headers: { Origin: 'http://localhost:3000' } });
+    const rest = await fetch(`${emu.url}/v1/Conversations`, { headers: { Origin: APP } });
     expect(rest.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('serves phones’ files as their type, never sniffed, and downloads anything but images', async () => {
+    const page = await phones.upload(Buffer.from('<script>alert(1)</script>'), 'text/html', 'page.html');
+    const html = await fetch(page.url);
+    expect(html.headers.get('content-type')).toBe('text/html');
+    expect(html.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(html.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''page.html");
+    const picture = await phones.upload(Buffer.from('png'), 'image/png', 'cat photo.png');
+    const image = await fetch(picture.url);
+    expect(image.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(image.headers.get('content-disposition')).toBe("inline; filename*=UTF-8''cat%20photo.png");
   });
 
   it('streams a phone’s new and changed messages as Server-Sent Events', async () => {
     await emu.client.conversations.v1.addressConfigurations.create({ type: 'whatsapp', address: 'whatsapp:+14155238886', 'autoCreation.enabled': true });
     const customer = 'whatsapp:+15558675312';
     const events: { event: string; data: { sid?: string; direction?: string; status?: string; body?: string } }[] = [];
-    const stream = request(`${emu.url}/emulator/v1/Carrier/Phones/${encodeURIComponent(customer)}/Events`);
+    const stream = request(`${emu.url}/emulator/v1/Carrier/Phones/${encodeURIComponent(customer)}/Events`, { headers: { Origin: APP } });
     const response = await new Promise<import('node:http').IncomingMessage>((resolve) => {
       stream.on('response', resolve);
       stream.end();
     });
     expect(response.headers['content-type']).toContain('text/event-stream');
-    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers['access-control-allow-origin']).toBe(APP);
     let buffer = '';
     const arrives = (condition: () => boolean) => when(condition, (recheck) => {
       const onData = () => queueMicrotask(recheck);
@@ -146,6 +181,25 @@ describe('Clock, delivery pace and content templates', () => {
     const after = await phones.advanceClock('P1DT2H');
     expect(after.offset_ms - before.json.offset_ms).toBe((26 * 3600) * 1000);
     expect(Date.parse(after.now) - Date.parse(before.json.now)).toBeGreaterThanOrEqual(26 * 3600 * 1000 - 1000);
+  });
+
+  it('moves to a later instant, and refuses an earlier one or both ways at once', async () => {
+    const before = await phones.call<{ now_ms: number }>('Clock');
+    const target = new Date(before.json.now_ms + 3 * 86400_000).toISOString();
+    const after = await phones.setClock(target);
+    expect(after.now_ms - Date.parse(target)).toBeGreaterThanOrEqual(0);
+    expect(after.now_ms - Date.parse(target)).toBeLessThan(1000);
+    const refused = [
+      await phones.call<{ message: string }>('Clock', { method: 'POST', body: new URLSearchParams({ Now: before.json.now_ms.toString() }) }),
+      await phones.call<{ message: string }>('Clock', { method: 'POST', body: new URLSearchParams({ Now: new Date(before.json.now_ms).toISOString() }) }),
+      await phones.call<{ message: string }>('Clock', { method: 'POST', body: new URLSearchParams({ Now: target, Advance: 'PT1M' }) }),
+    ];
+    expect(refused.map((r) => [r.status, r.json.message])).toEqual([
+      [400, expect.stringContaining("'Now'")],
+      [400, expect.stringContaining('never goes back')],
+      [400, expect.stringContaining('exactly one')],
+    ]);
+    expect((await phones.call<{ offset_ms: number }>('Clock')).json.offset_ms).toBe(after.offset_ms);
   });
 
   it('lists the built-in content templates', async () => {

@@ -86,6 +86,15 @@ describe('Rate limit', () => {
       const rejected = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as { status: number; code: number });
       expect(rejected.length).toBe(10);
       expect(rejected.every((e) => e.status === 429 && e.code === 20429)).toBe(true);
+      // The answer says when the window has room again, in whole seconds.
+      const { accountSid, authToken } = limited.credentials;
+      const raw = await fetch(`${limited.url}/v1/Conversations/${c.sid}/Messages`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'Body=one+more',
+      });
+      expect(raw.status).toBe(429);
+      expect(raw.headers.get('retry-after')).toBe('1');
       // Nothing of a rejected request was written: exactly the accepted messages exist.
       expect((await conv.messages.list()).length).toBe(40 - rejected.length);
       // Reads are not limited, and another conversation has its own budget.

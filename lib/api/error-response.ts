@@ -1,11 +1,15 @@
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
+import { upstreamUnavailable } from '@/lib/twilio/twilio-errors';
 import { AppError } from './app-error';
 
 export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof AppError) {
-    const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-    return NextResponse.json(body, { status: error.status });
+  // An upstream condition is never a bare 500: the caller hears when to try again.
+  const appError = error instanceof AppError ? error : upstreamUnavailable(error);
+  if (appError) {
+    const body = { error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) } };
+    const headers = appError.retryAfterSeconds ? { 'retry-after': String(appError.retryAfterSeconds) } : undefined;
+    return NextResponse.json(body, { status: appError.status, headers });
   }
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));

@@ -3,8 +3,9 @@ import { type CurrentUser, getSessionState } from './current-user';
 import { decideAccess, type Role } from './roles';
 
 /**
- * The page guard. Signed out → /login; a revoked session (user disabled or deleted) →
- * /signed-out, which clears the cookie; a role outside `roles` → the 403 page.
+ * The page guard. Signed out → /login; a session that has ended (signed out elsewhere, expired,
+ * revoked, or the user disabled) → /signed-out, which clears the cookie; a role outside `roles`
+ * → the 403 page.
  */
 export async function requireUser(roles?: readonly Role[]): Promise<CurrentUser> {
   const state = await getSessionState();

@@ -1,37 +1,39 @@
-import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/db/generated/client';
 
-// Failed sign-ins are free up to a point; after that each further failure locks the key for
-// twice as long as the last, up to a ceiling. Per account it stops password guessing on one
-// user; per client (IP) it stops one client spraying many accounts, with more headroom
-// because offices share an address.
+// Failed sign-ins are free up to a point; the failure that reaches the limit locks the key, and
+// each further one locks it for twice as long as the last, up to a ceiling. Per account it
+// stops password guessing on one user; per client (IP) it stops one client spraying many
+// accounts, with more headroom because offices share an address.
 export const THROTTLE_POLICY = {
-  account: { freeFailures: 5 },
-  client: { freeFailures: 20 },
+  account: { failuresBeforeLock: 5 },
+  client: { failuresBeforeLock: 20 },
   firstLockMs: 30_000,
   maxLockMs: 15 * 60_000,
   // Failures older than this since the previous one start the count again.
   windowMs: 15 * 60_000,
 } as const;
 
-type Scope = 'account' | 'client';
+export type ThrottleScope = 'account' | 'client';
 
 export type ThrottleSubject = { email: string; clientIp: string };
 
-function keysFor({ email, clientIp }: ThrottleSubject): Record<Scope, string> {
+type Tx = Prisma.TransactionClient;
+
+function keysFor({ email, clientIp }: ThrottleSubject): Record<ThrottleScope, string> {
   return { account: `account:${email.toLowerCase()}`, client: `client:${clientIp}` };
 }
 
 /** How long a key stays locked after its `failures`-th consecutive failure (0 = not locked). */
-export function lockDurationMs(scope: Scope, failures: number): number {
-  const over = failures - THROTTLE_POLICY[scope].freeFailures;
-  if (over <= 0) return 0;
-  return Math.min(THROTTLE_POLICY.firstLockMs * 2 ** (over - 1), THROTTLE_POLICY.maxLockMs);
+export function lockDurationMs(scope: ThrottleScope, failures: number): number {
+  const over = failures - THROTTLE_POLICY[scope].failuresBeforeLock;
+  if (over < 0) return 0;
+  return Math.min(THROTTLE_POLICY.firstLockMs * 2 ** over, THROTTLE_POLICY.maxLockMs);
 }
 
 /** Seconds until the subject may try again, or null when neither key is locked. */
-export async function getLockout(subject: ThrottleSubject, now = new Date()): Promise<number | null> {
+export async function getLockout(tx: Tx, subject: ThrottleSubject, now: Date): Promise<number | null> {
   const keys = Object.values(keysFor(subject));
-  const locked = await db.loginThrottle.findMany({
+  const locked = await tx.loginThrottle.findMany({
     where: { key: { in: keys }, lockedUntil: { gt: now } },
     select: { lockedUntil: true },
   });
@@ -39,11 +41,13 @@ export async function getLockout(subject: ThrottleSubject, now = new Date()): Pr
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : null;
 }
 
-export async function recordFailedSignIn(subject: ThrottleSubject, now = new Date()): Promise<void> {
+/** Counts a failure against both keys; returns the scopes this failure locked. */
+export async function recordFailedSignIn(tx: Tx, subject: ThrottleSubject, now: Date): Promise<ThrottleScope[]> {
   const windowStart = new Date(now.getTime() - THROTTLE_POLICY.windowMs);
-  for (const [scope, key] of Object.entries(keysFor(subject)) as [Scope, string][]) {
+  const locked: ThrottleScope[] = [];
+  for (const [scope, key] of Object.entries(keysFor(subject)) as [ThrottleScope, string][]) {
     // One atomic statement, so concurrent failures on several app instances all count.
-    const [row] = await db.$queryRaw<{ failures: number }[]>`
+    const [row] = await tx.$queryRaw<{ failures: number }[]>`
       INSERT INTO "LoginThrottle" ("key", "failures", "lastFailureAt")
       VALUES (${key}, 1, ${now})
       ON CONFLICT ("key") DO UPDATE SET
@@ -53,12 +57,14 @@ export async function recordFailedSignIn(subject: ThrottleSubject, now = new Dat
       RETURNING "failures"`;
     const lockMs = lockDurationMs(scope, row?.failures ?? 1);
     if (lockMs > 0) {
-      await db.loginThrottle.update({ where: { key }, data: { lockedUntil: new Date(now.getTime() + lockMs) } });
+      await tx.loginThrottle.update({ where: { key }, data: { lockedUntil: new Date(now.getTime() + lockMs) } });
+      locked.push(scope);
     }
   }
+  return locked;
 }
 
 /** A correct password clears the account's count; the client's count stays (it may be spraying). */
-export async function recordSuccessfulSignIn(subject: ThrottleSubject): Promise<void> {
-  await db.loginThrottle.deleteMany({ where: { key: keysFor(subject).account } });
+export async function recordSuccessfulSignIn(tx: Tx, subject: ThrottleSubject): Promise<void> {
+  await tx.loginThrottle.deleteMany({ where: { key: keysFor(subject).account } });
 }

@@ -2,11 +2,14 @@ import { SIGN_IN_ERROR_CODES } from './sign-in-error-codes';
 
 /** Turns next-auth's `error` string from a failed credentials sign-in into words for people. */
 export function signInErrorMessage(error: string | null | undefined): string {
-  if (error?.startsWith(`${SIGN_IN_ERROR_CODES.throttled}:`)) {
-    const seconds = Number(error.split(':')[1]);
-    const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-    return `Too many failed attempts. Try again in ${wait}.`;
+  switch (error) {
+    case SIGN_IN_ERROR_CODES.throttled:
+      return 'Too many failed attempts. Wait a few minutes, then try again.';
+    case SIGN_IN_ERROR_CODES.disabled:
+      return 'This account is disabled. Ask an admin to enable it.';
+    case SIGN_IN_ERROR_CODES.unavailable:
+      return 'Signing in is not possible right now. Try again in a moment.';
+    default:
+      return 'Wrong email or password.';
   }
-  if (error === SIGN_IN_ERROR_CODES.disabled) return 'This account is disabled. Ask an admin to enable it.';
-  return 'Wrong email or password.';
 }

@@ -1,6 +1,6 @@
 import type { TSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import { channelOfAddress } from '@/lib/conversations/phone-address';
-import type { Binding } from '@/lib/webhooks/webhook-events';
+import type { Binding } from '@/lib/conversations/messaging-binding';
 
 /**
  * What a conversation is, from the binding Twilio made it for. A group's projected address

@@ -1,6 +1,6 @@
 import { parseAttributes, readSwitchboardAttributes, withSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import { conversationService } from '@/lib/twilio/conversation-service';
-import type { Binding } from '@/lib/webhooks/webhook-events';
+import type { Binding } from '@/lib/conversations/messaging-binding';
 import { attributesFromBinding } from './binding-attributes';
 
 /**

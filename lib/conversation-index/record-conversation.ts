@@ -1,11 +1,12 @@
 import { parseAttributes, readSwitchboardAttributes, type TSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import { db } from '@/lib/db/client';
 import type { ConversationState } from '@/lib/db/generated/enums';
-import type { Binding } from '@/lib/webhooks/webhook-events';
+import type { Binding } from '@/lib/conversations/messaging-binding';
+import { stripControlCharacters } from '@/lib/text/control-characters';
 import { attributesFromBinding } from './binding-attributes';
 import { indexChannel } from './channel';
 
-type ConversationFacts = {
+export type ConversationFacts = {
   sid: string;
   state?: string | null;
   attributes?: string | null;
@@ -22,11 +23,7 @@ const STATES: Record<string, ConversationState> = { active: 'ACTIVE', inactive: 
  * ownership fields are never touched here. Switchboard's attributes win over bindings.
  */
 export async function recordConversation(facts: ConversationFacts): Promise<void> {
-  const switchboard = readSwitchboardAttributes(parseAttributes(facts.attributes));
-  const fields = {
-    ...(facts.state && STATES[facts.state] ? { state: STATES[facts.state] } : {}),
-    ...(switchboard ? fieldsFromAttributes(switchboard) : facts.binding ? fieldsFromBinding(facts.binding) : {}),
-  };
+  const fields = conversationIndexFields(facts);
   await db.conversationIndex.upsert({
     where: { sid: facts.sid },
     create: { sid: facts.sid, ...fields, ...(facts.createdAt ? { createdAt: facts.createdAt } : {}) },
@@ -34,13 +31,25 @@ export async function recordConversation(facts: ConversationFacts): Promise<void
   });
 }
 
+/** The index fields a conversation's facts give (recordConversation's upsert, the reconciler's). */
+export function conversationIndexFields(facts: ConversationFacts) {
+  const switchboard = readSwitchboardAttributes(parseAttributes(facts.attributes));
+  return {
+    ...(facts.state && STATES[facts.state] ? { state: STATES[facts.state] } : {}),
+    ...(switchboard ? fieldsFromAttributes(switchboard) : facts.binding ? fieldsFromBinding(facts.binding) : {}),
+  };
+}
+
+// Attributes and bindings come from Twilio, written by anyone with access to the account: their
+// text is stored without control characters (JSON may carry a NUL as "\u0000").
 function fieldsFromAttributes(switchboard: TSwitchboardAttributes) {
+  const clean = stripControlCharacters;
   return {
     channel: indexChannel(switchboard.channel),
-    ...(switchboard.customer?.address ? { customerAddress: switchboard.customer.address } : {}),
-    ...(switchboard.customer?.name ? { customerName: switchboard.customer.name } : {}),
-    ...(switchboard.members?.length ? { members: switchboard.members } : {}),
-    ...(switchboard.twilioNumber ? { twilioNumber: switchboard.twilioNumber } : {}),
+    ...(switchboard.customer?.address ? { customerAddress: clean(switchboard.customer.address) } : {}),
+    ...(switchboard.customer?.name ? { customerName: clean(switchboard.customer.name) } : {}),
+    ...(switchboard.members?.length ? { members: switchboard.members.map(clean) } : {}),
+    ...(switchboard.twilioNumber ? { twilioNumber: clean(switchboard.twilioNumber) } : {}),
   };
 }
 

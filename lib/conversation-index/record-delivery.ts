@@ -1,4 +1,5 @@
 import { db } from '@/lib/db/client';
+import { stripControlCharacters } from '@/lib/text/control-characters';
 
 const FAILED = new Set(['failed', 'undelivered']);
 const REACHED = new Set(['delivered', 'read']);
@@ -8,7 +9,7 @@ export async function recordDelivery(delivery: { conversationSid: string; status
   if (FAILED.has(delivery.status)) {
     await db.conversationIndex.updateMany({
       where: { sid: delivery.conversationSid },
-      data: { deliveryFailedAt: delivery.at, deliveryErrorCode: delivery.errorCode },
+      data: { deliveryFailedAt: delivery.at, deliveryErrorCode: delivery.errorCode && stripControlCharacters(delivery.errorCode) },
     });
   } else if (REACHED.has(delivery.status)) {
     await db.conversationIndex.updateMany({

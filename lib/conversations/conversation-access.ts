@@ -4,14 +4,11 @@ import { isSupervisorRole } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import { conversationService } from '@/lib/twilio/conversation-service';
 import { notFoundFromTwilio } from '@/lib/twilio/twilio-errors';
+import { type IndexedOwnership, writeAccess } from './write-access';
 
-/** The conversation's index row as far as ownership goes; null when it is not indexed. */
-export type IndexedOwnership = { assigneeId: string | null; queuedAt: Date | null } | null;
+export type { IndexedOwnership };
 
-/**
- * Ownership: the assignee writes in a conversation, and supervisors may; everyone else reads.
- * A conversation nobody owns or waits for (made outside Switchboard) falls back to membership.
- */
+/** Ownership (writeAccess): the assignee and supervisors write; everyone else reads. */
 export async function canWriteConversation(user: CurrentUser, conversationSid: string): Promise<boolean> {
   const indexed = await db.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { assigneeId: true, queuedAt: true } });
   // Only real conversations: a made-up SID must not leave records behind.
@@ -21,9 +18,8 @@ export async function canWriteConversation(user: CurrentUser, conversationSid: s
 
 /** canWriteConversation for a conversation known to exist in Twilio, its index row already read. */
 export async function canWriteKnownConversation(user: CurrentUser, conversationSid: string, indexed: IndexedOwnership): Promise<boolean> {
-  if (isSupervisorRole(user.role)) return true;
-  if (indexed && (indexed.assigneeId || indexed.queuedAt)) return indexed.assigneeId === user.id;
-  return isParticipant(conversationSid, user.id);
+  const access = writeAccess(user, indexed);
+  return access === 'if-participant' ? isParticipant(conversationSid, user.id) : access === 'yes';
 }
 
 async function fetchConversationOrThrow(conversationSid: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { attributeChannel } from '@/lib/conversation-index/channel';
 import { db } from '@/lib/db/client';
-import type { ConversationRecord, Preview } from '@/lib/inbox/inbox-state';
+import type { ConversationRecord, Preview } from '@/lib/conversations/view-records';
 
 const LIMIT = 1000; // Twilio's per-identity maximum of conversations
 

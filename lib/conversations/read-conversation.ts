@@ -1,6 +1,6 @@
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db/client';
-import type { MessageRecord } from '@/lib/inbox/inbox-state';
+import type { MessageRecord } from '@/lib/conversations/view-records';
 import { conversationService } from '@/lib/twilio/conversation-service';
 import { parseAttributes, readSwitchboardAttributes, type TSwitchboardAttributes } from './conversation-attributes';
 import { canWriteKnownConversation } from './conversation-access';

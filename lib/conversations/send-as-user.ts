@@ -3,8 +3,9 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { conversationService } from '@/lib/twilio/conversation-service';
 import { notFoundFromTwilio } from '@/lib/twilio/twilio-errors';
 import { assertCanWrite } from './conversation-access';
+import { zSafeText } from '@/lib/text/control-characters';
 
-export const ZSendMessage = z.object({ body: z.string().trim().min(1, 'Write a message.').max(1600, 'Messages to phones are at most 1,600 characters.') }).strict();
+export const ZSendMessage = z.object({ body: zSafeText().trim().min(1, 'Write a message.').max(1600, 'Messages to phones are at most 1,600 characters.') }).strict();
 
 /**
  * Writes in a conversation through the server, for people who may write but do not take part

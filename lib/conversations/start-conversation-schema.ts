@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toE164 } from './phone-address';
+import { zSafeText } from '@/lib/text/control-characters';
 
 export const ZStartConversation = z
   .object({
@@ -11,7 +12,7 @@ export const ZStartConversation = z
         if (!e164) ctx.addIssue({ code: 'custom', message: 'Enter the number in international format, like +1 555 867 5310.' });
         return e164 ?? '';
       }),
-    customerName: z.string().trim().max(100, 'Use at most 100 characters.').optional(),
+    customerName: zSafeText().trim().max(100, 'Use at most 100 characters.').optional(),
     from: z.string().min(1, 'Choose one of your numbers.'),
   })
   .strict();

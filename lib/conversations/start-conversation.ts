@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/api/app-error';
 import { conversationService } from '@/lib/twilio/conversation-service';
+import { switchboardRoleSids } from '@/lib/twilio/switchboard-roles';
 import { listTwilioNumbers } from '@/lib/twilio/twilio-numbers';
 import { twilioErrorOf } from '@/lib/twilio/twilio-errors';
 import { claimNewConversation } from './claim-new-conversation';
@@ -36,7 +37,7 @@ export async function startConversation({ agentId, input }: { agentId: string; i
       attributes: JSON.stringify(attributes),
       participant: [
         JSON.stringify({ messaging_binding: { address: customerAddress, proxy_address: from } }),
-        JSON.stringify({ identity: agentId }),
+        JSON.stringify({ identity: agentId, role_sid: (await switchboardRoleSids()).owner }),
       ],
     });
     conversationSid = conversation.sid;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toE164 } from '@/lib/conversations/phone-address';
+import { zSafeText } from '@/lib/text/control-characters';
 
 // Twilio's group texting (group MMS) rules: US/Canada (+1) long codes only, at most 10
 // participants in all — here up to nine customers plus the agent behind the projected address.
@@ -26,7 +27,7 @@ export const ZStartGroupText = z
       .max(MAX_GROUP_CUSTOMERS, `A group text has at most ${MAX_GROUP_CUSTOMERS} customers (10 participants with you).`)
       .refine((numbers) => new Set(numbers).size === numbers.length, 'Each customer can be in the group once.'),
     projectedAddress: z.string().refine((value) => /^\+1\d{10}$/.test(value), 'Choose one of your +1 numbers for the group.'),
-    name: z.string().trim().max(100).optional(),
+    name: zSafeText().trim().max(100).optional(),
   })
   .strict();
 export type TStartGroupText = z.infer<typeof ZStartGroupText>;

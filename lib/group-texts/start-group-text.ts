@@ -2,6 +2,7 @@ import { AppError } from '@/lib/api/app-error';
 import { withSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import { claimNewConversation } from '@/lib/conversations/claim-new-conversation';
 import { conversationService } from '@/lib/twilio/conversation-service';
+import { switchboardRoleSids } from '@/lib/twilio/switchboard-roles';
 import { twilioErrorOf } from '@/lib/twilio/twilio-errors';
 import { listTwilioNumbers } from '@/lib/twilio/twilio-numbers';
 import type { TStartGroupText } from './group-text-rules';
@@ -28,7 +29,7 @@ export async function startGroupText({ agentId, input }: { agentId: string; inpu
       friendlyName: input.name || `Group: ${input.customers.join(', ')}`,
       attributes: JSON.stringify(attributes),
       participant: [
-        JSON.stringify({ identity: agentId, messaging_binding: { projected_address: input.projectedAddress } }),
+        JSON.stringify({ identity: agentId, role_sid: (await switchboardRoleSids()).owner, messaging_binding: { projected_address: input.projectedAddress } }),
         ...input.customers.map((address) => JSON.stringify({ messaging_binding: { address } })),
       ],
     });

@@ -1,6 +1,6 @@
 import type { TConversationChannel } from '@/lib/conversations/conversation-attributes';
 import { displayAddress } from '@/lib/conversations/phone-address';
-import type { ConversationRecord } from './inbox-state';
+import type { ConversationRecord } from '@/lib/conversations/view-records';
 
 // How a conversation is named and counted in the list, the thread header and the title.
 

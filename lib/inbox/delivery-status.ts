@@ -1,4 +1,4 @@
-import type { DeliverySummary } from './inbox-state';
+import type { DeliverySummary } from '@/lib/conversations/view-records';
 
 export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
 

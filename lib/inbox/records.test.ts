@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageRecord } from './inbox-state';
+import type { MessageRecord } from '@/lib/conversations/view-records';
 import { clientKeyOf, mergeOlder, upsertMessage } from './records';
 
 const message = (index: number, body = `m${index}`): MessageRecord => ({

@@ -1,6 +1,6 @@
 import type { Conversation, Message, Participant } from '@twilio/conversations';
 import { readSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
-import type { ConversationRecord, MessageRecord, ParticipantRecord, Preview } from './inbox-state';
+import type { ConversationRecord, MessageRecord, ParticipantRecord, Preview } from '@/lib/conversations/view-records';
 
 // SDK objects are live and mutable; the store keeps plain, immutable copies of what the UI
 // reads (convention 15), made here and nowhere else.

@@ -1,4 +1,5 @@
-import type { InboxState, MessageRecord, ParticipantRecord, PendingMessage } from './inbox-state';
+import type { InboxState, PendingMessage } from './inbox-state';
+import type { MessageRecord, ParticipantRecord } from '@/lib/conversations/view-records';
 import { toPreview, upsertMessage } from './records';
 
 // Pure state transitions shared by the event bindings and the actions.

@@ -1,6 +1,7 @@
 import type { Message, Paginator } from '@twilio/conversations';
 import type { Store } from './create-store';
-import type { InboxState, MessageRecord } from './inbox-state';
+import type { InboxState } from './inbox-state';
+import type { MessageRecord } from '@/lib/conversations/view-records';
 import { mergeOlder, toMessageRecord, toPreview } from './records';
 import type { SdkRegistry } from './sdk-registry';
 

@@ -3,7 +3,7 @@ import { attachmentProblem } from './attachment-limits';
 import { authorName, conversationTitle, unreadCount } from './conversation-view';
 import { deliveryErrorReason, deliveryStatus } from './delivery-status';
 import { fileSize, relativeTime } from './format';
-import type { ConversationRecord } from './inbox-state';
+import type { ConversationRecord } from '@/lib/conversations/view-records';
 
 const MB = 1024 * 1024;
 const conversation = (patch: Partial<ConversationRecord> = {}): ConversationRecord => ({

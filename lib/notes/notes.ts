@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db/client';
+import { zSafeText } from '@/lib/text/control-characters';
 
-export const ZNote = z.object({ body: z.string().trim().min(1, 'Write the note.').max(4000, 'Keep notes under 4,000 characters.') }).strict();
+export const ZNote = z.object({ body: zSafeText().trim().min(1, 'Write the note.').max(4000, 'Keep notes under 4,000 characters.') }).strict();
 
 export type NoteView = { id: string; body: string; authorId: string; authorName: string; createdAt: string };
 

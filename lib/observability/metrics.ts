@@ -1,3 +1,4 @@
+import 'server-only';
 import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
 
 // The app's Prometheus metrics (prom-client), one registry per process. Kept on globalThis

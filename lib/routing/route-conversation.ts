@@ -17,20 +17,23 @@ export type RoutingOutcome =
  * the queue is left as it is, so a retried or concurrent webhook assigns nothing twice.
  */
 export async function routeConversation(conversationSid: string, now = new Date()): Promise<RoutingOutcome> {
-  return db.$transaction(async (tx) => {
-    await takeRoutingLock(tx);
-    const conversation = await tx.conversationIndex.findUnique({ where: { sid: conversationSid } });
-    if (!conversation || !needsRouting(conversation)) return { kind: 'unchanged', conversationSid };
-    const preferredAgentId = await previousAgent(tx, conversation);
-    const agent = pickAgent(await loadAgentCandidates(tx), now, preferredAgentId);
-    if (!agent) {
-      await recordAssignment(tx, { conversationSid, fromUserId: null, toUserId: null, reason: 'QUEUE', now });
-      return { kind: 'queued', conversationSid };
-    }
-    const reason = agent.id === preferredAgentId ? 'PREFERRED' : 'AUTO';
-    await recordAssignment(tx, { conversationSid, fromUserId: null, toUserId: agent.id, reason, now });
-    return { kind: 'assigned', conversationSid, agentId: agent.id };
-  });
+  return db.$transaction((tx) => routeConversationIn(tx, conversationSid, now));
+}
+
+/** routeConversation inside a caller's transaction (the reconciler indexes and routes in one). */
+export async function routeConversationIn(tx: Prisma.TransactionClient, conversationSid: string, now: Date): Promise<RoutingOutcome> {
+  await takeRoutingLock(tx);
+  const conversation = await tx.conversationIndex.findUnique({ where: { sid: conversationSid } });
+  if (!conversation || !needsRouting(conversation)) return { kind: 'unchanged', conversationSid };
+  const preferredAgentId = await previousAgent(tx, conversation);
+  const agent = pickAgent(await loadAgentCandidates(tx), now, preferredAgentId);
+  if (!agent) {
+    await recordAssignment(tx, { conversationSid, fromUserId: null, toUserId: null, reason: 'QUEUE', now });
+    return { kind: 'queued', conversationSid };
+  }
+  const reason = agent.id === preferredAgentId ? 'PREFERRED' : 'AUTO';
+  await recordAssignment(tx, { conversationSid, fromUserId: null, toUserId: agent.id, reason, now });
+  return { kind: 'assigned', conversationSid, agentId: agent.id };
 }
 
 /** The agent of this customer's most recent earlier conversation on the same number. */

@@ -1,3 +1,4 @@
+import { type Attention, readAttention } from '@/lib/attention/read-attention';
 import { displayAddress } from '@/lib/conversations/phone-address';
 import { db } from '@/lib/db/client';
 import { listTeam, type TeamMemberStatus } from '@/lib/users/list-team';
@@ -22,15 +23,23 @@ export type FloorConversation = {
 
 export type FloorAgent = TeamMemberStatus;
 
-export type FloorOverview = { agents: FloorAgent[]; conversations: FloorConversation[]; targets: ServiceLevelTargets; generatedAt: string };
+export type FloorOverview = {
+  agents: FloorAgent[];
+  conversations: FloorConversation[];
+  targets: ServiceLevelTargets;
+  /** Dead letters and reconciler repairs nobody has looked at yet. */
+  attention: Attention;
+  generatedAt: string;
+};
 
 /**
  * Everything the supervisor console shows, from the shared database (so every app instance
  * gives the same picture): the team with presence and load, and every open conversation with
- * its owner and service levels. Queued ones are those without an owner.
+ * its owner and service levels (queued ones are those without an owner), and what went wrong
+ * and needs a person's attention.
  */
 export async function readFloorOverview(now = new Date()): Promise<FloorOverview> {
-  const [agents, rows, targets] = await Promise.all([
+  const [agents, rows, targets, attention] = await Promise.all([
     listTeam(now),
     db.conversationIndex.findMany({
       where: { state: { not: 'CLOSED' } },
@@ -55,6 +64,7 @@ export async function readFloorOverview(now = new Date()): Promise<FloorOverview
       },
     }),
     readServiceLevelTargets(),
+    readAttention(),
   ]);
   return {
     agents,
@@ -71,6 +81,7 @@ export async function readFloorOverview(now = new Date()): Promise<FloorOverview
       ...serviceLevelStatus(row, targets, now),
     })),
     targets,
+    attention,
     generatedAt: now.toISOString(),
   };
 }

@@ -5,12 +5,14 @@ import { db } from '@/lib/db/client';
 import { recordAssignment } from '@/lib/routing/assign';
 import { moveOwnershipInTwilio } from '@/lib/routing/move-ownership';
 import { takeRoutingLock } from '@/lib/routing/routing-lock';
+import { upstreamUnavailable } from '@/lib/twilio/twilio-errors';
 import { decideTransfer, type TransferTarget } from './transfer-rules';
+import { zSafeText } from '@/lib/text/control-characters';
 
 export const ZTransfer = z
   .object({
     to: z.union([z.literal('queue'), z.string().min(1)], 'Choose a colleague or the queue.'),
-    note: z.string().trim().max(500, 'Keep the note under 500 characters.').optional(),
+    note: zSafeText().trim().max(500, 'Keep the note under 500 characters.').optional(),
   })
   .strict();
 
@@ -55,7 +57,7 @@ export async function transferConversation({ actor, conversationSid, to, note }:
   } catch (error) {
     console.error(`Transfer of ${conversationSid} failed in Twilio; restoring the previous owner.`, error);
     await undoTransfer({ conversationSid, change, actorId: actor.id });
-    throw new AppError('upstream_error', 'Twilio refused the transfer; it was undone.');
+    throw upstreamUnavailable(error) ?? new AppError('upstream_error', 'Twilio refused the transfer; it was undone.');
   }
   return change;
 }

@@ -1,8 +1,10 @@
+import 'server-only';
 import twilio from 'twilio';
 import { getConversationServiceSid } from './conversation-service';
 import { readTwilioEnv } from './twilio-env';
 
-export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+// Short: a token cannot be revoked, so its lifetime bounds what a stolen one can do; browsers refresh it.
+export const DEFAULT_TOKEN_TTL_SECONDS = 900;
 
 export type ConversationsToken = { token: string; identity: string; expiresAt: string };
 

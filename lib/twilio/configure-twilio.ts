@@ -1,26 +1,42 @@
 import { channelOfAddress } from '@/lib/conversations/phone-address';
+import { PRE_ACTION_EVENT_TYPES } from '@/lib/webhooks/pre-action-events';
 import { HANDLED_EVENT_TYPES } from '@/lib/webhooks/webhook-events';
 import { getTwilioClient } from './rest-client';
 import { conversationService, getConversationServiceSid } from './conversation-service';
+import { ensureSwitchboardRoles } from './switchboard-roles';
 
-/** The post-action events Twilio sends the app: exactly those it handles. */
-export const WEBHOOK_FILTERS = HANDLED_EVENT_TYPES;
+/** The events Twilio sends the app: the post-action events it handles and the pre-action ones it vets. */
+export const WEBHOOK_FILTERS = [...HANDLED_EVENT_TYPES, ...PRE_ACTION_EVENT_TYPES];
+
+type Options = { webhookUrl: string; preActionWebhookUrl: string; numbers: string[] };
 
 /**
- * Points Twilio (or the emulator) at this app: the service's post-action webhooks go to
- * `webhookUrl`, and a customer texting any of `numbers` starts a conversation in the service.
- * Idempotent: reads the current settings and changes only what differs; returns what it changed.
+ * Points Twilio (or the emulator) at this app: Switchboard's roles exist and are the service's
+ * defaults, the service's pre- and post-action webhooks go to the app, and a customer texting any
+ * of `numbers` starts a conversation in the service. Idempotent: reads the current settings and
+ * changes only what differs; returns what it changed.
  */
-export async function configureTwilio({ webhookUrl, numbers }: { webhookUrl: string; numbers: string[] }): Promise<string[]> {
-  const changes: string[] = [];
+export async function configureTwilio({ webhookUrl, preActionWebhookUrl, numbers }: Options): Promise<string[]> {
   const serviceSid = await getConversationServiceSid();
-  const webhooks = (await conversationService()).configuration.webhooks();
+  const service = await conversationService();
+  const { sids: roles, changes } = await ensureSwitchboardRoles();
+
+  // Anyone the server (or anything else) adds without naming a role gets no more than an owner's
+  // rights; a Twilio User created without one (an SDK connecting) gets staff's.
+  const defaults = { defaultChatServiceRoleSid: roles.staff, defaultConversationRoleSid: roles.owner, defaultConversationCreatorRoleSid: roles.owner };
+  const configuration = await service.configuration().fetch();
+  if (Object.entries(defaults).some(([key, sid]) => configuration[key as keyof typeof defaults] !== sid)) {
+    await service.configuration().update(defaults);
+    changes.push(`service ${serviceSid}: default roles → Switchboard Staff (users), Switchboard Owner (participants)`);
+  }
+
+  const webhooks = service.configuration.webhooks();
   const current = await webhooks.fetch();
   const filters = [...WEBHOOK_FILTERS];
   const sameFilters = [...(current.filters ?? [])].sort().join() === [...filters].sort().join();
-  if (current.postWebhookUrl !== webhookUrl || current.method?.toUpperCase() !== 'POST' || !sameFilters) {
-    await webhooks.update({ postWebhookUrl: webhookUrl, method: 'POST', filters });
-    changes.push(`service ${serviceSid}: post-action webhooks → ${webhookUrl} (${filters.length} events)`);
+  if (current.postWebhookUrl !== webhookUrl || current.preWebhookUrl !== preActionWebhookUrl || current.method?.toUpperCase() !== 'POST' || !sameFilters) {
+    await webhooks.update({ postWebhookUrl: webhookUrl, preWebhookUrl: preActionWebhookUrl, method: 'POST', filters });
+    changes.push(`service ${serviceSid}: webhooks → ${webhookUrl} (post-action), ${preActionWebhookUrl} (pre-action), ${filters.length} events`);
   }
 
   const addresses = getTwilioClient().conversations.v1.addressConfigurations;

@@ -1,5 +1,6 @@
+import 'server-only';
 import { z } from 'zod';
-import { DEFAULT_CREDENTIALS, DEFAULT_PORT } from '@/emulator/src/config';
+import { DEFAULT_CREDENTIALS, DEFAULT_PORT } from 'conversations-emulator/client';
 
 export type TwilioCredentials = { accountSid: string; apiKey: string; apiSecret: string; authToken: string };
 

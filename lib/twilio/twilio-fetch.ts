@@ -1,4 +1,5 @@
-import { toEmulatorUrl } from '@/emulator/src/client';
+import 'server-only';
+import { toEmulatorUrl } from 'conversations-emulator/client';
 import { readTwilioEnv } from './twilio-env';
 
 /**

@@ -1,4 +1,4 @@
-import { readConfig } from '@/emulator/src/config';
+import { readConfig } from 'conversations-emulator/client';
 import { readTwilioEnv } from './twilio-env';
 
 /**

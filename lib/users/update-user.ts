@@ -1,8 +1,9 @@
 import { AppError } from '@/lib/api/app-error';
 import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
 import { db } from '@/lib/db/client';
-import { releaseConversationsOf } from '@/lib/routing/release-conversations';
+import { endSessions } from '@/lib/sessions/end-sessions';
 import { syncTwilioUserQuietly } from '@/lib/twilio/sync-twilio-user';
+import { cutOffUser } from './cut-off-user';
 import { TEAM_USER_SELECT, type TeamUser } from './team-user';
 import type { TUpdateUser } from './user-schemas';
 
@@ -24,9 +25,14 @@ export async function updateUser({ actorId, userId, update }: Options): Promise<
       const admins = await tx.user.count({ where: { role: 'ADMIN', active: true } });
       if (admins <= 1) throw new AppError('conflict', 'The team needs at least one active admin.');
     }
-    return tx.user.update({ where: { id: userId }, data: update, select: TEAM_USER_SELECT });
+    const user = await tx.user.update({ where: { id: userId }, data: update, select: TEAM_USER_SELECT });
+    // A new role or a disabled account must not ride on sessions signed in under the old one.
+    if (user.role !== current.role || (current.active && !user.active)) await endSessions({ userId }, tx);
+    return user;
   });
-  if (update.name !== undefined) await syncTwilioUserQuietly({ identity: updated.id, friendlyName: updated.name });
-  if (update.active === false) await releaseConversationsOf(updated.id);
+  if (update.active === false) await cutOffUser(updated);
+  else if (update.name !== undefined || update.active === true) {
+    await syncTwilioUserQuietly({ identity: updated.id, friendlyName: updated.name, active: updated.active });
+  }
   return updated;
 }

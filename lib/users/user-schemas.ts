@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rules';
 import { ROLES } from '@/lib/auth/roles';
+import { zSafeText } from '@/lib/text/control-characters';
 
 // Shared by the admin API (the boundary) and the admin forms (early feedback).
-export const ZEmail = z.string().trim().toLowerCase().email('Enter a valid email address.').max(320);
-export const ZName = z.string().trim().min(1, 'Enter a name.').max(100, 'Use at most 100 characters.');
+export const ZEmail = zSafeText().trim().toLowerCase().email('Enter a valid email address.').max(320);
+export const ZName = zSafeText().trim().min(1, 'Enter a name.').max(100, 'Use at most 100 characters.');
 export const ZPassword = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)

@@ -2,6 +2,8 @@ import { ensureSwitchboardAttributes } from '@/lib/conversation-index/ensure-swi
 import { recordConversation } from '@/lib/conversation-index/record-conversation';
 import { recordDelivery } from '@/lib/conversation-index/record-delivery';
 import { recordMessage } from '@/lib/conversation-index/record-message';
+import { closeSurveyReply } from '@/lib/csat/close-survey-reply';
+import { recordCsatReply } from '@/lib/csat/record-csat-reply';
 import { applyAssignment } from '@/lib/routing/apply-assignment';
 import { offerQueuedWork } from '@/lib/routing/offer-queued-work';
 import { requeueIfOwnerLeft } from '@/lib/routing/requeue-if-owner-left';
@@ -25,10 +27,10 @@ export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Pro
     case 'onConversationRemoved':
       await recordConversation({ sid: event.conversationSid, state: event.state, attributes: event.attributes, binding: event.binding, createdAt: event.createdAt });
       if (event.type === 'onConversationAdded') defer(() => ensureSwitchboardAttributes(event.conversationSid, event.binding));
-      if (event.state === 'closed') await resolveAndOffer(event.conversationSid, defer);
+      if (event.state === 'closed') await resolveAndOffer(event.conversationSid, event.updatedAt, defer);
       return;
     case 'onConversationStateUpdated':
-      if (event.state === 'closed') await resolveAndOffer(event.conversationSid, defer);
+      if (event.state === 'closed') await resolveAndOffer(event.conversationSid, event.updatedAt, defer);
       else await recordConversation({ sid: event.conversationSid, state: event.state });
       return;
     case 'onParticipantAdded':
@@ -47,6 +49,11 @@ export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Pro
       return;
     case 'onMessageAdded': {
       if (!(await recordMessage(event)).needsRouting) return;
+      // An answer to a satisfaction survey arrives as a new conversation: recorded, not routed.
+      if (await recordCsatReply(event)) {
+        defer(() => closeSurveyReply(event.conversationSid));
+        return;
+      }
       const outcome = await routeConversation(event.conversationSid);
       defer(async () => void (await applyAssignment(outcome)));
       return;
@@ -54,8 +61,8 @@ export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Pro
   }
 }
 
-async function resolveAndOffer(conversationSid: string, defer: Defer): Promise<void> {
+async function resolveAndOffer(conversationSid: string, at: Date | undefined, defer: Defer): Promise<void> {
   // Closing frees the agent's capacity: the oldest waiting conversation can go to them.
-  await resolveInIndex({ conversationSid, actorId: null });
+  await resolveInIndex({ conversationSid, actorId: null, now: at });
   defer(offerQueuedWork);
 }

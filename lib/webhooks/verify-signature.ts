@@ -1,3 +1,4 @@
+import 'server-only';
 import twilio from 'twilio';
 
 export type WebhookParams = Record<string, string | string[]>;

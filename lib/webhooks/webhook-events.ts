@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Binding } from '@/lib/conversations/messaging-binding';
 import type { WebhookParams } from './verify-signature';
 
 // The post-action events Switchboard acts on, parsed from Twilio's form fields. Anything else
@@ -18,7 +19,11 @@ export const HANDLED_EVENT_TYPES = [
 
 const ZSid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`));
 const optional = z.string().optional().transform((value) => (value === '' ? undefined : value));
-const ZDate = z.string().optional().transform((value) => (value ? new Date(value) : undefined));
+const ZDate = z
+  .string()
+  .optional()
+  .refine((value) => !value || !Number.isNaN(Date.parse(value)), 'must be a date')
+  .transform((value) => (value ? new Date(value) : undefined));
 
 // An autocreated group MMS lists every customer's address (the field repeats).
 const ZAddresses = z
@@ -31,8 +36,6 @@ const ZBinding = {
   'MessagingBinding.ProxyAddress': optional,
   'MessagingBinding.ProjectedAddress': optional,
 };
-
-export type Binding = { addresses: string[]; proxyAddress: string | null; projectedAddress: string | null };
 
 const binding = (form: { 'MessagingBinding.Address': string[]; 'MessagingBinding.ProxyAddress'?: string; 'MessagingBinding.ProjectedAddress'?: string }): Binding => ({
   addresses: form['MessagingBinding.Address'],
@@ -48,6 +51,7 @@ const ZConversationEvent = z
     Attributes: optional,
     FriendlyName: optional,
     DateCreated: ZDate,
+    DateUpdated: ZDate,
     ...ZBinding,
   })
   .transform((form) => ({
@@ -57,12 +61,19 @@ const ZConversationEvent = z
     attributes: form.Attributes,
     friendlyName: form.FriendlyName,
     createdAt: form.DateCreated,
+    updatedAt: form.DateUpdated,
     binding: binding(form),
   }));
 
 const ZStateEvent = z
-  .object({ EventType: z.literal('onConversationStateUpdated'), ConversationSid: ZSid('CH'), StateTo: z.string(), StateFrom: optional })
-  .transform((form) => ({ type: form.EventType, conversationSid: form.ConversationSid, state: form.StateTo.toLowerCase(), previousState: form.StateFrom?.toLowerCase() }));
+  .object({ EventType: z.literal('onConversationStateUpdated'), ConversationSid: ZSid('CH'), StateTo: z.string(), StateFrom: optional, StateUpdated: ZDate })
+  .transform((form) => ({
+    type: form.EventType,
+    conversationSid: form.ConversationSid,
+    state: form.StateTo.toLowerCase(),
+    previousState: form.StateFrom?.toLowerCase(),
+    updatedAt: form.StateUpdated,
+  }));
 
 const ZMessageEvent = z
   .object({
@@ -104,10 +115,19 @@ const ZDeliveryEvent = z
     at: form.DateUpdated ?? new Date(),
   }));
 
-const ZWebhookEvent = z.union([ZConversationEvent, ZStateEvent, ZMessageEvent, ZParticipantEvent, ZDeliveryEvent]);
-export type WebhookEvent = z.output<typeof ZWebhookEvent>;
+export type WebhookEvent = z.output<typeof ZConversationEvent | typeof ZStateEvent | typeof ZMessageEvent | typeof ZParticipantEvent | typeof ZDeliveryEvent>;
 
-const HANDLED = new Set<string>(HANDLED_EVENT_TYPES);
+// Each event type's own schema, so a malformed event is described field by field.
+const SCHEMAS: Record<(typeof HANDLED_EVENT_TYPES)[number], z.ZodType<WebhookEvent>> = {
+  onConversationAdded: ZConversationEvent,
+  onConversationUpdated: ZConversationEvent,
+  onConversationRemoved: ZConversationEvent,
+  onConversationStateUpdated: ZStateEvent,
+  onMessageAdded: ZMessageEvent,
+  onParticipantAdded: ZParticipantEvent,
+  onParticipantRemoved: ZParticipantEvent,
+  onDeliveryUpdated: ZDeliveryEvent,
+};
 
 export type ParsedWebhook = { kind: 'event'; event: WebhookEvent } | { kind: 'ignored'; eventType: string } | { kind: 'invalid'; message: string };
 
@@ -118,8 +138,9 @@ export function parseWebhookEvent(params: WebhookParams): ParsedWebhook {
     Object.entries(params).map(([key, value]) => [key, Array.isArray(value) && !REPEATABLE.has(key) ? value[value.length - 1] : value]),
   );
   const eventType = typeof form.EventType === 'string' ? form.EventType : '';
-  if (!HANDLED.has(eventType)) return { kind: 'ignored', eventType };
-  const parsed = ZWebhookEvent.safeParse(form);
+  const schema = SCHEMAS[eventType as keyof typeof SCHEMAS] as z.ZodType<WebhookEvent> | undefined;
+  if (!schema) return { kind: 'ignored', eventType };
+  const parsed = schema.safeParse(form);
   if (!parsed.success) return { kind: 'invalid', message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
   return { kind: 'event', event: parsed.data };
 }

@@ -7,6 +7,8 @@ const ZEnv = z.object({
   // 'memory' gives a throwaway embedded database (the e2e tests use it).
   SWITCHBOARD_DB: z.enum(['file', 'memory']).default('file'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // The interface to listen on; unset, a demo (emulator mode) stays on loopback.
+  SWITCHBOARD_HOST: z.string().min(1).optional(),
 });
 
 export type RunMode = 'dev' | 'start';
@@ -17,6 +19,8 @@ export type RunConfig = {
   dataDir: string;
   databaseUrl: string | undefined;
   embeddedDatabase: 'file' | 'memory' | null;
+  /** SWITCHBOARD_HOST, if set. */
+  host: string | undefined;
   nextArgs: string[];
 };
 
@@ -40,6 +44,7 @@ export function readRunConfig(argv: string[], env: NodeJS.ProcessEnv): RunConfig
     dataDir: path.resolve(parsed.SWITCHBOARD_DATA_DIR),
     databaseUrl: parsed.DATABASE_URL,
     embeddedDatabase: parsed.DATABASE_URL ? null : parsed.SWITCHBOARD_DB,
+    host: parsed.SWITCHBOARD_HOST,
     nextArgs,
   };
 }

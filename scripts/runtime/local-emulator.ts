@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readConfig } from '@/emulator/src/config';
-import { type Emulator, type EmulatorOptions, startEmulator, TwilioError } from '@/emulator/src/index';
+import { readConfig } from 'conversations-emulator/client';
+import { type Emulator, type EmulatorOptions, startEmulator, TwilioError } from 'conversations-emulator';
 
 export type LocalEmulator = {
   readonly url: string;
@@ -22,9 +22,23 @@ const RESTART_DOWN_MS = 1_500;
  * stops, and starts again on the same port from its state file — what a crash and restart
  * does, so browsers can be seen reconnecting without losing or doubling anything.
  */
-export async function startLocalEmulator({ dataDir, throwaway }: { dataDir: string; throwaway: boolean }): Promise<LocalEmulator> {
+type Options = {
+  dataDir: string;
+  throwaway: boolean;
+  /** The interface to listen on (the demo's: loopback unless SWITCHBOARD_HOST says otherwise). */
+  host: string;
+  /** The app's origin: its customer-phone page calls the control API (plus EMULATOR_CONTROL_ORIGINS). */
+  appOrigin: string;
+};
+
+export async function startLocalEmulator({ dataDir, throwaway, host, appOrigin }: Options): Promise<LocalEmulator> {
   const config = readConfig(process.env, []);
-  const options: EmulatorOptions = { ...config, statePath: config.statePath ?? (throwaway ? undefined : path.join(dataDir, 'emulator.json')) };
+  const options: EmulatorOptions = {
+    ...config,
+    host,
+    controlOrigins: [appOrigin, ...config.controlOrigins],
+    statePath: config.statePath ?? (throwaway ? undefined : path.join(dataDir, 'emulator.json')),
+  };
   if (options.statePath) fs.mkdirSync(path.dirname(path.resolve(options.statePath)), { recursive: true });
   let current = await start(options);
   let restarting: Promise<void> | null = null;
@@ -47,8 +61,9 @@ export async function startLocalEmulator({ dataDir, throwaway }: { dataDir: stri
   addRestartRoute(current);
 
   return {
+    // Listening on every interface, it is still reached on loopback from here.
     get url() {
-      return current.url;
+      return isWildcard(host) ? `http://127.0.0.1:${current.port}` : current.url;
     },
     numbers: current.numbers,
     async close() {
@@ -57,6 +72,8 @@ export async function startLocalEmulator({ dataDir, throwaway }: { dataDir: stri
     },
   };
 }
+
+const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
 
 async function start(options: EmulatorOptions): Promise<Emulator> {
   try {

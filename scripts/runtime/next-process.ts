@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { RunMode } from './config';
 
-/** Runs `next dev|start` in the foreground; resolves with its exit code. */
-export function runNext(mode: RunMode, port: number, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const next = spawn(path.resolve('node_modules/.bin/next'), [mode, '-p', String(port), ...args], {
+/** Runs `next dev|start` in the foreground (on `host`, or Next's default of every interface); resolves with its exit code. */
+export function runNext({ mode, port, host, args, env }: { mode: RunMode; port: number; host?: string; args: string[]; env: NodeJS.ProcessEnv }): Promise<number> {
+  const next = spawn(path.resolve('node_modules/.bin/next'), [mode, '-p', String(port), ...(host ? ['-H', host] : []), ...args], {
     env,
     stdio: 'inherit',
   });

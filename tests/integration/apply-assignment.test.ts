@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Emulator } from '@/emulator/src/index';
+import type { Emulator } from 'conversations-emulator';
 import { db } from '@/lib/db/client';
 import { applyAssignment } from '@/lib/routing/apply-assignment';
 import { startTestDatabase } from '../support/test-database';

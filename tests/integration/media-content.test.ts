@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from '@/emulator/src/index';
+import type { Emulator } from 'conversations-emulator';
 import { AppError } from '@/lib/api/app-error';
 import { fetchMediaContent } from '@/lib/conversations/media-content';
 import { getTwilioClient } from '@/lib/twilio/rest-client';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from '@/emulator/src/index';
+import type { Emulator } from 'conversations-emulator';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { canWriteConversation } from '@/lib/conversations/conversation-access';
 import { startConversation } from '@/lib/conversations/start-conversation';
@@ -47,13 +47,24 @@ describe('ownership', () => {
     expect(left).toEqual([]);
   });
 
-  it('puts a disabled agent’s conversations back in the queue and takes the agent out of them', async () => {
+  it('cuts a disabled agent off at once: conversations back in the queue, out of every conversation, no write role left', async () => {
     const { conversationSid } = await start('ann', '+15550004444');
-    expect(await participants(conversationSid)).toContain('ann');
+    const service = getTwilioClient().conversations.v1.services(emulator.serviceSid);
+    const roleName = async (sid: string) => (await service.roles(sid).fetch()).friendlyName;
+    const annAsParticipant = (await service.conversations(conversationSid).participants.list()).find((p) => p.identity === 'ann')!;
+    expect(await roleName(annAsParticipant.roleSid)).toBe('Switchboard Owner');
+    // Also in a conversation Switchboard does not index (made elsewhere): it is left too.
+    const elsewhere = await service.conversations.create({ friendlyName: 'made elsewhere' });
+    await service.conversations(elsewhere.sid).participants.create({ identity: 'ann' });
+
     await updateUser({ actorId: 'admin', userId: 'ann', update: { active: false } });
     expect(await db.conversationIndex.findUniqueOrThrow({ where: { sid: conversationSid } })).toMatchObject({ assigneeId: null, queuedAt: expect.any(Date) });
     expect(await participants(conversationSid)).not.toContain('ann');
+    expect(await participants(elsewhere.sid)).not.toContain('ann');
+    expect(await roleName((await service.users('ann').fetch()).roleSid)).toBe('Switchboard Disabled');
+
     await updateUser({ actorId: 'admin', userId: 'ann', update: { active: true } });
+    expect(await roleName((await service.users('ann').fetch()).roleSid)).toBe('Switchboard Staff');
   });
 
   it('lets the assignee and supervisors write; falls back to membership for conversations made elsewhere', async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db/client';
-import { DEMO_PASSWORD, DEMO_TEAM, seedDemoTeam } from '@/prisma/seed';
+import { DEMO_PASSWORD, DEMO_TEAM } from '@/prisma/demo-team';
+import { seedDemoTeam } from '@/prisma/seed';
 import { startTestDatabase } from '../support/test-database';
 
 let database: Awaited<ReturnType<typeof startTestDatabase>>;

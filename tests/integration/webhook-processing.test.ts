@@ -1,6 +1,7 @@
 import twilio from 'twilio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
+import { metrics } from '@/lib/observability/metrics';
 import { processWebhook } from '@/lib/webhooks/process-webhook';
 import { startTestDatabase } from '../support/test-database';
 
@@ -131,5 +132,38 @@ describe('webhooks that change a conversation', () => {
     expect(await db.conversationIndex.findUniqueOrThrow({ where: { sid: CONVERSATION } })).toMatchObject({ deliveryErrorCode: '30003' });
     await delivery('delivered', 2);
     expect(await db.conversationIndex.findUniqueOrThrow({ where: { sid: CONVERSATION } })).toMatchObject({ deliveryFailedAt: null, deliveryErrorCode: null });
+  });
+});
+
+describe('rejected webhooks', () => {
+  const TARGET = `CH${'4'.repeat(32)}`;
+  const count = async (outcome: string, reason: string) =>
+    (await metrics.webhooks.get()).values.find((value) => value.labels.outcome === outcome && value.labels.reason === reason)?.value ?? 0;
+
+  it('are counted by reason and logged as one JSON line each', async () => {
+    const lines: string[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      const [forged, invalid] = [await count('rejected', 'bad_signature'), await count('rejected', 'invalid_payload')];
+      const params = { ...messageAdded(40), ConversationSid: TARGET, EventType: 'onConversationStateUpdated', StateTo: 'closed' };
+      await send(params, { signature: sign(params, 'forged-token') });
+      await send(params, { signature: null });
+      await send({ EventType: 'onMessageAdded', ConversationSid: 'not-a-sid' });
+      expect(await count('rejected', 'bad_signature')).toBe(forged + 2);
+      expect(await count('rejected', 'invalid_payload')).toBe(invalid + 1);
+    } finally {
+      stderr.mockRestore();
+    }
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.event === 'webhook_rejected');
+    expect(logged).toEqual([
+      expect.objectContaining({ level: 'warn', reason: 'bad_signature', detail: 'invalid', eventType: 'onConversationStateUpdated' }),
+      expect.objectContaining({ reason: 'bad_signature', detail: 'missing' }),
+      expect.objectContaining({ reason: 'invalid_payload', eventType: 'onMessageAdded' }),
+    ]);
+    // Nothing they said happened.
+    expect(await db.conversationIndex.findUnique({ where: { sid: TARGET } })).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { readTwilioEnv } from '@/lib/twilio/twilio-env';
 
 // The identity is always the signed-in user's own id: nothing in the request can choose it.
 export const GET = withSession({}, async ({ user }) => {
-  await syncTwilioUser({ identity: user.id, friendlyName: user.name });
+  await syncTwilioUser({ identity: user.id, friendlyName: user.name, active: true });
   const token = await createConversationsToken({ identity: user.id, ttlSeconds: tokenTtlSeconds() });
   return NextResponse.json(
     { ...token, sdkOptions: sdkClientOptions(readTwilioEnv()) },

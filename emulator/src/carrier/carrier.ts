@@ -3,10 +3,10 @@ import type { Core } from '../domain/core';
 import { DELIVERY_ERROR_CODES } from '../domain/errors';
 import type { DomainEvent } from '../domain/events';
 import type { InboundOutcome } from '../domain/inbound';
-import type { OutboundDelivery } from '../domain/outbound';
 import type { BlobStore } from '../media/blob-store';
-import type { CarrierMedia, CarrierMediaRecord, CarrierMessageRecord, MessageMedia, MessageRecord } from '../store/records';
+import type { CarrierDeliveryRecord, CarrierMedia, CarrierMediaRecord, CarrierMessageRecord, MessageMedia, MessageRecord, OutboundDelivery } from '../store/records';
 import { newSid } from '../store/sid';
+import { finishPendingDelivery, pendingDeliveries, recordPendingDeliveries } from './pending-deliveries';
 import { entriesOf, insertCarrierMedia, insertEntries, isReachable, setPhoneReachable, updateEntriesStatus, type NewEntry } from './phone-store';
 import { checkPhoneSend, type PhoneSend } from './send-rules';
 
@@ -136,9 +136,12 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
     return { entry, routing };
   };
 
-  /** False once the message or its recipient is gone (deleted meanwhile): the delivery just stops. */
+  /** The message and its recipient are both still there (either may be deleted meanwhile). */
   const stillThere = (delivery: OutboundDelivery, message: MessageRecord) =>
-    !closed && Boolean(ctx.store.get('messages', message.sid)) && ctx.store.get('participants', delivery.participantSid)?.conversationSid === message.conversationSid;
+    Boolean(ctx.store.get('messages', message.sid)) && ctx.store.get('participants', delivery.participantSid)?.conversationSid === message.conversationSid;
+
+  const receiptStatus = (delivery: OutboundDelivery, message: MessageRecord) =>
+    ctx.store.recordsByIndex('receipts', 'byMessage', message.sid).find((r) => r.participantSid === delivery.participantSid)?.status ?? null;
 
   const receipt = async (
     delivery: OutboundDelivery,
@@ -147,47 +150,66 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
     errorCode: number | undefined,
     sid: string,
   ) => {
-    if (!stillThere(delivery, message)) return false;
     await core.receipts.recordDelivery(
       { messageSid: message.sid, participantSid: delivery.participantSid, status, errorCode, channelMessageSid: sid },
       { source: delivery.channel, webhookEnabled: false },
     );
-    return true;
   };
 
-  const deliver = async (delivery: OutboundDelivery, message: MessageRecord) => {
-    const sid = channelSid(delivery.channel, delivery.media.length > 0);
+  /**
+   * Carries one pending delivery to its final receipt. Every step reads what is already done from the
+   * state (the receipt, the phone's entry under the delivery's SID), so a delivery resumed after a crash
+   * picks up where it stopped: nothing is sent twice, nothing stays queued or sent. Once the emulator is
+   * closing it stops and keeps the record for the next start.
+   */
+  const deliver = async (pending: CarrierDeliveryRecord): Promise<void> => {
+    const { sid, delivery } = pending;
+    const message = ctx.store.get('messages', pending.messageSid);
+    // Closing keeps the record: the next start finishes it (every step below is idempotent).
+    const finish = () => (closed ? Promise.resolve() : finishPendingDelivery(ctx, sid));
+    if (!message || !stillThere(delivery, message)) return finish();
     await pause(delays.sentMs);
+    if (closed) return;
+    if (!stillThere(delivery, message)) return finish();
     if (delivery.failure) {
-      await receipt(delivery, message, delivery.failure.status, delivery.failure.errorCode, sid);
-      return;
+      if (receiptStatus(delivery, message) === null) await receipt(delivery, message, delivery.failure.status, delivery.failure.errorCode, sid);
+      return finish();
     }
-    if (!(await receipt(delivery, message, 'sent', undefined, sid))) return;
-    await pause(delays.deliveredMs);
-    if (!stillThere(delivery, message)) return;
+    if (receiptStatus(delivery, message) === null) {
+      await receipt(delivery, message, 'sent', undefined, sid);
+      await pause(delays.deliveredMs);
+      if (closed) return;
+      if (!stillThere(delivery, message)) return finish();
+    }
+    const status = receiptStatus(delivery, message);
+    if (status !== 'sent') return finish(); // already final
     if (!isReachable(ctx, delivery.to)) {
       await receipt(delivery, message, 'undelivered', DELIVERY_ERROR_CODES.unreachable, sid);
-      return;
+      return finish();
     }
-    const media = await copyMedia(delivery.media);
-    await storeReceivedMedia(media);
-    const [entry] = await insertEntries(ctx, [
-      {
-        sid,
-        phone: delivery.to,
-        direction: 'received',
-        channel: delivery.channel,
-        from: delivery.from,
-        to: delivery.group ?? [delivery.to],
-        body: delivery.body,
-        media,
-        status: 'delivered',
-        errorCode: null,
-        receipt: { messageSid: message.sid, participantSid: delivery.participantSid },
-      },
-    ]);
-    emitEntries([entry ?? null]);
+    if (!ctx.store.get('carrierMessages', sid)) {
+      const media = await copyMedia(delivery.media);
+      await storeReceivedMedia(media);
+      const [entry] = await insertEntries(ctx, [
+        {
+          sid,
+          phone: delivery.to,
+          direction: 'received',
+          channel: delivery.channel,
+          from: delivery.from,
+          to: delivery.group ?? [delivery.to],
+          body: delivery.body,
+          media,
+          status: 'delivered',
+          errorCode: null,
+          receipt: { messageSid: message.sid, participantSid: delivery.participantSid },
+        },
+      ]);
+      emitEntries([entry ?? null]);
+    }
+    if (closed) return;
     await receipt(delivery, message, 'delivered', undefined, sid);
+    return finish();
   };
 
   const track = (work: Promise<void>) => {
@@ -206,9 +228,18 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
   const onEvent = (event: DomainEvent) => {
     if (event.type === 'state.reset') emit({ kind: 'reset' });
     if (event.type !== 'message.added') return;
-    for (const delivery of core.outbound.planOutbound(event.conversation, event.message)) track(deliver(delivery, event.message));
+    const planned = core.outbound
+      .planOutbound(event.conversation, event.message)
+      .map((delivery) => ({ sid: channelSid(delivery.channel, delivery.media.length > 0), delivery }));
+    if (planned.length === 0) return;
+    // Synchronously, inside the message's own change: both are made durable by the same write.
+    for (const pending of recordPendingDeliveries(ctx, event.message.sid, planned)) track(deliver(pending));
   };
   const unsubscribe = core.events.on(onEvent);
+  // Deliveries a previous run did not finish (a crash, a restart) carry on where they stopped.
+  const resumed = pendingDeliveries(ctx);
+  if (resumed.length > 0) logger.info(`resuming ${resumed.length} pending deliveries`);
+  for (const pending of resumed) track(deliver(pending));
 
   return {
     send,

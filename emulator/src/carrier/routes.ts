@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invalidParam, notFound } from '../domain/errors';
 import { parseAddress } from '../domain/validate';
+import { mediaDownloadHeaders } from '../http/media-download';
 import { json, type EdgeRequest } from '../http/route';
 import type { ProductRoutes } from '../http/router';
 import type { BlobStore } from '../media/blob-store';
@@ -51,9 +52,7 @@ export const registerCarrierRoutes = (router: ProductRoutes, carrier: Carrier, b
       const bytes = blobs.get(req.params.Sid ?? '');
       const media = carrier.mediaOf(req.params.Sid ?? '');
       if (!bytes || !media) throw notFound(req.path);
-      const headers: Record<string, string> = { 'Content-Type': media.contentType, 'Content-Length': String(bytes.length) };
-      if (media.filename) headers['Content-Disposition'] = `inline; filename="${media.filename.replace(/"/g, '')}"`;
-      return { status: 200, bytes, headers };
+      return { status: 200, bytes, headers: mediaDownloadHeaders(media, bytes.length) };
     },
   );
 

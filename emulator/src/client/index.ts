@@ -50,3 +50,8 @@ export const createTwilioClient = (
   }
   return twilio(credentials.accountSid, credentials.authToken, { ...options, httpClient });
 };
+
+// The light half of the public API, safe to bundle into an app server: the redirect client and the
+// emulator's well-known defaults, without the emulator itself.
+export { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS, DEFAULT_PORT, readConfig, type EmulatorConfig } from '../config';
+export type { Credentials } from '../config';

@@ -12,13 +12,16 @@ export class TwilioError extends Error {
   readonly code: number;
   readonly status: number;
   readonly moreInfo: string;
+  /** HTTP headers the answer carries besides the body (a 429's `Retry-After`). */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: number, status: number, message: string) {
+  constructor(code: number, status: number, message: string, headers: Record<string, string> = {}) {
     super(message);
     this.name = 'TwilioError';
     this.code = code;
     this.status = status;
     this.moreInfo = `https://www.twilio.com/docs/errors/${code}`;
+    this.headers = headers;
   }
 
   toJSON() {
@@ -34,6 +37,8 @@ export const ERROR_CODES = {
   authentication: 20003,
   notFound: 20404,
   methodNotAllowed: 20004,
+  /** The control API called from a web page whose origin is not allowed. */
+  forbiddenOrigin: 20403,
   rateLimited: 20429,
   serverError: 20500,
   userExists: 50201,
@@ -94,8 +99,11 @@ export const conflict = (code: number, message: string) => new TwilioError(code,
 
 export const badRequest = (code: number, message: string) => new TwilioError(code, 400, message);
 
-export const rateLimited = (scope: string) =>
-  new TwilioError(ERROR_CODES.rateLimited, 429, `Too Many Requests: more than 30 actions per second on ${scope}`);
+/** `retryAfterSeconds`: when the window has room again, so a client can wait exactly that long. */
+export const rateLimited = (scope: string, retryAfterSeconds: number) =>
+  new TwilioError(ERROR_CODES.rateLimited, 429, `Too Many Requests: more than 30 actions per second on ${scope}`, {
+    'Retry-After': String(retryAfterSeconds),
+  });
 
 export const authenticationError = () =>
   new TwilioError(ERROR_CODES.authentication, 401, 'Authentication Error - invalid username');

@@ -1,5 +1,5 @@
 import { key } from '../store/indexes';
-import type { ConversationRecord, DeliveryStatus, MessageMedia, MessageRecord, ParticipantRecord } from '../store/records';
+import type { ConversationRecord, MessageMedia, MessageRecord, OutboundDelivery, ParticipantRecord } from '../store/records';
 import type { DomainContext } from './context';
 import { findContentTemplate, renderContent } from './content-templates';
 import { DELIVERY_ERROR_CODES } from './errors';
@@ -10,19 +10,7 @@ import { isGroupMember, isNonChat, participantsOf } from './lookup';
  * the address it comes from and what the channel can carry. Pure Twilio rules (Group Texting, WhatsApp,
  * Limits and Delivery Receipts pages); the carrier executes the plan and reports receipts back.
  */
-export type OutboundDelivery = {
-  participantSid: string;
-  channel: 'sms' | 'whatsapp';
-  /** The Twilio number it is sent from: the participant's proxy address, or a projected address. */
-  from: string;
-  to: string;
-  /** Group MMS: every address of the group but the sender (the recipient included); null for 1:1. */
-  group: string[] | null;
-  body: string | null;
-  media: MessageMedia[];
-  /** Set when Twilio cannot send it at all: the receipt goes straight to this status. */
-  failure: { status: Extract<DeliveryStatus, 'failed' | 'undelivered'>; errorCode: number; reason: string } | null;
-};
+export type { OutboundDelivery };
 
 /** WhatsApp's customer-service window. */
 export const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;

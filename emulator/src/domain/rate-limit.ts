@@ -37,7 +37,9 @@ export class RateLimiter {
     const stamps = (this.windows.get(key) ?? []).filter((t) => t > since);
     if (stamps.length >= this.limit) {
       this.windows.set(key, stamps);
-      throw rateLimited(scopeLabel);
+      // Room again once the oldest action in the window leaves it; HTTP counts whole seconds.
+      const waitMs = (stamps[0] ?? now) + this.windowMs - now;
+      throw rateLimited(scopeLabel, Math.max(1, Math.ceil(waitMs / 1000)));
     }
     stamps.push(now);
     this.windows.set(key, stamps);

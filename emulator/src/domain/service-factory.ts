@@ -81,6 +81,7 @@ export const createInitialState = (now: string): State => {
     messagingService: { inboundAutocreation: false },
     carrierMessages: {},
     carrierMedia: {},
+    carrierDeliveries: {},
     carrierPhones: {},
   };
   const { service, roles } = buildService('Default Conversations Service', {

@@ -1,6 +1,7 @@
-import { authenticationError, isTwilioError, notFound, TwilioError } from '../domain/errors';
+import { authenticationError, ERROR_CODES, isTwilioError, notFound, TwilioError } from '../domain/errors';
 import { sdkOrigin, SYSTEM_ORIGIN, type Origin } from '../domain/origin';
 import { authenticate, type Authenticators } from './authenticators';
+import { isAllowedControlOrigin, type ControlOrigins } from './control-origins';
 import type { Caller, CorsPolicy, EdgeRequest, EdgeResponse, RequestBody } from './route';
 import type { Route, Router } from './router';
 
@@ -27,6 +28,8 @@ export type DispatchLogger = { error(message: string, error: unknown): void };
 export type DispatchOptions = {
   /** Checks for the route's schemes; a transport that presets the caller needs none. */
   authenticators?: Authenticators;
+  /** The web pages that may call routes whose CORS policy is `control` (none by default). */
+  controlOrigins?: ControlOrigins;
   logger: DispatchLogger;
 };
 
@@ -34,7 +37,7 @@ export type DispatchOptions = {
  * Routes one request: match → authenticate by the route's schemes → read the body its way → handler.
  * Every failure becomes a response in Twilio's error shape; an unexpected exception is a logged 500.
  */
-export async function dispatch(router: Router, incoming: Incoming, { authenticators, logger }: DispatchOptions): Promise<Dispatched> {
+export async function dispatch(router: Router, incoming: Incoming, { authenticators, controlOrigins = [], logger }: DispatchOptions): Promise<Dispatched> {
   let route: Route | null = null;
   let cors: CorsPolicy | null = null;
   let bodyRead = false;
@@ -49,6 +52,10 @@ export async function dispatch(router: Router, incoming: Incoming, { authenticat
     }
     route = match.route;
     cors = route.cors;
+    const origin = incoming.headers.origin;
+    if (cors?.origins === 'control' && !isAllowedControlOrigin(controlOrigins, origin)) {
+      throw new TwilioError(ERROR_CODES.forbiddenOrigin, 403, `${path} does not answer pages on ${origin} (allowed: EMULATOR_CONTROL_ORIGINS)`);
+    }
     const caller = admit(authenticators, route, incoming, path);
     bodyRead = true;
     const body = await incoming.readBody(route);
@@ -70,13 +77,13 @@ export async function dispatch(router: Router, incoming: Incoming, { authenticat
     if (!isTwilioError(error)) logger.error(`${incoming.method} ${incoming.path} failed`, error);
     const response = isTwilioError(error) ? errorResponse(error) : errorResponse(new TwilioError(20500, 500, 'Internal Server Error'));
     if (isTwilioError(error) && error.code === 20003 && route?.auth.includes('account')) {
-      return { response: { ...response, headers: { 'WWW-Authenticate': 'Basic realm="Twilio API"' } }, route, cors };
+      return { response: { ...response, headers: { ...error.headers, 'WWW-Authenticate': 'Basic realm="Twilio API"' } }, route, cors };
     }
     return { response, route, cors };
   }
 }
 
-const errorResponse = (error: TwilioError): EdgeResponse => ({ status: error.status, json: error.toJSON() });
+const errorResponse = (error: TwilioError): EdgeResponse => ({ status: error.status, json: error.toJSON(), headers: error.headers });
 
 /** The caller, if the route lets it in: a pre-authenticated one needs its scheme to be the route's. */
 function admit(authenticators: Authenticators | undefined, route: Route, incoming: Incoming, path: string): Caller {

@@ -5,7 +5,7 @@ import { invalidParam, TwilioError } from '../domain/errors';
 import type { JsonValue } from '../realtime/json';
 import { readMultipartFile } from './multipart-upload';
 import { readBody } from './read-body';
-import type { BodyFormat, RequestBody } from './route';
+import type { BodyFormat, RequestBody, UploadedFile } from './route';
 
 /** What a body is read for: the route's format and limit, and where an upload's filename may come from. */
 export type BodyRules = { format: BodyFormat; limit: number; contentType: string; filename: string | null };
@@ -29,14 +29,14 @@ export async function readRequestBody(req: IncomingMessage, rules: BodyRules): P
     req.resume();
     return { kind: 'none' };
   }
-  if (isMultipart(rules)) return { kind: 'file', file: await readMultipartFile(req, rules.contentType, rules.limit) };
+  if (isMultipart(rules)) return fileBody(await readMultipartFile(req, rules.contentType, rules.limit));
   return parseBody(await readBody(req, rules.limit, () => tooLarge(rules.limit)), rules);
 }
 
 /** Parses a body already in hand (a twilsock payload, a read HTTP body) as its route takes it. */
 export async function parseBody(bytes: Buffer, rules: BodyRules): Promise<RequestBody> {
   if (rules.format === 'none' || bytes.length === 0) return { kind: 'none' };
-  if (isMultipart(rules)) return { kind: 'file', file: await readMultipartFile(Readable.from([bytes]), rules.contentType, rules.limit) };
+  if (isMultipart(rules)) return fileBody(await readMultipartFile(Readable.from([bytes]), rules.contentType, rules.limit));
   if (bytes.length > rules.limit) throw tooLarge(rules.limit);
   const mediaType = mediaTypeOf(rules.contentType);
   switch (rules.format) {
@@ -54,20 +54,42 @@ export async function parseBody(bytes: Buffer, rules: BodyRules): Promise<Reques
       }
     }
     case 'file':
-      return { kind: 'file', file: { bytes, contentType: (rules.contentType.split(';')[0] ?? '').trim(), filename: rules.filename } };
+      return fileBody({ bytes, contentType: (rules.contentType.split(';')[0] ?? '').trim(), filename: rules.filename });
   }
+}
+
+// C0 controls and DEL: a filename carrying them (CR LF above all) would break the headers it is
+// served in.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/** An uploaded file, refused (400) if its name carries control characters, however it was named. */
+function fileBody(file: UploadedFile): RequestBody {
+  if (file.filename !== null && CONTROL_CHARACTERS.test(file.filename)) throw invalidParam('The filename must not contain control characters');
+  return { kind: 'file', file };
 }
 
 /** A raw upload's filename: `Content-Disposition: …; filename="x"`, else the `Filename` query parameter (the SDK's). */
 export function uploadFilename(headers: Readonly<Record<string, string | undefined>>, query: URLSearchParams): string | null {
   const disposition = headers['content-disposition'];
   if (disposition) {
+    let filename: string | undefined;
     try {
-      const filename = parseDisposition(disposition).parameters.filename;
-      if (filename) return filename;
+      filename = parseDisposition(disposition).parameters.filename;
     } catch {
       throw invalidParam(`Malformed Content-Disposition header: '${disposition}'`);
     }
+    // A plain `filename=` some clients percent-encode (as `filename*=` is); decoded, so the name
+    // cannot smuggle what the encoding hides.
+    if (filename && !/filename\*=/i.test(disposition) && filename.includes('%')) filename = percentDecoded(filename);
+    if (filename) return filename;
   }
   return query.get('Filename') ?? query.get('filename');
+}
+
+function percentDecoded(filename: string): string {
+  try {
+    return decodeURIComponent(filename);
+  } catch {
+    throw invalidParam(`The upload's filename is not valid percent-encoding: '${filename}'`);
+  }
 }

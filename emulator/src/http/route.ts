@@ -34,8 +34,15 @@ export type AuthScheme = 'account' | 'sdk-token' | 'signed-url' | 'none';
  */
 export type BodyFormat = 'none' | 'form' | 'json' | 'file';
 
-/** Browsers on any origin may call the route: preflights are answered and every response is readable. */
+/** Browsers on other origins may call the route: preflights are answered and every response is readable. */
 export type CorsPolicy = {
+  /**
+   * Which web pages: `any` origin, or only the server's `controlOrigins`. A request from any other
+   * page is refused (403) before its handler runs, because without credentials its side effects
+   * would happen even where CORS hides the answer (a form POST needs no preflight). Requests without
+   * an `Origin` are not from a web page and pass.
+   */
+  origins: 'any' | 'control';
   /** Request headers a browser may send (`Access-Control-Allow-Headers`). */
   allowHeaders: readonly string[];
   /** Response headers a browser script may read beyond the safe ones. */

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Authenticators } from './authenticators';
-import { corsHeaders, preflightHeaders } from './cors';
+import type { ControlOrigins } from './control-origins';
+import { allowedOrigin, corsHeaders, preflightHeaders } from './cors';
 import { dispatch, type DispatchLogger } from './dispatch';
 import { readRequestBody, uploadFilename } from './request-body';
 import type { EdgeResponse } from './route';
@@ -12,12 +13,18 @@ const consoleLogger: DispatchLogger = { error: (message, error) => console.error
  * The HTTP transport: every request goes through the router's declarations (auth scheme, body,
  * limit, CORS); CORS preflights are answered from the declarations of the routes at that path.
  */
+export type ListenerOptions = {
+  /** Web pages allowed to call routes whose CORS policy is `control` (the control API). */
+  controlOrigins?: ControlOrigins;
+  logger?: DispatchLogger;
+};
+
 export const createRequestListener =
-  (router: Router, authenticators: Authenticators, logger: DispatchLogger = consoleLogger) =>
+  (router: Router, authenticators: Authenticators, { controlOrigins = [], logger = consoleLogger }: ListenerOptions = {}) =>
   async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://emulator.local');
     const method = (req.method ?? 'GET').toUpperCase();
-    if (method === 'OPTIONS') return preflight(router, url.pathname, req, res);
+    if (method === 'OPTIONS') return preflight(router, url.pathname, req, res, controlOrigins);
     const headers = lowerCaseHeaders(req.headers);
     const { response, cors } = await dispatch(
       router,
@@ -36,12 +43,12 @@ export const createRequestListener =
           }),
         discardBody: () => req.resume(),
       },
-      { authenticators, logger },
+      { authenticators, controlOrigins, logger },
     );
-    send(res, response, cors ? corsHeaders(cors) : {});
+    send(res, response, cors ? corsHeaders(cors, allowedOrigin(cors, headers.origin, controlOrigins)) : {});
   };
 
-function preflight(router: Router, pathname: string, req: IncomingMessage, res: ServerResponse): void {
+function preflight(router: Router, pathname: string, req: IncomingMessage, res: ServerResponse, controlOrigins: ControlOrigins): void {
   req.resume();
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   let match;
@@ -51,7 +58,8 @@ function preflight(router: Router, pathname: string, req: IncomingMessage, res: 
     match = { kind: 'not-found' } as const;
   }
   if (match.kind === 'method-not-allowed' && match.cors) {
-    res.writeHead(204, preflightHeaders(match.cors, match.allowed)).end();
+    const origin = allowedOrigin(match.cors, firstHeader(req.headers.origin), controlOrigins);
+    res.writeHead(origin ? 204 : 403, origin ? preflightHeaders(match.cors, origin, match.allowed) : {}).end();
     return;
   }
   res.writeHead(match.kind === 'not-found' ? 404 : 405).end();
@@ -85,6 +93,8 @@ function send(res: ServerResponse, response: EdgeResponse, extraHeaders: Record<
     console.error('[emulator] afterReply failed', error);
   }
 }
+
+const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 function lowerCaseHeaders(headers: IncomingHttpHeaders): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};

@@ -4,6 +4,7 @@ import { invalidParam, notFound } from '../domain/errors';
 import { getMedia } from '../domain/media';
 import { canSeeMedia } from '../domain/sdk-permissions';
 import { LIMITS } from '../domain/validate';
+import { mediaDownloadHeaders } from '../http/media-download';
 import { json, param, type CorsPolicy, type EdgeRequest } from '../http/route';
 import type { ProductRegistration } from '../products';
 import type { MediaRecord } from '../store/records';
@@ -14,7 +15,7 @@ import { storeMedia } from './store-media';
 export const TEMPORARY_URL_TTL_MS = 300_000;
 
 /** Browsers call MCS directly (the SDK's XHR uploads and downloads): every response must be readable. */
-const MCS_CORS: CorsPolicy = { allowHeaders: ['X-Twilio-Token', 'Content-Type'], exposeHeaders: ['Content-Type', 'Content-Length'] };
+const MCS_CORS: CorsPolicy = { origins: 'any', allowHeaders: ['X-Twilio-Token', 'Content-Type'], exposeHeaders: ['Content-Type', 'Content-Length'] };
 
 const ZMediaSet = z.object({ command: z.literal('get'), list: z.array(z.object({ media_sid: z.string() })).max(100) });
 
@@ -65,9 +66,7 @@ export const mediaContentService: ProductRegistration = {
         const media = visibleMedia(core, req, param(req, 'Sid'));
         const bytes = blobs.get(media.sid);
         if (!bytes) throw notFound(req.path);
-        const headers: Record<string, string> = { 'Content-Type': media.contentType, 'Cache-Control': 'private, max-age=300' };
-        if (media.filename) headers['Content-Disposition'] = `inline; filename="${media.filename.replace(/["\\\r\n]/g, '')}"`;
-        return { status: 200, bytes, headers };
+        return { status: 200, bytes, headers: { ...mediaDownloadHeaders(media, bytes.length), 'Cache-Control': 'private, max-age=300' } };
       },
       { auth: ['signed-url', 'account', 'sdk-token'] },
     );

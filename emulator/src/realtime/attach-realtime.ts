@@ -25,8 +25,8 @@ export type RealtimeOptions = {
   canWrite?: CanWrite;
   /** Engine options; pass `sync: { state }` to restore persisted state. */
   sync?: Omit<SyncEngineOptions, 'clock'>;
-  /** Remaining twilsock options (path, lead time, limits, logger). */
-  twilsock?: Omit<TwilsockServerOptions, 'verifyToken' | 'router' | 'clock'>;
+  /** Remaining twilsock options (path, lead time, limits, logger; `clock` for token deadlines, default `clock`). */
+  twilsock?: Omit<TwilsockServerOptions, 'verifyToken' | 'router'>;
 };
 
 export type Realtime = {

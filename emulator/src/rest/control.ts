@@ -4,15 +4,24 @@ import { CONTENT_TEMPLATES } from '../domain/content-templates';
 import type { Core } from '../domain/core';
 import { invalidParam } from '../domain/errors';
 import { SYSTEM_ORIGIN } from '../domain/origin';
-import { parseDuration } from '../domain/validate';
+import { parseDate, parseDuration } from '../domain/validate';
 import { registerCarrierRoutes } from '../carrier/routes';
 import { json, type CorsPolicy } from '../http/route';
 import type { ProductRoutes } from '../http/router';
 import type { ProductRegistration } from '../products';
 import { bool, parse, str } from './params';
 
-const ClockForm = z.object({ Advance: str() });
+const ClockForm = z.object({ Advance: str(), Now: str() });
 const MessagingServiceForm = z.object({ InboundAutocreation: bool() });
+
+/** How far to move the clock so that it reads `value`: time never goes back, so an earlier instant is refused. */
+const msUntil = (core: Core, value: string): number => {
+  parseDate(value, 'Now');
+  const target = Date.parse(value);
+  const now = core.clock.now();
+  if (target < now) throw invalidParam(`Parameter 'Now' must not be before the emulator's time (${toTwilioDate(now)}): time never goes back`);
+  return target - now;
+};
 
 export type ControlHooks = {
   reset: () => Promise<void>;
@@ -21,10 +30,11 @@ export type ControlHooks = {
 };
 
 /**
- * The customer-phone page calls the control API from the browser, on another origin than the
- * emulator's: any origin may (a local test tool without credentials).
+ * The customer-phone page calls the control API from the browser, on the app's origin, not the
+ * emulator's: only the configured control origins may (it has no credentials, so a page on any other
+ * origin could otherwise text as a customer or read a phone's messages).
  */
-const CONTROL_CORS: CorsPolicy = { allowHeaders: ['Content-Type', 'Content-Disposition'] };
+const CONTROL_CORS: CorsPolicy = { origins: 'control', allowHeaders: ['Content-Type', 'Content-Disposition'] };
 
 /**
  * The emulator's own control plane under `/emulator/v1/` (no auth: it is a local test tool): health,
@@ -70,9 +80,10 @@ const registerControlRoutes = (router: ProductRoutes, core: Core, hooks: Control
     '/emulator/v1/Clock',
     async (req) => {
       const f = parse(ClockForm, req.form);
-      if (f.Advance === undefined) throw invalidParam("Missing required parameter 'Advance' (an ISO 8601 duration, e.g. PT10M or P1D)");
-      const seconds = parseDuration(f.Advance, 'Advance', 0);
-      core.clock.advance(seconds * 1000);
+      if ((f.Advance === undefined) === (f.Now === undefined)) {
+        throw invalidParam("Pass exactly one of 'Advance' (an ISO 8601 duration, e.g. PT10M or P1D) or 'Now' (an ISO 8601 date-time)");
+      }
+      core.clock.advance(f.Now === undefined ? parseDuration(f.Advance ?? '', 'Advance', 0) * 1000 : msUntil(core, f.Now));
       await hooks.runTimers();
       return json(200, clockJson());
     }

@@ -45,6 +45,7 @@ export class FilePersistence {
       messagingService: { inboundAutocreation: false },
       carrierMessages: {},
       carrierMedia: {},
+      carrierDeliveries: {},
       carrierPhones: {},
       ...parsed,
     } as State;

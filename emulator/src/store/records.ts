@@ -244,6 +244,32 @@ export type CarrierMessageRecord = Base & {
   receipt: { messageSid: string; participantSid: string } | null;
 };
 
+/**
+ * One SMS/WhatsApp recipient of a conversation message, as Twilio plans it (`domain/outbound.ts`) and the
+ * carrier carries it out.
+ */
+export type OutboundDelivery = {
+  participantSid: string;
+  channel: 'sms' | 'whatsapp';
+  /** The Twilio number it is sent from: the participant's proxy address, or a projected address. */
+  from: string;
+  to: string;
+  /** Group MMS: every address of the group but the sender (the recipient included); null for 1:1. */
+  group: string[] | null;
+  body: string | null;
+  media: MessageMedia[];
+  /** Set when Twilio cannot send it at all: the receipt goes straight to this status. */
+  failure: { status: Extract<DeliveryStatus, 'failed' | 'undelivered'>; errorCode: number; reason: string } | null;
+};
+
+/**
+ * A delivery the carrier has not finished: written with the message it belongs to, deleted once its
+ * receipt is final, so a crash between the two resumes it instead of leaving the message queued or
+ * sent forever. The SID is the channel message's (SM…, MM…, WA…): the receipt's `channel_message_sid` and
+ * the phone's entry, so resuming never delivers twice.
+ */
+export type CarrierDeliveryRecord = Base & { messageSid: string; delivery: OutboundDelivery };
+
 /** The whole persisted state. Only this is written to the state file (indexes are rebuilt on load). */
 export type State = {
   version: 1;
@@ -271,6 +297,7 @@ export type State = {
   messagingService: { inboundAutocreation: boolean };
   carrierMessages: Record<string, CarrierMessageRecord>;
   carrierMedia: Record<string, CarrierMediaRecord>;
+  carrierDeliveries: Record<string, CarrierDeliveryRecord>;
   /** Phones the carrier knows about; a phone not listed is reachable. Keyed by address. */
   carrierPhones: Record<string, { reachable: boolean }>;
 };

@@ -64,6 +64,7 @@ const INDEXES = {
   media: { byService: { kind: 'multi', keys: (m) => [m.serviceSid] } },
   carrierMessages: { byPhone: { kind: 'multi', keys: (m) => [m.phone] } },
   carrierMedia: {},
+  carrierDeliveries: { all: { kind: 'multi', keys: all } },
 } satisfies { [T in TableName]: Record<string, IndexDef<T>> };
 
 type IndexName<T extends TableName> = keyof (typeof INDEXES)[T] & string;

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Message } from '@twilio/conversations';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationWith, joined, nextEvent, setupSdkEmulator, subscribedTo } from './sdk/support/sdk-harness';
+import { launchChromium, serveSdkPage, type SdkSite } from './support/sdk-browser';
 
 /**
  * The official SDK's browser bundle in Debian Chromium against the emulator: native WebSocket with
@@ -13,9 +10,6 @@ import { conversationWith, joined, nextEvent, setupSdkEmulator, subscribedTo } f
  * Sync's sessionStorage descriptor cache across a reload. The page is served from another
  * origin than the emulator's, as the inbox is.
  */
-const SDK_BUNDLE = path.resolve('node_modules/@twilio/conversations/builds/twilio-conversations.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>SDK test page</title>
 <script>sessionStorage.setItem('page', 'sdk-test'); /* tsock only persists when storage is non-empty */</script>
 <script src="/sdk.js"></script>
@@ -81,28 +75,17 @@ window.harness = {
 
 describe('the SDK browser bundle in Chromium', () => {
   const sdk = setupSdkEmulator();
-  let site: Server;
-  let siteUrl: string;
+  let site: SdkSite;
   let browser: Browser;
 
   beforeAll(async () => {
-    const bundle = readFileSync(SDK_BUNDLE);
-    site = createServer((req, res) => {
-      if (req.url === '/sdk.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
-      else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
-    });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    // localhost vs 127.0.0.1: a different origin from the emulator's, so CORS is exercised for real.
-    siteUrl = `http://localhost:${(site.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    site = await serveSdkPage(PAGE);
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => site?.close(() => resolve()));
+    await site?.close();
   });
 
   /** Every WebSocket frame the page sends and receives, decoded (header JSON). */
@@ -136,7 +119,7 @@ describe('the SDK browser bundle in Chromium', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(siteUrl);
+    await page.goto(site.url);
     await page.evaluate(
       ([token, opts, sid]) => (window as unknown as { harness: { connect(...a: unknown[]): Promise<unknown> } }).harness.connect(token, opts, sid),
       [sdk.token('form-sender'), { ...sdk.sdkOptions(), logLevel: 'error' }, conversation.sid] as const,
@@ -183,7 +166,7 @@ describe('the SDK browser bundle in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const frames = recordFrames(page);
-    await page.goto(siteUrl);
+    await page.goto(site.url);
     const options = { ...sdk.sdkOptions(), logLevel: 'error' };
     const connected = await page.evaluate(
       ([token, opts, sid]) => (window as unknown as { harness: { connect(...a: unknown[]): Promise<unknown> } }).harness.connect(token, opts, sid),

@@ -6,7 +6,7 @@ import { SERVICE_SID, mintToken } from './support/credentials';
 import { setupHarness } from './support/harness';
 import { RawClient } from './support/raw-client';
 import { connectedSyncClient, connectionsOf, subscribed } from './support/sync-clients';
-import { nextEvent } from './support/wait-for';
+import { nextEvent, when } from './support/wait-for';
 
 const SECRET = 'the-secret-text';
 
@@ -109,5 +109,98 @@ describe('objects an identity may not see', () => {
     await removed; // the re-established subscription failed with 404
     expect(updates).toEqual([]);
     expect(h.realtime.subscriptions.subscriberCount(doc.sid)).toBe(0);
+  });
+});
+
+describe('a connection that held an object when it lost access', () => {
+  const AFTER = 'written after the loss';
+  const keysOf = (reply: { body: unknown }) => (reply.body as { items: { key: string }[] }).items.map((item) => item.key);
+
+  async function holdingAlice() {
+    const { doc, map } = privateObjects();
+    h.realtime.sync.setMapItem(map.sid, 'CH2', { note: 'before' });
+    const alice = await RawClient.connect(h.wsUri);
+    await alice.init(mintToken({ identity: 'alice' }));
+    const opened = await alice.http('GET', `/v3/Maps/${map.sid}`);
+    expect(opened.header.http_status).toMatchObject({ code: 200 });
+    await alice.http('GET', `/v3/Documents/${doc.sid}`);
+    revoked.add(`alice:${map.sid}`).add(`alice:${doc.sid}`);
+    h.realtime.subscriptions.recheckAccess(map.sid);
+    h.realtime.subscriptions.recheckAccess(doc.sid);
+    h.realtime.sync.setMapItem(map.sid, 'CH1', { note: AFTER });
+    h.realtime.sync.setMapItem(map.sid, 'CH3', { note: AFTER });
+    return { alice, doc, map };
+  }
+
+  it('still reads its items, but only as they stood at the loss: nothing changed since, no error', async () => {
+    const { alice, map } = await holdingAlice();
+    const page = await alice.http('GET', `/v3/Maps/${map.sid}/Items`, { params: { HideExpired: 'true', PageSize: '50', Order: 'asc' } });
+    expect(page.header.http_status).toMatchObject({ code: 200 });
+    expect(keysOf(page)).toEqual(['CH2']);
+    expect(page.body).toMatchObject({ meta: { previous_token: null, next_token: null } });
+    const one = await alice.http('GET', `/v3/Maps/${map.sid}/Items`, { params: { HideExpired: 'true', Key: 'CH3' } });
+    expect(keysOf(one)).toEqual([]);
+    expect((await alice.http('GET', `/v3/Maps/${map.sid}/Items/CH1`)).header.http_status).toMatchObject({ code: 404 });
+    expect((await alice.http('GET', `/v3/Maps/${map.sid}/Items/CH2`)).header.http_status).toMatchObject({ code: 200 });
+    expect(JSON.stringify(alice.frames)).not.toContain(AFTER);
+    alice.terminate();
+  });
+
+  it('cannot open it again or subscribe to it, and no other connection of hers can read it', async () => {
+    const { alice, doc, map } = await holdingAlice();
+    expect((await alice.http('GET', `/v3/Maps/${map.sid}`)).header.http_status).toMatchObject({ code: 404 });
+    expect((await alice.http('GET', `/v3/Documents/${doc.sid}`)).header.http_status).toMatchObject({ code: 404 });
+    await alice.http('POST', '/v4/Subscriptions', {
+      body: JSON.stringify({ action: 'establish', correlation_id: 7, requests: [{ object_sid: map.sid, object_type: 'map', last_event_id: 0 }] }),
+    });
+    const failed = await alice.next((f) => (f.body as { event_type?: string } | undefined)?.event_type === 'subscription_failed');
+    expect(failed.body).toMatchObject({ events: [{ object_sid: map.sid, error: { status: 404, code: 54200 } }] });
+
+    const again = await RawClient.connect(h.wsUri);
+    await again.init(mintToken({ identity: 'alice' }));
+    expect((await again.http('GET', `/v3/Maps/${map.sid}/Items`)).header.http_status).toMatchObject({ code: 404 });
+    again.terminate();
+    alice.terminate();
+  });
+
+  it('loses even that once it cancels its subscription, and sees everything again when access returns', async () => {
+    const { alice, map } = await holdingAlice();
+    await alice.http('POST', '/v4/Subscriptions', {
+      body: JSON.stringify({ action: 'cancel', correlation_id: 8, requests: [{ object_sid: map.sid, object_type: 'map' }] }),
+    });
+    expect((await alice.http('GET', `/v3/Maps/${map.sid}/Items`)).header.http_status).toMatchObject({ code: 404 });
+
+    revoked.delete(`alice:${map.sid}`);
+    h.realtime.subscriptions.recheckAccess(map.sid);
+    expect(keysOf(await alice.http('GET', `/v3/Maps/${map.sid}/Items`))).toEqual(['CH1', 'CH2', 'CH3']);
+    alice.terminate();
+  });
+
+  it('keeps the view of its first loss until it reads with access again', async () => {
+    const { alice, map } = await holdingAlice();
+    h.realtime.subscriptions.recheckAccess(map.sid); // another change of membership; alice is still out
+    expect(keysOf(await alice.http('GET', `/v3/Maps/${map.sid}/Items`))).toEqual(['CH2']);
+
+    revoked.delete(`alice:${map.sid}`);
+    expect(keysOf(await alice.http('GET', `/v3/Maps/${map.sid}/Items`))).toEqual(['CH1', 'CH2', 'CH3']);
+    revoked.add(`alice:${map.sid}`);
+    h.realtime.subscriptions.recheckAccess(map.sid);
+    h.realtime.sync.setMapItem(map.sid, 'CH4', { note: AFTER });
+    expect(keysOf(await alice.http('GET', `/v3/Maps/${map.sid}/Items`))).toEqual(['CH1', 'CH2', 'CH3']);
+    alice.terminate();
+  });
+
+  it('is forgotten when the connection closes or the object is removed', async () => {
+    const { alice, doc, map } = await holdingAlice();
+    expect(h.realtime.subscriptions.holds.holderCount(map.sid)).toBe(1);
+    h.realtime.sync.remove('document', doc.sid);
+    expect(h.realtime.subscriptions.holds.holderCount(doc.sid)).toBe(0);
+    alice.terminate();
+    await alice.closed;
+    // The server lets go of the connection's holds when it sees the socket close.
+    await when(
+      () => h.realtime.subscriptions.holds.holderCount(map.sid) === 0,
+      (recheck) => h.realtime.twilsock.on('disconnected', () => queueMicrotask(recheck)),
+    );
   });
 });

@@ -1,14 +1,28 @@
 import { after, type NextRequest, NextResponse } from 'next/server';
+import { errorResponse } from '@/lib/api/error-response';
+import { clientIpFrom } from '@/lib/auth/client-ip';
+import { BODY_LIMITS, readLimitedBody } from '@/lib/http/read-limited-body';
 import { readTwilioEnv } from '@/lib/twilio/twilio-env';
 import { processWebhook } from '@/lib/webhooks/process-webhook';
+import { recordWebhookOutcome } from '@/lib/webhooks/webhook-outcome';
 
-// Twilio's post-action webhooks. Authenticated by X-Twilio-Signature, not by a session.
+// Twilio's post-action webhooks. Authenticated by X-Twilio-Signature, not by a session; the
+// body is bounded before it is read (anyone can post here).
 export async function POST(req: NextRequest) {
+  const clientIp = clientIpFrom(req.headers);
+  let body: string;
+  try {
+    body = (await readLimitedBody(req, BODY_LIMITS.webhook)).toString('utf8');
+  } catch (error) {
+    recordWebhookOutcome({ outcome: 'rejected', reason: 'too_large' }, { clientIp });
+    return errorResponse(error);
+  }
   const result = await processWebhook({
-    body: await req.text(),
+    body,
     signature: req.headers.get('x-twilio-signature'),
     idempotencyToken: req.headers.get('i-twilio-idempotency-token'),
     authToken: readTwilioEnv().authToken,
+    clientIp,
     defer: (work) =>
       after(() =>
         work().catch((error: unknown) => console.error('Webhook follow-up failed', error)),

@@ -25,11 +25,18 @@ type Picked<K extends ItemKey> = { item: ItemRecord<K>; at: number };
 /**
  * Item queries (docs/sdk-protocol.md, "Item queries"). Items come back sorted in the requested order; `From` is inclusive (for `desc`,
  * items with key ≤ From); the tokens only say whether the collection continues in each direction,
- * which the client uses to mark its cache boundaries.
+ * which the client uses to mark its cache boundaries. With a `horizon`, items changed after that event
+ * are left out (a reader that lost access sees nothing newer, `ObjectHolds`).
  */
-export function queryItems<K extends ItemKey>(items: readonly ItemRecord<K>[], query: ItemQuery<K>, now: number): ItemPage<K> {
+export function queryItems<K extends ItemKey>(
+  items: readonly ItemRecord<K>[],
+  query: ItemQuery<K>,
+  now: number,
+  horizon: number | null = null,
+): ItemPage<K> {
   const visible = (item: ItemRecord<K>): boolean =>
-    !query.hideExpired || item.dateExpires === null || Date.parse(item.dateExpires) > now;
+    (horizon === null || item.lastEventId <= horizon) &&
+    (!query.hideExpired || item.dateExpires === null || Date.parse(item.dateExpires) > now);
 
   if (query.kind === 'single') {
     // Index/Key lookups answer `[]` when the item is missing, never 404.

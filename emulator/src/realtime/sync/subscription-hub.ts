@@ -3,6 +3,7 @@ import type { Peer } from '../twilsock/peer';
 import type { SyncChange, SyncEngine } from './engine';
 import { renderEvent } from './event-payloads';
 import { accessSubject, type CanAccess } from './access';
+import { ObjectHolds } from './object-holds';
 import { objectInfo, type SyncEventRecord, type SyncObjectRecord } from './state';
 import { objectNotFound } from './sync-errors';
 
@@ -23,6 +24,8 @@ export type SubscriptionChange = { peerId: string; sid: string; subscribed: bool
  * over all connections.
  */
 export class SubscriptionHub {
+  /** What each connection holds open; a holder that lost access reads the items as they were. */
+  readonly holds = new ObjectHolds();
   private readonly bySid = new Map<string, Set<Subscriber>>();
   private readonly byPeer = new Map<string, Subscriber>();
   private readonly listeners = new Set<(change: SubscriptionChange) => void>();
@@ -51,6 +54,7 @@ export class SubscriptionHub {
       }
       const subscriber = this.subscriberFor(peer, baseUrl);
       this.add(subscriber, record.sid);
+      this.holds.hold(peer, record.sid);
       if (typeof request.last_event_id === 'number') {
         this.sendReplay(subscriber, record, this.engine.replay(record.sid, request.last_event_id));
       }
@@ -67,7 +71,10 @@ export class SubscriptionHub {
   /** Cancel; `subscription_canceled` is optional for the client but lets it clear pending state. */
   cancel(peer: Peer, correlationId: number, sids: readonly string[]): void {
     const subscriber = this.byPeer.get(peer.id);
-    for (const sid of sids) if (subscriber) this.remove(subscriber, sid);
+    for (const sid of sids) {
+      if (subscriber) this.remove(subscriber, sid);
+      this.holds.release(peer.id, sid);
+    }
     if (sids.length === 0 || !peer.isOpen) return;
     peer.sendFrame(
       encodeNotification(SYNC_EVENT, { event_type: 'subscription_canceled', correlation_id: correlationId, events: sids.map((sid) => ({ object_sid: sid })) }),
@@ -76,6 +83,7 @@ export class SubscriptionHub {
 
   /** Forgets every subscription of a closed connection. */
   dropPeer(peerId: string): void {
+    this.holds.dropPeer(peerId);
     const subscriber = this.byPeer.get(peerId);
     if (!subscriber) return;
     const sids = [...subscriber.sids];
@@ -85,17 +93,20 @@ export class SubscriptionHub {
   }
 
   /**
-   * Re-evaluates `canAccess` for every subscriber of an object and silently drops the ones that lost
-   * access (the chat layer calls this when membership changes). Returns how many were dropped.
+   * Re-evaluates `canAccess` for every subscriber and holder of an object (the chat layer calls this
+   * when membership changes, before the object changes further): subscribers that lost access are
+   * dropped silently, holders that lost it are frozen at the object's current event (`ObjectHolds`).
+   * Returns how many subscribers were dropped.
    */
   recheckAccess(objectSid: string): number {
     const record = this.engine.findBySid(objectSid);
-    const subscribers = this.bySid.get(objectSid);
-    if (!record || !subscribers) return 0;
+    if (!record) return 0;
     const info = objectInfo(record);
+    const hasAccess = (peer: Peer): boolean => this.canAccess(accessSubject(peer.identity, peer.claims), info);
+    this.holds.recheck(objectSid, record.lastEventId, hasAccess);
     let dropped = 0;
-    for (const subscriber of [...subscribers]) {
-      if (this.canAccess(accessSubject(subscriber.peer.identity, subscriber.peer.claims), info)) continue;
+    for (const subscriber of [...(this.bySid.get(objectSid) ?? [])]) {
+      if (hasAccess(subscriber.peer)) continue;
       this.remove(subscriber, objectSid);
       dropped++;
     }
@@ -117,6 +128,8 @@ export class SubscriptionHub {
   }
 
   private dispatch(change: SyncChange): void {
+    const isObjectRemoved = change.event.kind.endsWith('_removed') && !change.event.kind.includes('_item_');
+    if (isObjectRemoved) this.holds.forget(change.object.sid);
     const subscribers = this.bySid.get(change.object.sid);
     if (!subscribers) return;
     const frames = new Map<string, Buffer>();
@@ -128,7 +141,7 @@ export class SubscriptionHub {
       }
       subscriber.peer.sendFrame(frame);
     }
-    if (change.event.kind.endsWith('_removed') && !change.event.kind.includes('_item_')) {
+    if (isObjectRemoved) {
       for (const subscriber of [...subscribers]) this.remove(subscriber, change.object.sid);
     }
   }

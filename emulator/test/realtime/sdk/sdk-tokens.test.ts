@@ -58,14 +58,18 @@ describe('access tokens', () => {
     const client = await sdk.connect('stays', { token: sdk.token('stays', { ttlSeconds: 3600 }) });
     const joinedConversation = await joined(sdk, client, conversation.sid);
     const states = recordStates(client);
+    const tokenEvents: string[] = [];
+    for (const event of ['tokenAboutToExpire', 'tokenExpired'] as const) client.on(event, () => tokenEvents.push(event));
     const advanced = await fetch(`${sdk.url}/emulator/v1/Clock`, { method: 'POST', body: new URLSearchParams({ Advance: 'P1DT1H' }) });
     expect(advanced.status).toBe(200);
-    // Still connected and authorised: a message sent now reaches the client live.
+    // Still connected and authorised: a message sent now reaches the client live, and its own calls are answered.
     const arrived = nextEvent<[Message]>(joinedConversation, 'messageAdded');
     await sdk.rest.conversations.v1.conversations(conversation.sid).messages.create({ author: 'system', body: 'a day later' });
     expect((await arrived)[0].body).toBe('a day later');
+    expect((await client.createConversation({ friendlyName: 'a day later' })).friendlyName).toBe('a day later');
     expect(client.connectionState).toBe('connected');
     expect(states).toEqual([]);
+    expect(tokenEvents).toEqual([]);
     // A token minted now (on real time) connects; the message carries the emulator's date.
     const fresh = await sdk.connect('newcomer', { token: sdk.token('newcomer', { ttlSeconds: 600 }) });
     expect(fresh.connectionState).toBe('connected');

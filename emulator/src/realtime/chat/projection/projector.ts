@@ -206,18 +206,29 @@ export class ChatProjector {
     if (previous.identity !== participant.identity && objects) {
       // A projected-address transfer (Group Texting guide): the old user leaves, the new one joins. The SDK never
       // updates a participant's identity in place, so others see the roster item leave and come back.
-      this.leave(previous);
-      this.recheck(objects);
-      if (this.engine.mapItem(objects.roster, participant.sid)) this.engine.removeMapItem(objects.roster, participant.sid);
+      this.takeAway(previous, objects);
     }
     this.writeParticipant(participant);
   }
 
   private removeParticipant(participant: ParticipantRecord): void {
     const objects = this.index.conversations.get(participant.conversationSid);
+    if (!objects) {
+      this.leave(participant);
+      return;
+    }
+    this.takeAway(participant, objects);
+  }
+
+  /**
+   * A user loses a conversation (emulator/docs/sdk-access-loss.md), in this order: the ConvMapItem
+   * goes first (their SDK's conversationLeft, its signal to close the conversation's objects); then
+   * access is rechecked while the three objects are still exactly what the user was entitled to see, so
+   * their connections stop hearing about it and any read still in flight is answered as of this point
+   * (`ObjectHolds`); only then does the roster change, unseen by them.
+   */
+  private takeAway(participant: ParticipantRecord, objects: ConversationObjects): void {
     this.leave(participant);
-    if (!objects) return;
-    // Access goes before the roster event, so the leaver no longer hears about this conversation.
     this.recheck(objects);
     if (this.engine.mapItem(objects.roster, participant.sid)) this.engine.removeMapItem(objects.roster, participant.sid);
   }

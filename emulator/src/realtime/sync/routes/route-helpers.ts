@@ -27,6 +27,37 @@ export function readable<T extends SyncObjectType>(deps: SyncRouteDeps, request:
   return record;
 }
 
+/**
+ * An object the caller may open (a descriptor GET): it needs access now, and the connection then holds
+ * it. Opening after a loss of access is refused even for a former holder, since the SDK only opens an
+ * object it is about to use, and a refusal is what makes it drop a conversation it half-opened.
+ */
+export function openable<T extends SyncObjectType>(deps: SyncRouteDeps, request: EdgeRequest, type: T, id: string) {
+  const record = readable(deps, request, type, id);
+  const peer = sdkCaller(request).peer;
+  if (peer) deps.hub.holds.hold(peer, record.sid);
+  return record;
+}
+
+/**
+ * The items of an object as the caller may read them: all of them (with access; the connection then
+ * holds the object), or, for a connection that held it when it lost access, those not changed since
+ * (`horizon`, see `ObjectHolds`). Anyone else gets the missing object's 404.
+ */
+export function itemsView<T extends 'list' | 'map'>(deps: SyncRouteDeps, request: EdgeRequest, type: T, id: string) {
+  const record = deps.engine.find(type, id);
+  if (!record) throw errors.objectNotFound(type);
+  const peer = sdkCaller(request).peer;
+  if (deps.canAccess(subjectOf(request), objectInfo(record))) {
+    if (peer) deps.hub.holds.hold(peer, record.sid);
+    return { record, horizon: null };
+  }
+  // Holds belong to twilsock connections; a plain HTTP caller never held anything.
+  const horizon = peer ? deps.hub.holds.horizonOf(peer.id, record.sid) : undefined;
+  if (horizon === undefined) throw errors.objectNotFound(type);
+  return { record, horizon };
+}
+
 export function writable<T extends SyncObjectType>(deps: SyncRouteDeps, request: EdgeRequest, type: T, id: string, action: 'update' | 'remove') {
   const record = readable(deps, request, type, id);
   if (!deps.canWrite?.(subjectOf(request), { action, object: objectInfo(record) })) throw errors.accessForbidden();

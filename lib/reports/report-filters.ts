@@ -1,0 +1,27 @@
+import { Prisma } from '@/lib/db/generated/client';
+import type { TReportFilters } from './report-query';
+
+type FilterSql = { [K in keyof TReportFilters]: (values: TReportFilters[K]) => Prisma.Sql };
+
+// One SQL predicate per filter, over the conversation aliased `c`. A label filter is one more
+// entry: `label: (ids) => Prisma.sql\`EXISTS (SELECT 1 FROM "ConversationLabel" cl WHERE
+// cl."conversationSid" = c."sid" AND cl."labelId" IN (${Prisma.join(ids)}))\``.
+const FILTERS: FilterSql = {
+  channel: (channels) => Prisma.sql`c."channel"::text IN (${Prisma.join(channels)})`,
+  number: (numbers) => Prisma.sql`c."twilioNumber" IN (${Prisma.join(numbers)})`,
+  // Handled by: the agent owned it at some point (routed, taken, started or transferred to them).
+  agent: (ids) => Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" fa WHERE fa."conversationSid" = c."sid" AND fa."toUserId" IN (${Prisma.join(ids)}))`,
+};
+
+/**
+ * The conversations a report counts, as a predicate on `c`: every filter given, and never the
+ * conversations Twilio opened only to carry a survey answer.
+ */
+export function conversationScope(filters: TReportFilters): Prisma.Sql {
+  const predicates = [Prisma.sql`c."surveyReplyTo" IS NULL`];
+  for (const key of Object.keys(FILTERS) as (keyof TReportFilters)[]) {
+    const values = filters[key];
+    if (values.length > 0) predicates.push((FILTERS[key] as (values: string[]) => Prisma.Sql)(values));
+  }
+  return Prisma.join(predicates, ' AND ');
+}
