@@ -91,6 +91,11 @@ describe('Browser access', () => {
       expect(forged.headers.get('access-control-allow-origin')).toBeNull();
       const read = await fetch(`${emu.url}/emulator/v1/Carrier/Phones/${encodeURIComponent('+15558675310')}/Messages`, { headers: { Origin: origin } });
       expect(read.status).toBe(403);
+      const refusedPreflight = await fetch(`${emu.url}/emulator/v1/Carrier/Messages`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+      });
+      expect([refusedPreflight.status, refusedPreflight.headers.get('access-control-allow-origin')]).toEqual([403, null]);
     }
     expect(await settledState(emu)).toBe(before);
     // Without an Origin it is not a web page (curl, tests): served.

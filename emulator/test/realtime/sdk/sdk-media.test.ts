@@ -63,7 +63,7 @@ describe('media from the SDK over MCS', () => {
     expect(await (await fetch(fresh ?? '')).text()).toBe('abc');
   });
 
-  it('MCS takes a multipart form upload as its one file: the part’s bytes, type and name; two files or none are refused', async () => {
+  it('MCS takes a multipart form upload as its one file: the part’s bytes, type and name; two files, none or a name with control characters are refused', async () => {
     const media = `${sdk.url}/mcs/v1/Services/${sdk.serviceSid}/Media?Category=media`;
     const headers = { 'X-Twilio-Token': sdk.token('former') };
     const bytes = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 13) % 256));
@@ -84,6 +84,10 @@ describe('media from the SDK over MCS', () => {
     const none = new FormData();
     none.append('caption', 'no file here');
     expect((await fetch(media, { method: 'POST', headers, body: none })).status).toBe(400);
+    // A control character in the part's name would break the headers the file is later served with.
+    const tabbed = new FormData();
+    tabbed.append('file', new Blob(['x'], { type: 'text/plain' }), 'a\tb.txt');
+    expect((await fetch(media, { method: 'POST', headers, body: tabbed })).status).toBe(400);
   });
 
   it('MCS answers CORS preflights and refuses missing, forged or foreign tokens', async () => {
