@@ -38,6 +38,10 @@ export default defineConfig<EmulatorKitOptions>({
       // Short-lived Conversations tokens: every browser in the run refreshes its token several
       // times, so a refresh that drops the connection would show up anywhere.
       TWILIO_TOKEN_TTL_SECONDS: '30',
+      // Delivery receipts a little faster than a carrier's, but still further apart than the SDK's
+      // 500 ms cache of API answers, so the inbox sees every step as it would against Twilio.
+      EMULATOR_SENT_DELAY_MS: '600',
+      EMULATOR_DELIVERED_DELAY_MS: '600',
       // A state file (fresh per run) lets a test restart the emulator and see nothing lost.
       EMULATOR_STATE: path.join(os.tmpdir(), `switchboard-e2e-${process.pid}`, 'emulator.json'),
       NEXT_TELEMETRY_DISABLED: '1',

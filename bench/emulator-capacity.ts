@@ -13,7 +13,7 @@ const HOLD_MS = 5_000;
 
 /**
  * Concurrent twilsock connections held by one emulator process: light protocol clients (init with a
- * real access token per identity, §2.4) opened with IN_FLIGHT handshakes in flight, then held. Each new
+ * real access token per identity) opened with IN_FLIGHT handshakes in flight, then held. Each new
  * identity also creates its User and its two Sync maps, as an SDK connecting for the first time does.
  * Memory is the emulator process's resident set, read from /proc.
  */

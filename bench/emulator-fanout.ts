@@ -140,7 +140,7 @@ async function throughput(timings: Timings, recipients: number, sendOne: (i: num
   };
 }
 
-/** 100 light clients subscribed to one conversation's messages list (§8.5), timed like the SDK ones. */
+/** 100 light clients subscribed to one conversation's messages list, timed like the SDK ones. */
 async function lightFanout(emulator: EmulatorProcess, rest: twilio.Twilio) {
   const identities = Array.from({ length: CLIENTS }, (_, i) => `light-${String(i).padStart(3, '0')}`);
   const room = await rest.conversations.v1.conversations.create({ friendlyName: 'Light room' });

@@ -4,11 +4,11 @@
 //  - thread: click → the newest of 10,000 messages rendered;
 //  - send-to-render: Enter in one agent's composer → the message on the other agent's screen.
 import { chromium, type Page } from 'playwright-core';
-import { createTwilioClient } from 'conversations-emulator/client';
-import { DEFAULT_CREDENTIALS } from 'conversations-emulator/client';
+import { createTwilioClient, DEFAULT_CREDENTIALS } from 'conversations-emulator/client';
 import { CHROMIUM_LAUNCH } from '../e2e/fixtures/chromium';
 import { DEMO_PASSWORD } from '../prisma/demo-team';
 import { startAppServer } from '../tests/support/app-server';
+import { sendToRenderProbe } from './support/send-to-render';
 import { appSession } from './support/app-session';
 import { distribution, pool } from './support/stats';
 
@@ -104,35 +104,9 @@ export async function runInbox() {
     await other.goto(`/inbox/${big.sid}`);
     await synced(other, 1);
     await other.getByTestId('message-body').filter({ hasText: `Message ${THREAD_MESSAGES - 1}` }).waitFor({ timeout: 120_000 });
-    await other.evaluate(() => {
-      const seen: Record<string, number> = {};
-      (window as unknown as { seen: Record<string, number> }).seen = seen;
-      new MutationObserver(() => {
-        for (const element of document.querySelectorAll('[data-testid="message-body"]')) {
-          const text = element.textContent ?? '';
-          if (text.startsWith('ping ') && !seen[text]) seen[text] = Date.now();
-        }
-      }).observe(document.body, { childList: true, subtree: true, characterData: true });
-    });
-    await page.evaluate(() => {
-      const sent: Record<string, number> = {};
-      (window as unknown as { sent: Record<string, number> }).sent = sent;
-      document.addEventListener('keydown', (event) => {
-        const target = event.target as HTMLTextAreaElement;
-        if (event.key === 'Enter' && target.tagName === 'TEXTAREA') sent[target.value] = Date.now();
-      }, true);
-    });
+    const sendOne = await sendToRenderProbe(page, other);
     const latencies: number[] = [];
-    for (let i = 0; i < SENDS; i++) {
-      const text = `ping ${i}`;
-      const box = page.getByRole('textbox', { name: 'Message' });
-      await box.fill(text);
-      await box.press('Enter');
-      await other.getByTestId('message-body').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
-      const sent = await page.evaluate((t) => (window as unknown as { sent: Record<string, number> }).sent[t]!, text);
-      const seen = await other.evaluate((t) => (window as unknown as { seen: Record<string, number> }).seen[t]!, text);
-      latencies.push(seen - sent);
-    }
+    for (let i = 0; i < SENDS; i++) latencies.push(await sendOne());
 
     return {
       conversations: CONVERSATIONS,

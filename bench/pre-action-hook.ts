@@ -10,6 +10,7 @@ import { createTwilioClient, DEFAULT_CREDENTIALS } from 'conversations-emulator/
 import { CHROMIUM_LAUNCH } from '../e2e/fixtures/chromium';
 import { DEMO_PASSWORD } from '../prisma/demo-team';
 import { startAppServer } from '../tests/support/app-server';
+import { sendToRenderProbe } from './support/send-to-render';
 import { appSession } from './support/app-session';
 import { distribution } from './support/stats';
 
@@ -81,42 +82,13 @@ export async function runPreActionHook() {
       return page;
     };
     const [sender, receiver] = [await signedIn(ada.email), await signedIn(ben.email)];
-    await receiver.evaluate(() => {
-      const seen: Record<string, number> = {};
-      (window as unknown as { seen: Record<string, number> }).seen = seen;
-      new MutationObserver(() => {
-        for (const element of document.querySelectorAll('[data-testid="message-body"]')) {
-          const text = element.textContent ?? '';
-          if (text.startsWith('ping ') && !seen[text]) seen[text] = Date.now();
-        }
-      }).observe(document.body, { childList: true, subtree: true, characterData: true });
-    });
-    await sender.evaluate(() => {
-      const sent: Record<string, number> = {};
-      (window as unknown as { sent: Record<string, number> }).sent = sent;
-      document.addEventListener(
-        'keydown',
-        (event) => {
-          const target = event.target as HTMLTextAreaElement;
-          if (event.key === 'Enter' && target.tagName === 'TEXTAREA') sent[target.value] = Date.now();
-        },
-        true,
-      );
-    });
+    const sendOne = await sendToRenderProbe(sender, receiver);
     const sendToRender = { withHook: [] as number[], withoutHook: [] as number[] };
-    let n = 0;
     for (let round = 0; round < ROUNDS * 2; round++) {
       const withHook = round % 2 === 0;
       await setHook(withHook);
       for (let i = 0; i < SENDS_PER_ROUND; i++) {
-        const text = `ping ${n++}`;
-        const box = sender.getByRole('textbox', { name: 'Message' });
-        await box.fill(text);
-        await box.press('Enter');
-        await receiver.getByTestId('message-body').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
-        const sent = await sender.evaluate((t) => (window as unknown as { sent: Record<string, number> }).sent[t]!, text);
-        const seen = await receiver.evaluate((t) => (window as unknown as { seen: Record<string, number> }).seen[t]!, text);
-        (withHook ? sendToRender.withHook : sendToRender.withoutHook).push(seen - sent);
+        (withHook ? sendToRender.withHook : sendToRender.withoutHook).push(await sendOne());
       }
     }
     await setHook(true);

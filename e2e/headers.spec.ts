@@ -74,7 +74,7 @@ inboxTest('the inbox works under the CSP: live over the SDK, replies, and a cust
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
   const upload = await fetch(`${emulatorUrl}/emulator/v1/Carrier/Media`, { method: 'POST', headers: { 'content-type': 'image/png', 'content-disposition': 'attachment; filename="photo.png"' }, body: png });
   const { url } = (await upload.json()) as { url: string };
-  const { routing } = await customerSends({ from: customer, to: SMS_NUMBER, body: 'Here is the damage', mediaUrls: [url] });
+  const { routing } = await customerSends({ from: customer, to: SMS_NUMBER, body: 'Here is the damage', media: [url] });
   const row = conversationRow(agent.page, routing.conversation_sid!);
   await expect(row).toBeVisible();
   await row.click();

@@ -25,7 +25,7 @@ test('customers whose webhooks ran out of retries are all routed within one reco
   let emulator: Emulator | undefined;
   const apps: AppInstance[] = [];
   try {
-    emulator = await startEmulator({ port: 0, webhooks: { retryDelaysMs: [10, 20, 40], logger: quiet }, carrier: { stepDelayMs: 0, logger: quiet } });
+    emulator = await startEmulator({ port: 0, webhooks: { retryDelaysMs: [10, 20, 40], logger: quiet }, carrier: { receiptDelays: { sentMs: 0, deliveredMs: 0 }, logger: quiet } });
     const [port1, port2] = [await freePort(), await freePort()];
     const publicUrl = `http://localhost:${port1}`;
     const rest = createTwilioClient(emulator.url, { accountSid: emulator.credentials.accountSid, authToken: emulator.credentials.authToken }).conversations.v1;

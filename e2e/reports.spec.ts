@@ -21,7 +21,7 @@ type Person = { api: APIRequestContext; id: string };
 const customer = () => `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 const setAvailability = (person: Person, availability: 'AVAILABLE' | 'AWAY') => expectOk(person.api.put('/api/me/availability', { data: { availability } }));
 const reply = (person: Person, sid: string, body: string) => expectOk(person.api.post(`/api/conversations/${sid}/messages`, { data: { body } }));
-const resolve = (person: Person, sid: string) => expectOk(person.api.post(`/api/conversations/${sid}/close`));
+const resolve = (person: Person, sid: string) => expectOk(person.api.post(`/api/conversations/${sid}/close`, { data: {} }));
 
 async function textIn(from: string, to: string, body: string): Promise<string> {
   const { routing } = await app.carrier.send({ from, to, body });

@@ -153,6 +153,37 @@ test('a private note never reaches the phone, and a canned response is inserted 
   await sam.close();
 });
 
+test('a supervisor monitoring a conversation opens the picture the customer sent', async ({ browser }) => {
+  const a = await openInbox(browser, await createMember(browser, { name: 'Pia Picture' }), { available: true });
+  const customer = uniqueCustomerNumber();
+  // A 2×2 PNG, as a phone would attach it to an MMS.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+  const { routing } = await customerSends({
+    from: customer,
+    to: SMS_NUMBER,
+    body: 'It arrived like this',
+    media: [{ name: 'broken-box.png', mimeType: 'image/png', buffer: png }],
+  });
+  const sid = routing.conversation_sid!;
+  await expect(conversationRow(a.page, sid)).toBeVisible();
+
+  // Sam is no participant: the monitor reads through the app, which fetches the picture with its own credentials.
+  const sam = await openInbox(browser, supervisor, { path: `/supervisor/conversations/${sid}` });
+  await expect(sam.page.getByTestId('thread')).toHaveAttribute('data-mode', 'server');
+  const image = sam.page.getByRole('img', { name: 'broken-box.png' });
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(2);
+  const opened = await sam.page.request.get((await image.getAttribute('src'))!);
+  expect(opened.status()).toBe(200);
+  expect(opened.headers()['content-type']).toBe('image/png');
+  expect(Buffer.from(await opened.body()).equals(png)).toBe(true);
+  // The attachment belongs to this conversation only.
+  const mediaSid = (await image.getAttribute('src'))!.split('/').pop();
+  expect((await sam.page.request.get(`/api/conversations/CH${'0'.repeat(32)}/media/${mediaSid}`)).status()).toBe(404);
+  await a.close();
+  await sam.close();
+});
+
 test('an agent cannot open the supervisor console or call its API', async ({ browser }) => {
   const agent = await openInbox(browser, await createMember(browser, { name: 'Eli Agent' }));
   const response = await agent.page.goto('/supervisor');

@@ -7,7 +7,7 @@ const MESSAGE_TYPES = ['twilio.ipmsg.typing_indicator', 'twilio.sync.event', 'co
 type Reply = { header: FrameHeader; body: unknown };
 
 /**
- * A light twilsock v3 client (§2): the frames the SDK sends, without the SDK. Holds thousands of
+ * A light twilsock v3 client (emulator/docs/sdk-protocol.md): the frames the SDK sends, without the SDK. Holds thousands of
  * connections in one process for the capacity benchmark, and measures the emulator's own fan-out
  * without the SDK's byte-by-byte frame decoding in the way.
  */
@@ -27,7 +27,7 @@ export class LightClient {
         resolve?.({ header, body: payload.length > 0 ? JSON.parse(payload.toString('utf8')) : undefined });
         return;
       }
-      // Every non-reply frame is acked, as the SDK does (§2.3).
+      // Every non-reply frame is acked, as the SDK does.
       this.send({ id, method: 'reply', payload_type: 'application/json', status: { code: 200, status: 'OK' } });
       if (header.method === 'notification' && this.onNotification) {
         this.onNotification(String(header.message_type), JSON.parse(payload.toString('utf8')));
@@ -57,7 +57,7 @@ export class LightClient {
     if (status?.code !== 200) throw new Error(`init refused: ${JSON.stringify(status)}`);
   }
 
-  /** An upstream HTTP request (§3.1); resolves with the HTTP status and body. */
+  /** An upstream HTTP request; resolves with the HTTP status and body. */
   async http(method: string, url: string, body?: unknown): Promise<{ status: number; body: unknown }> {
     const { host, pathname } = new URL(url);
     const reply = await this.request(

@@ -42,7 +42,8 @@ export function ServerThreadView({ sid, viewer }: Props) {
   const [retryNotice, setRetryNotice] = useState<string | null>(null);
   const source = useMemo<MessageSource>(
     () => ({
-      mediaUrl: async (_messageSid, mediaSid) => (await apiFetch<{ url: string }>(`/api/conversations/${sid}/media/${mediaSid}`)).url,
+      // The server streams the content with its own credentials: the URL is the app's, and stays valid.
+      mediaUrl: async (_messageSid, mediaSid) => `/api/conversations/${sid}/media/${mediaSid}`,
       receipts: async (messageSid) => (await apiFetch<{ receipts: { status: string; errorCode: string | null }[] }>(`/api/conversations/${sid}/messages/${messageSid}/receipts`)).receipts,
     }),
     [sid],

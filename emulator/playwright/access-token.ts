@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import type { Credentials } from '../src/rest/auth';
+import type { Credentials } from '../src/config';
 
 export type TokenOptions = {
   /** Lifetime in seconds (default 3600); the SDK's `tokenAboutToExpire` fires before the end. */

@@ -1,7 +1,7 @@
 import type twilio from 'twilio';
 import { createTwilioClient } from '../src/client';
 import { startEmulator, type EmulatorOptions } from '../src/index';
-import type { Credentials } from '../src/rest/auth';
+import type { Credentials, ReceiptDelays } from '../src/config';
 import { mintAccessToken, type TokenOptions } from './access-token';
 import { createEmulatorClock, type EmulatorClock } from './emulator-clock';
 import { kitStep } from './kit-step';
@@ -45,15 +45,12 @@ export type LaunchOptions = {
   numbers?: readonly string[];
   /** Twilio's 30 actions/s limit (default on, as on Twilio). */
   rateLimit?: boolean;
-  /** Pause before each delivery step, queued → sent → delivered (default 0: no real time passes). */
-  stepDelayMs?: number;
-  webhooks?: EmulatorOptions['webhooks'];
   /**
-   * The clock SDK tokens are judged on. Default `wall`: your app mints tokens on its own clock, so
-   * advancing the emulator's clock (past the WhatsApp window, a timer) must not expire them. `emulator`
-   * lets `clock.advance()` expire tokens, to test your app's token refresh.
+   * Real-time pauses of a delivery, queued → sent, then → delivered (default 0 and 0: no real time
+   * passes; the emulator's own default is a carrier's pace, 1 s then 2 s).
    */
-  tokenTime?: EmulatorOptions['tokenTime'];
+  receiptDelays?: ReceiptDelays;
+  webhooks?: EmulatorOptions['webhooks'];
   /** Keep state in this file (default: in memory). */
   statePath?: string;
 };
@@ -106,9 +103,8 @@ export const launchEmulator = async (options: LaunchOptions = {}): Promise<{ emu
     numbers: options.numbers,
     rateLimit: options.rateLimit,
     statePath: options.statePath,
-    carrier: { stepDelayMs: options.stepDelayMs ?? 0 },
+    carrier: { receiptDelays: options.receiptDelays ?? { sentMs: 0, deliveredMs: 0 } },
     webhooks: options.webhooks,
-    tokenTime: options.tokenTime ?? 'wall',
   });
   return { emulator: await attachEmulator({ url: started.url, credentials: started.credentials }, true), stop: () => started.close() };
 };

@@ -11,4 +11,4 @@ export { uniquePhoneNumber, type ExpectMessageOptions, type MediaFile, type Mess
 export { startWebhookReceiver, type WebhookMatcher, type WebhookReceiver, type WebhookReply, type WebhookRequest } from './webhook-receiver';
 export type { TokenOptions } from './access-token';
 export type { PhoneMessage, SendAnswer } from '../src/control-client';
-export type { Credentials } from '../src/rest/auth';
+export type { Credentials } from '../src/config';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Credentials } from '../src/rest/auth';
+import type { Credentials } from '../src/config';
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { parseAddress } from './domain/validate';
 import { parseControlOrigins } from './http/control-origins';
-import type { Credentials } from './rest/auth';
 
 /**
  * The emulator's well-known test account. Emulator mode needs no configuration: these defaults are what
@@ -9,12 +8,25 @@ import type { Credentials } from './rest/auth';
  */
 export const DEFAULT_PORT = 4510;
 
+/** The account the emulator answers for: Basic auth with the auth token or the API key, tokens signed with the key. */
+export type Credentials = { accountSid: string; authToken: string; apiKey: string; apiSecret: string };
+
 export const DEFAULT_CREDENTIALS: Credentials = {
   accountSid: 'AC00000000000000000000000000000001',
   authToken: 'switchboard-emulator-auth-token',
   apiKey: 'SK00000000000000000000000000000001',
   apiSecret: 'switchboard-emulator-api-secret',
 };
+
+/**
+ * Real-time pauses of a carrier delivery: queued → `sent` (or a failure), then → `delivered` (or
+ * undelivered). Real carriers take about a second to hand a message on and a few more to confirm it,
+ * which also keeps receipt steps apart by more than the SDK's 500 ms cache of API answers. 0 is one
+ * turn of the event loop (tests that do not look at timing).
+ */
+export type ReceiptDelays = { sentMs: number; deliveredMs: number };
+
+export const DEFAULT_RECEIPT_DELAYS: ReceiptDelays = { sentMs: 1_000, deliveredMs: 2_000 };
 
 /** Two +1 long codes (group MMS needs +1) and the WhatsApp sender used in Twilio's own examples. */
 export const DEFAULT_NUMBERS = ['+15017122661', '+15017122662', 'whatsapp:+14155238886'] as const;
@@ -28,6 +40,8 @@ const Env = z.object({
   EMULATOR_API_SECRET: z.string().min(1).optional(),
   EMULATOR_NUMBERS: z.string().optional(),
   EMULATOR_RATE_LIMIT: z.enum(['on', 'off']).optional(),
+  EMULATOR_SENT_DELAY_MS: z.coerce.number().int().min(0).max(600_000).optional(),
+  EMULATOR_DELIVERED_DELAY_MS: z.coerce.number().int().min(0).max(600_000).optional(),
   EMULATOR_CONTROL_ORIGINS: z.string().optional(),
 });
 
@@ -37,6 +51,7 @@ export type EmulatorConfig = {
   credentials: Credentials;
   numbers: string[];
   rateLimit: boolean;
+  carrier: { receiptDelays: ReceiptDelays };
   /** Web pages allowed to call the control API (`--control-origins` / EMULATOR_CONTROL_ORIGINS, comma-separated). */
   controlOrigins: string[];
 };
@@ -75,6 +90,12 @@ export const readConfig = (env: NodeJS.ProcessEnv, argv: readonly string[]): Emu
     },
     numbers: e.EMULATOR_NUMBERS ? parseNumbers(e.EMULATOR_NUMBERS) : [...DEFAULT_NUMBERS],
     rateLimit: e.EMULATOR_RATE_LIMIT !== 'off',
+    carrier: {
+      receiptDelays: {
+        sentMs: e.EMULATOR_SENT_DELAY_MS ?? DEFAULT_RECEIPT_DELAYS.sentMs,
+        deliveredMs: e.EMULATOR_DELIVERED_DELAY_MS ?? DEFAULT_RECEIPT_DELAYS.deliveredMs,
+      },
+    },
     controlOrigins: parseControlOrigins(flag('--control-origins') ?? e.EMULATOR_CONTROL_ORIGINS ?? ''),
   };
 };

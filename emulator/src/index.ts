@@ -1,18 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { attachCarrier, type Carrier, type CarrierLogger } from './carrier/carrier';
-import { registerCarrierRoutes } from './carrier/routes';
 import { createClock, type Clock } from './clock';
-import { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS } from './config';
+import { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS, type Credentials, type ReceiptDelays } from './config';
 import { Core } from './domain/core';
+import { accessTokenHeader, accountCredentials, signedUrl } from './http/authenticators';
+import { Router, type ProductRoutes } from './http/router';
+import { createRequestListener } from './http/server';
+import { createUrlSigner } from './http/signed-urls';
 import { createFileBlobStore, createMemoryBlobStore, type BlobStore } from './media/blob-store';
-import { registerMediaRoutes } from './media/routes';
-import { basicAuth, type Authenticator, type Credentials } from './rest/auth';
-import { registerControlRoutes } from './rest/control';
-import { registerConversationsV1 } from './rest/register';
-import { Router } from './rest/router';
-import { createRequestListener } from './rest/server';
+import { TEMPORARY_URL_TTL_MS } from './media/routes';
+import { PRODUCTS } from './products';
+import { createAccessTokenVerifier } from './realtime/auth/access-token';
 import { attachSdkSupport, takeSavedSyncState, withSyncState, type SdkSupport } from './realtime/chat/attach-sdk-support';
+import { emulatorControl } from './rest/control';
 import { FilePersistence } from './store/persistence';
 import { attachTimerService, type TimerService } from './timers/timer-service';
 import { attachWebhooks, type WebhookDispatcher, type WebhookLogger } from './webhooks/dispatcher';
@@ -29,24 +30,23 @@ export type EmulatorOptions = {
   numbers?: readonly string[];
   /** Twilio's 30 actions/s limit (default on). Tests that hammer the emulator pass false. */
   rateLimit?: boolean;
+  /** Emulator time: timestamps, conversation timers, the WhatsApp window, temporary URLs. Advanceable. */
   clock?: Clock;
+  /**
+   * Judges access tokens (`exp`, `nbf`) and times their expiry. Tokens are minted on real time, so
+   * this is real time, whatever the emulator clock says; tests inject one to expire tokens without waiting.
+   */
+  tokenClock?: Clock;
   /** Webhook timing (tests shorten it so nothing waits real seconds). */
   webhooks?: { preActionTimeoutMs?: number; postActionTimeoutMs?: number; retryDelaysMs?: readonly number[]; logger?: WebhookLogger };
-  /** Pause before each delivery step (queued → sent → delivered); default 250 ms, tests pass 0. */
-  carrier?: { stepDelayMs?: number; logger?: CarrierLogger };
+  /** Real-time pauses of each delivery (`DEFAULT_RECEIPT_DELAYS`: 1 s to sent, 2 s more to delivered). */
+  carrier?: { receiptDelays?: ReceiptDelays; logger?: CarrierLogger };
   /**
    * Web pages (origins) allowed to call the control API `/emulator/v1/…`, e.g. the app serving the
    * customer-phone page; `['*']` for any. Default none: only clients that send no `Origin` (not a
    * browser page) may use it.
    */
   controlOrigins?: readonly string[];
-  /**
-   * The clock SDK access tokens are judged on (expiry, not-before, `tokenAboutToExpire`). `emulator`
-   * (default): the emulator's clock, so advancing it expires tokens. `wall`: real time, for an app under
-   * test that mints its tokens on its own clock — otherwise after advancing the emulator past the
-   * WhatsApp window, every token the app can mint would already be expired.
-   */
-  tokenTime?: 'emulator' | 'wall';
 };
 
 export type Emulator = {
@@ -59,11 +59,13 @@ export type Emulator = {
   numbers: readonly string[];
   core: Core;
   clock: Clock;
-  /** The route table: adapters add routes (e.g. the carrier under `/emulator/v1/`). */
+  /** Times access tokens (real time unless injected). */
+  tokenClock: Clock;
+  /** The route table of every product, for HTTP and twilsock alike. */
   router: Router;
-  /** Authenticators for Twilio routes; adapters may add one (e.g. SDK tokens for MCS). */
-  authenticators: Authenticator[];
-  /** Media bytes, shared with the realtime layer's MCS additions. */
+  /** The control API's routes (`/emulator/v1/…`): an embedding app adds its own controls here. */
+  controlRoutes: ProductRoutes;
+  /** Media bytes. */
   blobs: BlobStore;
   /** The HTTP server; the realtime layer attaches its WebSocket upgrade (`/v3/wsconnect`) to it. */
   server: Server;
@@ -73,7 +75,7 @@ export type Emulator = {
   webhooks: WebhookDispatcher;
   /** Conversation timers on the emulator clock. */
   timers: TimerService;
-  /** What the official SDK talks to: twilsock, Sync projections, the chat API, SDK media (issue 5). */
+  /** What the official SDK talks to: twilsock, Sync projections, the chat API's dependencies. */
   sdk: SdkSupport;
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -83,6 +85,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   const credentials: Credentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
   const numbers = [...(options.numbers ?? DEFAULT_NUMBERS)];
   const clock = options.clock ?? createClock();
+  const tokenClock = options.tokenClock ?? createClock();
   const statePath = options.statePath;
   const loaded = statePath ? FilePersistence.load(statePath) : undefined;
   // The Sync projection is saved in the same file, so one atomic write covers both (realtime/chat).
@@ -115,20 +118,29 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
 
   const webhooks = attachWebhooks(core, { authToken: credentials.authToken, ...options.webhooks });
   const timers = attachTimerService(core);
-  const carrier = attachCarrier(core, { blobs, stepDelayMs: options.carrier?.stepDelayMs ?? 250, logger: options.carrier?.logger });
+  const carrier = attachCarrier(core, { blobs, receiptDelays: options.carrier?.receiptDelays, logger: options.carrier?.logger });
 
+  const verifyToken = createAccessTokenVerifier({
+    accountSid: credentials.accountSid,
+    lookupApiKeySecret: (sid) => (sid === credentials.apiKey ? credentials.apiSecret : undefined),
+    now: () => tokenClock.now(),
+    // A token must name a chat service that exists: everything the SDK does happens in one.
+    isKnownChatService: (sid) => core.store.get('services', sid) !== undefined,
+  });
+  const urls = createUrlSigner(credentials.authToken, clock, TEMPORARY_URL_TTL_MS);
   const router = new Router();
-  const authenticators: Authenticator[] = [basicAuth(credentials)];
-  registerControlRoutes(router, core, { reset, runTimers: () => timers.runDue() });
-  registerCarrierRoutes(router, carrier, blobs);
-  registerConversationsV1(router, core);
-  registerMediaRoutes(router, core, blobs);
-
-  const server = createServer(createRequestListener(router, authenticators, { controlOrigins: options.controlOrigins }));
+  const server = createServer(
+    createRequestListener(
+      router,
+      { account: accountCredentials(credentials), 'sdk-token': accessTokenHeader(verifyToken), 'signed-url': signedUrl(urls) },
+      { controlOrigins: options.controlOrigins },
+    ),
+  );
   // Keep-alive sockets must not hold close() hostage.
   server.keepAliveTimeout = 5_000;
-  const tokenClock = options.tokenTime === 'wall' ? createClock() : clock;
-  const sdkSupport = attachSdkSupport({ server, core, clock, tokenClock, credentials, blobs, syncState: savedSync });
+  const sdkSupport = attachSdkSupport({ server, router, core, clock, tokenClock, verifyToken, syncState: savedSync });
+  const deps = { core, blobs, carrier, urls, sdk: sdkSupport, controls: { reset, runTimers: () => timers.runDue() } };
+  for (const { product, defaults, register } of PRODUCTS) register(router.product(product, defaults), deps);
   realtime.sdk = sdkSupport;
   sdkSupport.onSyncChange(() => persistence?.markDirty());
   persistence?.markDirty();
@@ -152,8 +164,9 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     numbers,
     core,
     clock,
+    tokenClock,
     router,
-    authenticators,
+    controlRoutes: router.product(emulatorControl.product, emulatorControl.defaults),
     blobs,
     server,
     carrier,
@@ -181,9 +194,9 @@ export type { DomainEvent, DomainEventType, EventOf } from './domain/events';
 export type { Origin, OriginSource } from './domain/origin';
 export type { PreActionHook, PreActionRequest, PreActionModifications } from './domain/hooks';
 export { TwilioError } from './domain/errors';
-export type { Credentials } from './rest/auth';
+export type { Credentials } from './config';
 export type { Clock } from './clock';
-export { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS, DEFAULT_PORT } from './config';
+export { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS, DEFAULT_PORT, DEFAULT_RECEIPT_DELAYS, type ReceiptDelays } from './config';
 export { readConfig, type EmulatorConfig } from './config';
 export { createTwilioClient, toEmulatorUrl, EmulatorRequestClient, type EmulatorClientCredentials } from './client';
 // The twilsock frame format, for light protocol clients (load tests that need thousands of connections).

@@ -17,7 +17,7 @@ const AGENT_CUSTOMER = '+15557770100';
 const REPLIES = 24;
 const NEW_CUSTOMERS = 8;
 
-/** `npm run emulator` with a state file, carrier steps at their real pace (250 ms), so deliveries are in flight. */
+/** `npm run emulator` with a state file, carrier steps at their real pace (1 s, then 2 s), so deliveries are in flight. */
 async function startEmulatorProcess(file: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/src/main.ts', '--port', '0', '--state', file], {
     env: { ...process.env, EMULATOR_RATE_LIMIT: 'off' },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { setupTestEmulator } from './support/harness';
 
 /**
- * Seed 003 (Group Texting in Conversations) end to end: both walkthroughs and the projected-address
+ * Twilio's Group Texting in Conversations guide end to end: both walkthroughs and the projected-address
  * transfer, seen from every customer's phone, and group-MMS inbound routing and autocreation.
  */
 const [first, second] = ['+15017122661', '+15017122662'];
@@ -14,7 +14,7 @@ const { emu, conversations, phone: phones } = setupTestEmulator(
 const received = async (address: string) =>
   (await phones.messages(address)).filter((m) => m.direction === 'received').map((m) => [m.from, m.thread, m.body]);
 
-describe('Group texting seen from the phones (seed 003)', () => {
+describe('Group texting seen from the phones', () => {
   it('scenario 1: the agent’s projected address texts one homebuyer, then both; a homebuyer answers the group', async () => {
     const conversation = await conversations().create({ friendlyName: 'Home-buying journey' });
     const c = conversations()(conversation.sid);

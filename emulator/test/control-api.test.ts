@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_TEMPLATES } from '../src/domain/content-templates';
 import { settledState, setupTestEmulator } from './support/harness';
-import { until } from './realtime/support/wait-for';
+import { when } from './realtime/support/wait-for';
 
 /**
  * The control API under /emulator/v1/: bad input answers a clear 4xx and changes nothing; CORS for the
@@ -91,6 +91,11 @@ describe('Browser access', () => {
       expect(forged.headers.get('access-control-allow-origin')).toBeNull();
       const read = await fetch(`${emu.url}/emulator/v1/Carrier/Phones/${encodeURIComponent('+15558675310')}/Messages`, { headers: { Origin: origin } });
       expect(read.status).toBe(403);
+      const refusedPreflight = await fetch(`${emu.url}/emulator/v1/Carrier/Messages`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+      });
+      expect([refusedPreflight.status, refusedPreflight.headers.get('access-control-allow-origin')]).toEqual([403, null]);
     }
     expect(await settledState(emu)).toBe(before);
     // Without an Origin it is not a web page (curl, tests): served.
@@ -124,6 +129,11 @@ describe('Browser access', () => {
     expect(response.headers['content-type']).toContain('text/event-stream');
     expect(response.headers['access-control-allow-origin']).toBe(APP);
     let buffer = '';
+    const arrives = (condition: () => boolean) => when(condition, (recheck) => {
+      const onData = () => queueMicrotask(recheck);
+      response.on('data', onData);
+      return () => response.off('data', onData);
+    });
     response.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
       for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
@@ -137,16 +147,16 @@ describe('Browser access', () => {
     try {
       const sent = await phones.send({ from: customer, to: 'whatsapp:+14155238886', body: 'Hi' });
       await emu.client.conversations.v1.conversations(sent.routing.conversation_sid ?? '').messages.create({ author: 'agent', body: 'Hello!' });
-      await until(() => events.some((e) => e.data.direction === 'received'));
+      await arrives(() => events.some((e) => e.data.direction === 'received'));
       await phones.read(customer);
-      await until(() => events.some((e) => e.data.status === 'read'));
+      await arrives(() => events.some((e) => e.data.status === 'read'));
       expect(events.map((e) => [e.event, e.data.direction, e.data.status, e.data.body])).toEqual([
         ['message', 'sent', 'delivered', 'Hi'],
         ['message', 'received', 'delivered', 'Hello!'],
         ['message', 'received', 'read', 'Hello!'],
       ]);
       await phones.setReachable(customer, false);
-      await until(() => events.some((e) => e.event === 'phone'));
+      await arrives(() => events.some((e) => e.event === 'phone'));
     } finally {
       stream.destroy();
       response.destroy();
@@ -154,7 +164,23 @@ describe('Browser access', () => {
   });
 });
 
-describe('Clock and content templates', () => {
+describe('Clock, delivery pace and content templates', () => {
+  it('reads and sets the carrier’s receipt delays; a bad value changes nothing', async () => {
+    const original = emu.carrier.receiptDelays();
+    try {
+      const set = await phones.call('Carrier/Delays', { method: 'POST', body: new URLSearchParams({ SentDelayMs: '700', DeliveredDelayMs: '1500' }) });
+      expect(set.json).toEqual({ sent_delay_ms: 700, delivered_delay_ms: 1500 });
+      expect((await phones.call('Carrier/Delays')).json).toEqual({ sent_delay_ms: 700, delivered_delay_ms: 1500 });
+      for (const bad of ['-1', 'soon', '600001']) {
+        const answer = await phones.call<{ code: number }>('Carrier/Delays', { method: 'POST', body: new URLSearchParams({ SentDelayMs: bad }) });
+        expect([bad, answer.status, answer.json.code]).toEqual([bad, 400, 20001]);
+      }
+      expect(emu.carrier.receiptDelays()).toEqual({ sentMs: 700, deliveredMs: 1500 });
+    } finally {
+      emu.carrier.setReceiptDelays(original);
+    }
+  });
+
   it('reads and advances emulator time', async () => {
     const before = await phones.call<{ now: string; now_ms: number; offset_ms: number }>('Clock');
     const after = await phones.advanceClock('P1DT2H');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rejection, setupTestEmulator } from './support/harness';
 
 /**
- * Seed 003 (Group Texting in Conversations): both walkthroughs, the projected-address transfer
+ * Twilio's Group Texting in Conversations guide: both walkthroughs, the projected-address transfer
  * between agents, standalone projected addresses and the group-MMS rules.
  */
 const [first, second] = ['+15017122661', '+15017122662'];
@@ -10,7 +10,7 @@ const { emu, conversations, snapshot } = setupTestEmulator({
   numbers: [first, second, '+15017122663', '+447700900000', 'whatsapp:+14155238886'],
 });
 
-describe('Group texting (seed 003)', () => {
+describe('Group texting (Twilio’s guide)', () => {
   it('scenario 1: one chat participant with a projected address and two SMS participants', async () => {
     const conversation = await conversations().create({ friendlyName: 'Home-buying journey' });
     const c = conversations()(conversation.sid);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTwilioClient, toEmulatorUrl } from '../src/client';
+import { createClock, toTwilioDate, type Clock } from '../src/clock';
 import { rejection, startTestEmulator, setupTestEmulator } from './support/harness';
 import { validateTwilioResponse } from './support/spec-validator';
 
@@ -49,33 +49,16 @@ describe('HTTP contract', () => {
     expect((await emu.client.conversations.v1.roles.list()).length).toBe(4);
   });
 
-  it('redirects only Twilio hosts the emulator implements', () => {
+  it('redirects every Twilio host the emulator serves to its base URL, Twilio’s paths unchanged, and refuses the others', () => {
     expect(toEmulatorUrl('https://conversations.twilio.com/v1/Conversations?PageSize=5', 'http://127.0.0.1:1')).toBe(
       'http://127.0.0.1:1/v1/Conversations?PageSize=5',
     );
+    expect(toEmulatorUrl('https://conversations.dublin.ie1.twilio.com/v1/Services', 'http://127.0.0.1:1')).toBe('http://127.0.0.1:1/v1/Services');
     expect(toEmulatorUrl('https://mcs.us1.twilio.com/v1/Services/IS1/Media', 'http://127.0.0.1:1/')).toBe(
       'http://127.0.0.1:1/mcs/v1/Services/IS1/Media',
     );
-    expect(() => toEmulatorUrl('https://api.twilio.com/2010-04-01/Accounts', 'http://127.0.0.1:1')).toThrow(/does not implement/);
-  });
-
-  it('routes every operation of the Conversations v1 spec', () => {
-    const spec = JSON.parse(
-      readFileSync(new URL('../spec/twilio_conversations_v1.json', import.meta.url), 'utf8'),
-    ) as { paths: Record<string, Record<string, unknown>> };
-    const missing: string[] = [];
-    let count = 0;
-    for (const [path, operations] of Object.entries(spec.paths)) {
-      const concrete = path.replace(/\{[^}]+\}/g, 'XX00000000000000000000000000000000');
-      for (const method of ['get', 'post', 'delete']) {
-        if (!(method in operations)) continue;
-        count += 1;
-        if (emu.router.match(method, concrete).kind !== 'found') missing.push(`${method.toUpperCase()} ${path}`);
-      }
-    }
-    expect(Object.keys(spec.paths).length).toBe(49);
-    expect(count).toBeGreaterThan(100);
-    expect(missing).toEqual([]);
+    expect(() => toEmulatorUrl('https://api.twilio.com/2010-04-01/Accounts', 'http://127.0.0.1:1')).toThrow(/does not serve/);
+    expect(toEmulatorUrl('https://example.com/hook', 'http://127.0.0.1:1')).toBe('https://example.com/hook');
   });
 
   it('has a validator that does fail on a response off the spec', async () => {
@@ -91,13 +74,17 @@ describe('HTTP contract', () => {
 
 describe('Rate limit', () => {
   it('answers more than 30 actions per second on one conversation with 429 / 20429', async () => {
-    const limited = await startTestEmulator({ rateLimit: true });
+    // Time stands still, so the burst falls in one second however slowly a loaded machine serves it.
+    const moving = createClock();
+    const start = Date.now();
+    const still: Clock = { ...moving, now: () => start + moving.offset(), isoNow: () => toTwilioDate(start + moving.offset()) };
+    const limited = await startTestEmulator({ rateLimit: true, clock: still });
     try {
       const c = await limited.client.conversations.v1.conversations.create({});
       const conv = limited.client.conversations.v1.conversations(c.sid);
       const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => conv.messages.create({ body: `burst ${i}` })));
       const rejected = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as { status: number; code: number });
-      expect(rejected.length).toBeGreaterThanOrEqual(10);
+      expect(rejected.length).toBe(10);
       expect(rejected.every((e) => e.status === 429 && e.code === 20429)).toBe(true);
       // The answer says when the window has room again, in whole seconds.
       const { accountSid, authToken } = limited.credentials;

@@ -129,8 +129,14 @@ describe('Media (MCS)', () => {
     expect(m.media).toEqual([{ sid: media.sid, content_type: 'image/png', filename: 'dot.png', size: 8, category: 'media' }]);
 
     const auth = `Basic ${Buffer.from(`${emu.credentials.apiKey}:${emu.credentials.apiSecret}`).toString('base64')}`;
+    // The helper reaches MCS at https://mcs.us1.twilio.com/v1/…, which the redirect client sends to /mcs/v1/….
     const meta = await fetch(`${emu.url}/mcs${media.links.content.replace(/\/Content$/, '')}`, { headers: { Authorization: auth } });
-    expect(((await meta.json()) as { message_sid: string }).message_sid).toBe(m.sid);
+    const metadata = (await meta.json()) as { message_sid: string; channel_sid: string; url: string; links: { content: string; content_direct_temporary: string } };
+    expect(metadata).toMatchObject({ message_sid: m.sid, channel_sid: c.sid, url: `https://mcs.us1.twilio.com/v1/Services/${emu.serviceSid}/Media/${media.sid}` });
+    // As on Twilio: a temporary URL anyone holding it may load for a while (an <img src>), no credentials needed.
+    const temporary = await fetch(metadata.links.content_direct_temporary);
+    expect(temporary.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await temporary.arrayBuffer())).toEqual(bytes);
     const content = await fetch(`${emu.url}/mcs${media.links.content}`, { headers: { Authorization: auth } });
     expect(content.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await content.arrayBuffer())).toEqual(bytes);

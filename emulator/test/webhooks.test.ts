@@ -77,31 +77,33 @@ describe('Post-action webhooks', () => {
     await v1().users.create({ ...on, identity: 'someone-new' });
     await c.remove({ ...on });
     await settle();
+    // A slow machine may time a delivery out and retry it: the checks below look at first attempts.
+    const first = (path: string, eventType?: string) => hooks.at(path, eventType).filter((r) => r.params.RetryCount === '0');
 
-    expect(new Set(types(hooks.at('/account')))).toEqual(new Set(all));
-    expect(new Set(types(hooks.at('/service')))).toEqual(new Set(all));
+    expect(new Set(types(first('/account')))).toEqual(new Set(all));
+    expect(new Set(types(first('/service')))).toEqual(new Set(all));
     // Scoped: only this conversation's events, from the moment it was attached; no user events.
-    expect(new Set(types(hooks.at('/scoped')))).toEqual(new Set(all.filter((t) => !t.startsWith('onUser') && t !== 'onConversationAdded')));
+    expect(new Set(types(first('/scoped')))).toEqual(new Set(all.filter((t) => !t.startsWith('onUser') && t !== 'onConversationAdded')));
 
     for (const request of hooks.at('/account')) {
       const type = String(request.params.EventType);
       const expected = ['AccountSid', 'EventType', 'Source', 'RetryCount', ...(FIELDS[type] ?? [])];
       expect({ type, missing: expected.filter((k) => !(k in request.params)) }).toEqual({ type, missing: [] });
       expect(request.params.AccountSid).toBe(emu.credentials.accountSid);
-      expect(request.params.RetryCount).toBe('0');
+      expect(String(request.params.RetryCount)).toMatch(/^[0-3]$/);
       expect(request.headers['content-type']).toContain('application/x-www-form-urlencoded');
       expect(request.headers['i-twilio-idempotency-token']).toMatch(/^[0-9a-f-]{36}$/);
     }
-    const added = hooks.at('/account', 'onMessageAdded')[0];
+    const added = first('/account', 'onMessageAdded')[0];
     expect(added?.params).toMatchObject({ Body: 'Hello', Author: 'agent-webhooks', Index: '0', Source: 'API', ConversationSid: conversation.sid });
-    const state = hooks.at('/account', 'onConversationStateUpdated')[0];
+    const state = first('/account', 'onConversationStateUpdated')[0];
     expect(state?.params).toMatchObject({ StateFrom: 'active', StateTo: 'inactive', Reason: 'API' });
-    const delivery = hooks.at('/account', 'onDeliveryUpdated').map((r) => [r.params.Status, r.params.Source]);
+    const delivery = first('/account', 'onDeliveryUpdated').map((r) => [r.params.Status, r.params.Source]);
     expect(delivery).toEqual([
       ['sent', 'SMS'],
       ['delivered', 'SMS'],
     ]);
-    expect(hooks.at('/account', 'onParticipantAdded')[0]?.params).toMatchObject({
+    expect(first('/account', 'onParticipantAdded')[0]?.params).toMatchObject({
       'MessagingBinding.Type': 'SMS',
       'MessagingBinding.Address': '+15558675340',
       'MessagingBinding.ProxyAddress': number,
@@ -179,6 +181,8 @@ describe('Post-action webhooks', () => {
     expect((await v1().conversations(conversation.sid).fetch()).friendlyName).toBe('Fast');
     const arrived = await hooks.next((r) => r.path === '/stuck');
     expect(arrived.params.ConversationSid).toBe(conversation.sid);
+    // The retry after the timeout finds the server answering again, so nothing is left in flight.
+    hooks.on('/stuck', () => ({ status: 200 }));
   });
 });
 

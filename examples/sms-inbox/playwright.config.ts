@@ -17,7 +17,7 @@ export default defineConfig<EmulatorKitOptions>({
   expect: { timeout: 10_000 },
   use: {
     trace: 'retain-on-failure',
-    emulatorOptions: { stepDelayMs: 0 },
+    emulatorOptions: { receiptDelays: { sentMs: 0, deliveredMs: 0 } },
   },
   projects: [
     {

@@ -10,7 +10,7 @@ import type { TStartGroupText } from './group-text-rules';
 /**
  * Starts a group text (Twilio's group MMS): the customers by their own numbers, and the agent
  * behind one projected address — the number the customers see, which can later change hands
- * (seed 003). One ConversationWithParticipants call, so a refusal leaves nothing behind.
+ * (Twilio's Group Texting guide). One ConversationWithParticipants call, so a refusal leaves nothing behind.
  */
 export async function startGroupText({ agentId, input }: { agentId: string; input: TStartGroupText }) {
   if (!listTwilioNumbers().includes(input.projectedAddress)) throw new AppError('invalid_request', 'Choose one of the account’s +1 numbers for the group.');

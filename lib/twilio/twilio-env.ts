@@ -37,7 +37,7 @@ const ZEmulator = z.object({
   EMULATOR_API_SECRET: z.string().default(DEFAULT_CREDENTIALS.apiSecret),
 });
 
-/** The one place that decides emulator or live Twilio (../shared/DESIGN.md §3). */
+/** The one place that decides emulator or live Twilio. */
 export function isLiveTwilio(env: Readonly<Record<string, string | undefined>>): boolean {
   return Boolean(env.TWILIO_ACCOUNT_SID && env.TWILIO_API_KEY && env.TWILIO_API_SECRET && env.TWILIO_CONVERSATIONS_SERVICE_SID);
 }

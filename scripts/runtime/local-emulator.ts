@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readConfig } from 'conversations-emulator/client';
-import { type Emulator, type EmulatorOptions, startEmulator } from 'conversations-emulator';
+import { type Emulator, type EmulatorOptions, startEmulator, TwilioError } from 'conversations-emulator';
 
 export type LocalEmulator = {
   readonly url: string;
@@ -50,18 +50,14 @@ export async function startLocalEmulator({ dataDir, throwaway, host, appOrigin }
     addRestartRoute(current);
   };
   const addRestartRoute = (emulator: Emulator) =>
-    emulator.router.post(
-      '/emulator/v1/Restart',
-      () => {
-        if (!options.statePath) return { status: 409, json: { code: 20001, message: 'A restart needs a state file (EMULATOR_STATE or a data folder).', status: 409 } };
-        // Answer first: the server this request came in on is about to close.
-        setImmediate(() => {
-          restarting ??= restart().finally(() => (restarting = null));
-        });
-        return { status: 202, json: { restarting: true, down_ms: RESTART_DOWN_MS } };
-      },
-      { auth: false },
-    );
+    emulator.controlRoutes.post('/emulator/v1/Restart', () => {
+      if (!options.statePath) throw new TwilioError(20001, 409, 'A restart needs a state file (EMULATOR_STATE or a data folder).');
+      // Answer first: the server this request came in on is about to close.
+      setImmediate(() => {
+        restarting ??= restart().finally(() => (restarting = null));
+      });
+      return { status: 202, json: { restarting: true, down_ms: RESTART_DOWN_MS } };
+    });
   addRestartRoute(current);
 
   return {

@@ -38,7 +38,8 @@ describe.each([
   let server: { url: string; stop(): Promise<void> } | undefined;
   afterAll(async () => server?.stop());
 
-  it('apply every migration to an empty database, and a second run changes nothing', async () => {
+  // Two runs of `prisma migrate deploy` (a CLI process each) on a fresh server: a slow test's time.
+  it('apply every migration to an empty database, and a second run changes nothing', { timeout: 120_000 }, async () => {
     server = await start();
     expect((await inspect(server.url).catch(() => null))?.tables ?? []).toEqual([]);
 

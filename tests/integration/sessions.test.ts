@@ -1,3 +1,4 @@
+import type { Emulator } from 'conversations-emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { checkSession } from '@/lib/sessions/check-session';
@@ -8,10 +9,13 @@ import { resetUserPassword } from '@/lib/users/reset-user-password';
 import { signOutEverywhere } from '@/lib/users/sign-out-everywhere';
 import { updateUser } from '@/lib/users/update-user';
 import { startTestDatabase } from '../support/test-database';
+import { startTestEmulator } from '../support/test-emulator';
 
+// Disabling someone also cuts them off in Twilio, so the emulator runs too.
+let emulator: Emulator;
 let database: Awaited<ReturnType<typeof startTestDatabase>>;
 beforeAll(async () => {
-  database = await startTestDatabase();
+  [emulator, database] = await Promise.all([startTestEmulator(), startTestDatabase()]);
   await db.user.createMany({
     data: [
       { id: 'admin', email: 'admin@example.com', name: 'Admin', passwordHash: 'x', role: 'ADMIN' },
@@ -19,7 +23,10 @@ beforeAll(async () => {
     ],
   });
 });
-afterAll(async () => database.close());
+afterAll(async () => {
+  await database.close();
+  await emulator.close();
+});
 beforeEach(async () => {
   await db.session.deleteMany();
 });

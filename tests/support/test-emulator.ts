@@ -10,7 +10,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     port: 0,
     rateLimit: false,
     ...options,
-    carrier: { stepDelayMs: 0, logger: quiet, ...options.carrier },
+    carrier: { receiptDelays: { sentMs: 0, deliveredMs: 0 }, logger: quiet, ...options.carrier },
     webhooks: { retryDelaysMs: [10, 20, 40], logger: quiet, ...options.webhooks },
   });
   process.env.EMULATOR_URL = emulator.url;

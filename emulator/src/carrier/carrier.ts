@@ -1,3 +1,4 @@
+import { DEFAULT_RECEIPT_DELAYS, type ReceiptDelays } from '../config';
 import type { Core } from '../domain/core';
 import { DELIVERY_ERROR_CODES } from '../domain/errors';
 import type { DomainEvent } from '../domain/events';
@@ -18,8 +19,7 @@ export type CarrierLogger = { info(message: string): void };
 
 export type CarrierOptions = {
   blobs: BlobStore;
-  /** Real-time pause before each delivery step (queued → sent → delivered), so a person sees them. */
-  stepDelayMs?: number;
+  receiptDelays?: ReceiptDelays;
   logger?: CarrierLogger;
 };
 
@@ -36,6 +36,9 @@ export type Carrier = {
   onChange(listener: (change: CarrierChange) => void): () => void;
   /** Resolves once no outbound delivery is in progress (tests). */
   idle(): Promise<void>;
+  /** The pauses of deliveries from now on (the control API changes them at run time). */
+  receiptDelays(): ReceiptDelays;
+  setReceiptDelays(delays: ReceiptDelays): void;
   close(): void;
 };
 
@@ -51,7 +54,7 @@ const channelSid = (channel: 'sms' | 'whatsapp', hasMedia: boolean) => newSid(ch
 export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
   const ctx = core.ctx;
   const { blobs } = options;
-  const stepDelay = options.stepDelayMs ?? 0;
+  let delays = { ...(options.receiptDelays ?? DEFAULT_RECEIPT_DELAYS) };
   const logger = options.logger ?? { info: (message: string) => console.log(`[emulator] ${message}`) };
   const listeners = new Set<(change: CarrierChange) => void>();
   let pending = 0;
@@ -70,9 +73,9 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
   const emitEntries = (entries: readonly (CarrierMessageRecord | null)[]) => {
     for (const entry of entries) if (entry) emit({ kind: 'entry', entry });
   };
-  const step = () =>
+  const pause = (ms: number) =>
     new Promise<void>((resolve) => {
-      if (stepDelay > 0) setTimeout(resolve, stepDelay).unref();
+      if (ms > 0) setTimeout(resolve, ms).unref();
       else setImmediate(resolve);
     });
 
@@ -165,7 +168,7 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
     // Closing keeps the record: the next start finishes it (every step below is idempotent).
     const finish = () => (closed ? Promise.resolve() : finishPendingDelivery(ctx, sid));
     if (!message || !stillThere(delivery, message)) return finish();
-    await step();
+    await pause(delays.sentMs);
     if (closed) return;
     if (!stillThere(delivery, message)) return finish();
     if (delivery.failure) {
@@ -174,7 +177,7 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
     }
     if (receiptStatus(delivery, message) === null) {
       await receipt(delivery, message, 'sent', undefined, sid);
-      await step();
+      await pause(delays.deliveredMs);
       if (closed) return;
       if (!stillThere(delivery, message)) return finish();
     }
@@ -273,6 +276,10 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
       return () => listeners.delete(listener);
     },
     idle: () => (pending === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
+    receiptDelays: () => ({ ...delays }),
+    setReceiptDelays: (next) => {
+      delays = { ...next };
+    },
     close: () => {
       closed = true;
       unsubscribe();

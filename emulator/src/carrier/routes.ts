@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import { invalidParam, notFound } from '../domain/errors';
 import { parseAddress } from '../domain/validate';
-import { mediaDownloadHeaders, uploadFilename } from '../http/media-download';
+import { mediaDownloadHeaders } from '../http/media-download';
+import { json, type EdgeRequest } from '../http/route';
+import type { ProductRoutes } from '../http/router';
 import type { BlobStore } from '../media/blob-store';
-import { bool, list, parse, str } from '../rest/params';
-import type { Router } from '../rest/router';
-import { json, type RestRequest } from '../rest/types';
+import { bool, int, list, parse, str } from '../rest/params';
 import type { Carrier } from './carrier';
 import { streamPhoneEvents } from './phone-events';
 import { carrierMediaJson, carrierMessageJson, routingJson } from './serialize';
 
 const MessageForm = z.object({ From: str(), To: list(), Body: str(), MediaUrl: list() });
 const PhoneForm = z.object({ Reachable: bool() });
+const DelaysForm = z.object({ SentDelayMs: int(), DeliveredDelayMs: int() });
+const MAX_DELAY_MS = 600_000;
 
-/** Where the caller reached us, for absolute media URLs in answers. */
-const baseUrlOf = (req: RestRequest) => `http://${req.headers.host ?? '127.0.0.1'}`;
 
 /** `…/Carrier/Media/ME…[/Content]` or a bare `ME…` SID. */
 const mediaSidOf = (url: string): string => {
@@ -23,25 +23,27 @@ const mediaSidOf = (url: string): string => {
   return match[1];
 };
 
-const addressOf = (req: RestRequest): string => parseAddress(req.params.Address ?? '', 'Address').address;
+const addressOf = (req: EdgeRequest): string => parseAddress(req.params.Address ?? '', 'Address').address;
+
+/** A WhatsApp file may be 16 MB. */
+const CARRIER_MEDIA_LIMIT = 16 * 1024 * 1024;
 
 /** The carrier half of the control API (see emulator/README.md, "Carrier"). No auth: a local tool. */
-export const registerCarrierRoutes = (router: Router, carrier: Carrier, blobs: BlobStore) => {
+export const registerCarrierRoutes = (router: ProductRoutes, carrier: Carrier, blobs: BlobStore) => {
   const base = '/emulator/v1/Carrier';
-  const open = { auth: false };
 
   router.post(
     `${base}/Media`,
     async (req) => {
-      const contentType = req.headers['content-type']?.split(';')[0]?.trim();
-      if (!contentType || !/^[\w.+-]+\/[\w.+-]+$/.test(contentType)) {
+      if (req.body.kind !== 'file') throw invalidParam('The request body (the file) is empty');
+      const { bytes, contentType, filename } = req.body.file;
+      if (!/^[\w.+-]+\/[\w.+-]+$/.test(contentType)) {
         throw invalidParam('Upload the file as the raw request body with its MIME type as Content-Type');
       }
-      if (req.body.length === 0) throw invalidParam('The request body (the file) is empty');
-      const media = await carrier.uploadMedia({ bytes: req.body, contentType, filename: uploadFilename(req) });
-      return json(201, carrierMediaJson({ ...media }, baseUrlOf(req)));
+      const media = await carrier.uploadMedia({ bytes, contentType, filename });
+      return json(201, carrierMediaJson({ ...media }, req.baseUrl));
     },
-    open,
+    { body: 'file', bodyLimit: CARRIER_MEDIA_LIMIT },
   );
 
   router.get(
@@ -50,10 +52,24 @@ export const registerCarrierRoutes = (router: Router, carrier: Carrier, blobs: B
       const bytes = blobs.get(req.params.Sid ?? '');
       const media = carrier.mediaOf(req.params.Sid ?? '');
       if (!bytes || !media) throw notFound(req.path);
-      return { status: 200, raw: bytes, headers: mediaDownloadHeaders(media, bytes.length) };
+      return { status: 200, bytes, headers: mediaDownloadHeaders(media, bytes.length) };
     },
-    open,
   );
+
+  const delaysJson = () => {
+    const { sentMs, deliveredMs } = carrier.receiptDelays();
+    return { sent_delay_ms: sentMs, delivered_delay_ms: deliveredMs };
+  };
+  router.get(`${base}/Delays`, () => json(200, delaysJson()));
+  router.post(`${base}/Delays`, (req) => {
+    const f = parse(DelaysForm, req.form);
+    const current = carrier.receiptDelays();
+    for (const [name, value] of [['SentDelayMs', f.SentDelayMs], ['DeliveredDelayMs', f.DeliveredDelayMs]] as const) {
+      if (value !== undefined && (value < 0 || value > MAX_DELAY_MS)) throw invalidParam(`Invalid parameter '${name}': milliseconds from 0 to ${MAX_DELAY_MS}`);
+    }
+    carrier.setReceiptDelays({ sentMs: f.SentDelayMs ?? current.sentMs, deliveredMs: f.DeliveredDelayMs ?? current.deliveredMs });
+    return json(200, delaysJson());
+  });
 
   router.post(
     `${base}/Messages`,
@@ -65,9 +81,8 @@ export const registerCarrierRoutes = (router: Router, carrier: Carrier, blobs: B
         body: f.Body,
         mediaSids: (f.MediaUrl ?? []).map(mediaSidOf),
       });
-      return json(201, { ...carrierMessageJson(entry, baseUrlOf(req)), routing: routingJson(routing) });
-    },
-    open,
+      return json(201, { ...carrierMessageJson(entry, req.baseUrl), routing: routingJson(routing) });
+    }
   );
 
   router.get(
@@ -77,13 +92,12 @@ export const registerCarrierRoutes = (router: Router, carrier: Carrier, blobs: B
       return json(200, {
         address,
         reachable: carrier.isReachable(address),
-        messages: carrier.messagesOf(address).map((m) => carrierMessageJson(m, baseUrlOf(req))),
+        messages: carrier.messagesOf(address).map((m) => carrierMessageJson(m, req.baseUrl)),
       });
-    },
-    open,
+    }
   );
 
-  router.get(`${base}/Phones/{Address}/Events`, (req) => ({ status: 200, stream: streamPhoneEvents(carrier, addressOf(req), baseUrlOf(req)) }), open);
+  router.get(`${base}/Phones/{Address}/Events`, (req) => ({ status: 200, stream: streamPhoneEvents(carrier, addressOf(req), req.baseUrl) }));
 
   router.post(
     `${base}/Phones/{Address}/Read`,
@@ -91,14 +105,13 @@ export const registerCarrierRoutes = (router: Router, carrier: Carrier, blobs: B
       const address = addressOf(req);
       if (!address.startsWith('whatsapp:')) throw invalidParam(`Read receipts exist only on WhatsApp; ${address} is an SMS number`);
       return json(200, { address, read: await carrier.markRead(address) });
-    },
-    open,
+    }
   );
 
   router.get(`${base}/Phones/{Address}`, (req) => {
     const address = addressOf(req);
     return json(200, { address, reachable: carrier.isReachable(address) });
-  }, open);
+  });
 
   router.post(
     `${base}/Phones/{Address}`,
@@ -108,7 +121,6 @@ export const registerCarrierRoutes = (router: Router, carrier: Carrier, blobs: B
       if (f.Reachable === undefined) throw invalidParam("Missing required parameter 'Reachable' (true or false)");
       await carrier.setReachable(address, f.Reachable);
       return json(200, { address, reachable: f.Reachable });
-    },
-    open,
+    }
   );
 };

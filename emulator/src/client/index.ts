@@ -1,22 +1,20 @@
 import twilio from 'twilio';
+import { servedHosts } from '../products';
 
 type RequestOptions = Parameters<twilio.RequestClient['request']>[0];
 
 /**
- * Maps a Twilio URL to the emulator: `https://conversations[.edge][.region].twilio.com/…` → `BASE/…`,
- * `https://mcs[.region].twilio.com/…` → `BASE/mcs/…`. Anything else is refused rather than sent to the
- * internet, so emulator mode can never silently reach real Twilio.
+ * Maps a Twilio URL to the emulator by its one rule: `https://<product>[.edge][.region].twilio.com/<path>`
+ * → `<base>/<path>` for every product the emulator serves (`<base>/mcs/<path>` for MCS). A Twilio host
+ * it does not serve is refused rather than sent to the internet, so emulator mode never silently
+ * reaches real Twilio.
  */
 export const toEmulatorUrl = (uri: string, baseUrl: string): string => {
   const url = new URL(uri);
-  const host = url.hostname;
-  const base = baseUrl.replace(/\/+$/, '');
-  if (!host.endsWith('.twilio.com')) return uri;
-  const product = host.split('.')[0];
-  const rest = `${url.pathname}${url.search}`;
-  if (product === 'conversations') return `${base}${rest}`;
-  if (product === 'mcs') return `${base}/mcs${rest}`;
-  throw new Error(`The Switchboard emulator does not implement ${url.origin} (requested ${uri})`);
+  if (!url.hostname.endsWith('.twilio.com')) return uri;
+  const mount = servedHosts().get(url.hostname.split('.')[0] ?? '');
+  if (mount === undefined) throw new Error(`The Switchboard emulator does not serve ${url.origin} (requested ${uri})`);
+  return `${baseUrl.replace(/\/+$/, '')}${mount}${url.pathname}${url.search}`;
 };
 
 /**
@@ -56,4 +54,4 @@ export const createTwilioClient = (
 // The light half of the public API, safe to bundle into an app server: the redirect client and the
 // emulator's well-known defaults, without the emulator itself.
 export { DEFAULT_CREDENTIALS, DEFAULT_NUMBERS, DEFAULT_PORT, readConfig, type EmulatorConfig } from '../config';
-export type { Credentials } from '../rest/auth';
+export type { Credentials } from '../config';

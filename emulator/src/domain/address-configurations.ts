@@ -8,7 +8,7 @@ import { ALL_WEBHOOK_EVENTS } from './webhook-filters';
 import { assertHttpUrl, assertMaxChars, assertSid, LIMITS, oneOf, parseAddress } from './validate';
 
 /**
- * Address Configuration: per-address inbound autocreation settings. The carrier (issue 4) reads them
+ * Address Configuration: per-address inbound autocreation settings. The carrier reads them
  * when a message arrives for an address with no matching participant.
  */
 export type AddressConfigurationInput = {

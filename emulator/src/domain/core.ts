@@ -134,7 +134,7 @@ export class Core {
     return this.store.state.configuration.defaultChatServiceSid;
   }
 
-  /** Plugs in the pre-action hook (issue 4: pre-action webhooks). Pass nothing to restore the no-op. */
+  /** Plugs in the pre-action hook (the webhook dispatcher's pre-action webhooks). Pass nothing to restore the no-op. */
   setPreActionHook(hook: PreActionHook = noopPreActionHook): void {
     this.preActionHook = hook;
   }

@@ -91,7 +91,7 @@ export type BindingInput = Pick<BindingRecord, 'identity' | 'endpoint' | 'bindin
 
 /**
  * Registers a push binding for an identity and endpoint (replacing one for the same endpoint). The SDK
- * does this over twilsock (issue 5); REST can only read and delete bindings.
+ * does this over twilsock; REST can only read and delete bindings.
  */
 export const registerBinding = (ctx: DomainContext, serviceSid: string, input: BindingInput, _origin: Origin) =>
   mutate(ctx, {

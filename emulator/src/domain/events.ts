@@ -15,9 +15,9 @@ import type { Origin } from './origin';
 
 /**
  * Domain events: emitted once per change, after the store has been changed, in the order the changes
- * happened. They are the spine other adapters build on (webhooks and carrier in issue 4, Sync/twilsock
- * in issue 5). Each carries full snapshots of the records involved (immutable: the store replaces records
- * rather than editing them), the origin of the change, and `at`, the emulator time of the change.
+ * happened. They are the spine other adapters build on (webhooks, the carrier, Sync/twilsock). Each
+ * carries full snapshots of the records involved (immutable: the store replaces records rather than
+ * editing them), the origin of the change, and `at`, the emulator time of the change.
  *
  * A cascade emits its own events in order: deleting a conversation emits `conversation.removed` (with the
  * participants it had) after its messages, participants and webhooks are gone, without separate

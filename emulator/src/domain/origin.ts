@@ -16,7 +16,6 @@ export type Origin = {
   webhookEnabled: boolean;
 };
 
-export const API_ORIGIN: Origin = { source: 'api', webhookEnabled: false };
 export const SYSTEM_ORIGIN: Origin = { source: 'system', webhookEnabled: false };
 
 /** An SDK user's change. Webhooks always fire for it: the header gate is for REST callers only. */

@@ -14,7 +14,7 @@ const nullable = (value: string | undefined, current: string | null): string | n
 
 /**
  * The updated participant, validated. Changing `Identity` is how a projected address moves between
- * users (seed 003's transfer from agent to supervisor); it is only allowed on a participant with a
+ * users (the Group Texting guide's transfer from agent to supervisor); it is only allowed on a participant with a
  * projected address, since for any other participant the identity is what the participant is.
  */
 export const planParticipantUpdate = (

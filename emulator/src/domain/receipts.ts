@@ -15,7 +15,7 @@ export type DeliveryInput = {
 
 /**
  * Records a delivery status for one recipient of a message (one receipt per message and participant),
- * as the carrier reports it. Called by the carrier adapter (issue 4) and the SDK read path (issue 5);
+ * as the carrier reports it. Called by the carrier adapter and the SDK read path;
  * not reachable over REST, where receipts are read-only.
  */
 export const recordDelivery = (ctx: DomainContext, input: DeliveryInput, origin: Origin): Promise<ReceiptRecord> =>
@@ -95,3 +95,7 @@ export const deliverySummary = (message: MessageRecord, receipts: readonly Recei
     undelivered: amount(exactly('undelivered')),
   };
 };
+
+/** A stored message's `delivery` summary, from its receipts so far. */
+export const deliveryOf = (ctx: DomainContext, message: MessageRecord): DeliverySummary | null =>
+  deliverySummary(message, ctx.store.recordsByIndex('receipts', 'byMessage', message.sid));

@@ -85,7 +85,7 @@ export const deleteRole = (ctx: DomainContext, serviceSid: string, roleSid: stri
 
 /**
  * Whether a user may do `permission` in a conversation: the participant's conversation role or the
- * user's service role grants it. For the SDK path (issue 5); REST callers hold the account credentials
+ * user's service role grants it. For SDK users (`sdk-permissions.ts`); REST callers hold the account credentials
  * and are never checked, as on Twilio.
  */
 export const hasPermission = (

@@ -12,7 +12,7 @@ export const durationSeconds = (duration: string | null): number =>
 /**
  * Arms the timers from `baseMs` (the last activity or manual state change): an active conversation
  * goes inactive after `inactive`, and any non-closed one closes after `closed`, both counted from the
- * same base as in Twilio's examples. Firing them is the timer service's job (issue 4); the dates here
+ * same base as in Twilio's examples. Firing them is the timer service's job; the dates here
  * are what the API reports and what that service schedules on.
  */
 export const armTimers = (

@@ -1,7 +1,7 @@
-import type { Clock } from './clock';
+import type { Clock } from '../clock';
 
 /**
- * Deadlines on an injected clock (token about-to-expire and expiry, §2.9), kept in one binary heap with
+ * Deadlines on an injected clock (token about-to-expire and expiry), kept in one binary heap with
  * a single real timer for the earliest entry. Thousands of connections therefore cost one `setTimeout`,
  * not two each, and an advanceable clock (`Clock.onAdvance`) fires everything that became due at once.
  */
@@ -28,7 +28,7 @@ export function createDeadlineScheduler(
   let timer: NodeJS.Timeout | null = null;
   let disposed = false;
 
-  const unsubscribe = clock.onAdvance?.(() => runDue());
+  const unsubscribe = clock.onAdvance(() => runDue());
 
   function runDue(): void {
     if (disposed) return;
@@ -85,7 +85,7 @@ export function createDeadlineScheduler(
     pending: () => heap.length - cancelled,
     dispose() {
       disposed = true;
-      unsubscribe?.();
+      unsubscribe();
       if (timer) clearTimeout(timer);
       heap.length = 0;
     },

@@ -5,9 +5,11 @@ import type { Core } from '../domain/core';
 import { invalidParam } from '../domain/errors';
 import { SYSTEM_ORIGIN } from '../domain/origin';
 import { parseDate, parseDuration } from '../domain/validate';
+import { registerCarrierRoutes } from '../carrier/routes';
+import { json, type CorsPolicy } from '../http/route';
+import type { ProductRoutes } from '../http/router';
+import type { ProductRegistration } from '../products';
 import { bool, parse, str } from './params';
-import type { Router } from './router';
-import { json } from './types';
 
 const ClockForm = z.object({ Advance: str(), Now: str() });
 const MessagingServiceForm = z.object({ InboundAutocreation: bool() });
@@ -21,19 +23,39 @@ const msUntil = (core: Core, value: string): number => {
   return target - now;
 };
 
-type ControlHooks = {
+export type ControlHooks = {
   reset: () => Promise<void>;
   /** Fires the conversation timers due now (after the clock moved); resolves when they have fired. */
   runTimers: () => Promise<void>;
 };
 
 /**
- * The emulator's own control plane under `/emulator/v1/` (no auth: it is a local test tool): health,
- * reset, the clock, the built-in content templates and the Messaging Service's autocreation switch. The
- * carrier registers `/emulator/v1/Carrier/…` beside these.
+ * The customer-phone page calls the control API from the browser, on the app's origin, not the
+ * emulator's: only the configured control origins may (it has no credentials, so a page on any other
+ * origin could otherwise text as a customer or read a phone's messages).
  */
-export const registerControlRoutes = (router: Router, core: Core, hooks: ControlHooks) => {
-  const open = { auth: false };
+const CONTROL_CORS: CorsPolicy = { origins: 'control', allowHeaders: ['Content-Type', 'Content-Disposition'] };
+
+/**
+ * The emulator's own control plane under `/emulator/v1/` (no auth: it is a local test tool): health,
+ * reset, the clock, the built-in content templates, the Messaging Service's autocreation switch, and
+ * the simulated carrier's customers' phones.
+ */
+export const emulatorControl: ProductRegistration = {
+  product: {
+    name: 'Emulator control API',
+    host: null,
+    mount: '',
+    spec: { emulatorOnly: "the emulator's own controls (health, reset, clock, customers' phones), documented in emulator/README.md" },
+  },
+  defaults: { auth: 'none', body: 'form', cors: CONTROL_CORS },
+  register(router, { core, carrier, blobs, controls }) {
+    registerControlRoutes(router, core, controls);
+    registerCarrierRoutes(router, carrier, blobs);
+  },
+};
+
+const registerControlRoutes = (router: ProductRoutes, core: Core, hooks: ControlHooks) => {
   router.get(
     '/emulator/v1/Health',
     () =>
@@ -42,20 +64,18 @@ export const registerControlRoutes = (router: Router, core: Core, hooks: Control
         account_sid: core.accountSid,
         default_service_sid: core.defaultServiceSid,
         numbers: core.numbers,
-      }),
-    open,
+      })
   );
   router.post(
     '/emulator/v1/Reset',
     async () => {
       await hooks.reset();
       return json(200, { status: 'reset', default_service_sid: core.defaultServiceSid });
-    },
-    open,
+    }
   );
 
   const clockJson = () => ({ now: toTwilioDate(core.clock.now()), now_ms: core.clock.now(), offset_ms: core.clock.offset() });
-  router.get('/emulator/v1/Clock', () => json(200, clockJson()), open);
+  router.get('/emulator/v1/Clock', () => json(200, clockJson()));
   router.post(
     '/emulator/v1/Clock',
     async (req) => {
@@ -66,8 +86,7 @@ export const registerControlRoutes = (router: Router, core: Core, hooks: Control
       core.clock.advance(f.Now === undefined ? parseDuration(f.Advance ?? '', 'Advance', 0) * 1000 : msUntil(core, f.Now));
       await hooks.runTimers();
       return json(200, clockJson());
-    },
-    open,
+    }
   );
 
   router.get(
@@ -81,15 +100,14 @@ export const registerControlRoutes = (router: Router, core: Core, hooks: Control
           variables: t.variables,
           types: { 'twilio/text': { body: t.body } },
         })),
-      }),
-    open,
+      })
   );
 
   const messagingServiceJson = () => ({
     sid: core.store.state.configuration.defaultMessagingServiceSid,
     inbound_autocreation: core.store.state.messagingService.inboundAutocreation,
   });
-  router.get('/emulator/v1/MessagingService', () => json(200, messagingServiceJson()), open);
+  router.get('/emulator/v1/MessagingService', () => json(200, messagingServiceJson()));
   router.post(
     '/emulator/v1/MessagingService',
     async (req) => {
@@ -97,7 +115,6 @@ export const registerControlRoutes = (router: Router, core: Core, hooks: Control
       if (f.InboundAutocreation === undefined) throw invalidParam("Missing required parameter 'InboundAutocreation' (true or false)");
       await core.configuration.updateMessagingService({ inboundAutocreation: f.InboundAutocreation }, SYSTEM_ORIGIN);
       return json(200, messagingServiceJson());
-    },
-    open,
+    }
   );
 };

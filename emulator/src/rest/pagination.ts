@@ -1,6 +1,6 @@
 import { invalidParam } from '../domain/errors';
 import { lowerBound } from '../store/indexes';
-import { TWILIO_HOST } from './serializers/scope';
+import { TWILIO_HOST } from '../serializers/scope';
 
 /**
  * Twilio-style pages over a creation-ordered list of SIDs. Page tokens are cursors on the record's

@@ -56,7 +56,3 @@ export const parse = <S extends z.ZodType>(schema: S, params: URLSearchParams): 
   const name = issue?.path.join('.') ?? 'request';
   throw invalidParam(`Invalid parameter '${name}': ${issue?.message ?? 'invalid value'}`);
 };
-
-/** `X-Twilio-Webhook-Enabled: true` (any case). */
-export const webhookEnabled = (header: string | string[] | undefined): boolean =>
-  (Array.isArray(header) ? header[0] : header)?.toLowerCase() === 'true';

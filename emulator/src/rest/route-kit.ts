@@ -1,36 +1,32 @@
 import type { Core } from '../domain/core';
 import { getService } from '../domain/lookup';
+import { json, type EdgeRequest, type EdgeResponse, type Handler } from '../http/route';
+import type { ProductRoutes } from '../http/router';
 import { pageMeta, readPageRequest, selectPage } from './pagination';
-import type { Router } from './router';
-import type { Scope } from './serializers/scope';
-import { json, type Handler, type RestRequest, type RestResponse } from './types';
+import { restScope, type Scope } from '../serializers/scope';
 
 /** Registers a route on both the account-default path and its service-scoped twin. */
-export const both = (router: Router, method: 'GET' | 'POST' | 'DELETE', subpath: string, handler: Handler) => {
-  router.add(method, `/v1${subpath}`, handler);
-  router.add(method, `/v1/Services/{ChatServiceSid}${subpath}`, handler);
+export const both = (router: ProductRoutes, method: 'GET' | 'POST' | 'DELETE', subpath: string, handler: Handler) => {
+  const add = method === 'GET' ? router.get : method === 'POST' ? router.post : router.delete;
+  add(`/v1${subpath}`, handler);
+  add(`/v1/Services/{ChatServiceSid}${subpath}`, handler);
 };
 
 /** The service a request addresses: the one in the path, or the default one `/v1/Configuration` names. */
-export const scopeOf = (core: Core, req: RestRequest): Scope => {
+export const scopeOf = (core: Core, req: EdgeRequest): Scope => {
   const pathService = req.params.ChatServiceSid;
   if (pathService !== undefined) {
     getService(core.ctx, pathService);
-    return { serviceSid: pathService, scoped: true, accountSid: core.accountSid };
+    return restScope(core.accountSid, pathService, true);
   }
-  return { serviceSid: core.defaultServiceSid, scoped: false, accountSid: core.accountSid };
+  return restScope(core.accountSid, core.defaultServiceSid, false);
 };
 
-/** A path parameter the route pattern guarantees. */
-export const param = (req: RestRequest, name: string): string => {
-  const value = req.params[name];
-  if (value === undefined) throw new Error(`route has no {${name}}`);
-  return value;
-};
+export { param } from '../http/route';
 
 /** One page of a list resource, Twilio-shaped: `{ [key]: [...], meta }`. */
 export const listResponse = <R>(
-  req: RestRequest,
+  req: EdgeRequest,
   options: {
     key: string;
     sids: readonly string[];
@@ -40,7 +36,7 @@ export const listResponse = <R>(
     filters?: Record<string, string | undefined>;
     order?: 'asc' | 'desc';
   },
-): RestResponse => {
+): EdgeResponse => {
   const request = readPageRequest(req.query);
   const paged = selectPage(options.sids, options.seqOf, request, options.order);
   const items: unknown[] = [];

@@ -214,7 +214,7 @@ export type MediaRecord = Base & {
 };
 
 /**
- * The simulated carrier (issue 4): what customers' phones hold. Not Twilio's data, but kept in the same
+ * The simulated carrier: what customers' phones hold. Not Twilio's data, but kept in the same
  * state so a restart, a reset and persistence treat the whole emulated world alike.
  */
 export type CarrierStatus = 'sent' | 'delivered' | 'read' | 'undelivered' | 'failed';

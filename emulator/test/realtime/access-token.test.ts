@@ -36,7 +36,7 @@ function errorCode(token: string, d = deps()): number | null {
   return result.ok ? null : result.rejection.errorCode;
 }
 
-describe('access token verification (§7)', () => {
+describe('access token verification', () => {
   it('accepts a token from twilio.jwt.AccessToken with a ChatGrant', () => {
     const result = verifyAccessToken(mintToken({ identity: 'alice@example.com', ttlSeconds: 600 }), deps());
     expect(result.ok).toBe(true);

@@ -1,17 +1,17 @@
+import type { Message } from '@twilio/conversations';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversationWith, setupSdkEmulator } from './sdk/support/sdk-harness';
+import { conversationWith, joined, nextEvent, setupSdkEmulator, subscribedTo } from './sdk/support/sdk-harness';
 import { launchChromium, serveSdkPage, type SdkSite } from './support/sdk-browser';
-import { until } from './support/wait-for';
 
 /**
  * The official SDK's browser bundle in Debian Chromium against the emulator: native WebSocket with
- * binary frames (§2.1), XHR media uploads across origins (CORS and preflights, §10.6), and the
- * Sync's sessionStorage descriptor cache across a reload (§1.4, §8.8). The page is served from another
+ * binary frames, XHR media uploads across origins (CORS and preflights), and the
+ * Sync's sessionStorage descriptor cache across a reload. The page is served from another
  * origin than the emulator's, as the inbox is.
  */
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>SDK test page</title>
-<script>sessionStorage.setItem('page', 'sdk-test'); /* tsock only persists when storage is non-empty (§1.4) */</script>
+<script>sessionStorage.setItem('page', 'sdk-test'); /* tsock only persists when storage is non-empty */</script>
 <script src="/sdk.js"></script>
 <script>
 window.harness = {
@@ -60,6 +60,15 @@ window.harness = {
     const response = await fetch(url);
     return { index, url, bytes: Array.from(new Uint8Array(await response.arrayBuffer())), type: response.headers.get('content-type') };
   },
+  /** A file as a browser app hands it to the SDK: in a FormData, or as a Blob with its type and name. */
+  async sendFile(how, bytes, type, name) {
+    const file = new File([new Uint8Array(bytes)], name, { type });
+    const form = new FormData();
+    form.append('file', file);
+    if (how === 'formData') return this.conversation.sendMessage(form);
+    if (how === 'builderFormData') return this.conversation.prepareMessage().addMedia(form).build().send();
+    return this.conversation.sendMessage({ contentType: type, filename: name, media: new Blob([new Uint8Array(bytes)], { type }) });
+  },
   async shutdown() { await this.client.shutdown(); },
 };
 </script></head><body>SDK test page</body></html>`;
@@ -79,7 +88,7 @@ describe('the SDK browser bundle in Chromium', () => {
     await site?.close();
   });
 
-  /** Every WebSocket frame the page sends and receives, decoded (§2.2 header JSON). */
+  /** Every WebSocket frame the page sends and receives, decoded (header JSON). */
   const recordFrames = (page: Page) => {
     const frames = { sent: [] as Record<string, unknown>[], receivedText: 0, receivedBinary: 0 };
     page.on('websocket', (ws) => {
@@ -95,6 +104,61 @@ describe('the SDK browser bundle in Chromium', () => {
     });
     return frames;
   };
+
+  it('sends an image and a PDF as FormData and as a Blob: stored as the files, downloaded intact, delivered to SMS', async () => {
+    const proxy = sdk.numbers.find((n) => !n.startsWith('whatsapp:')) ?? '';
+    const phone = '+15558675390';
+    const conversation = await conversationWith(sdk, ['form-sender', 'form-receiver'], 'Files');
+    await sdk.rest.conversations.v1.conversations(conversation.sid).participants.create({ 'messagingBinding.address': phone, 'messagingBinding.proxyAddress': proxy });
+    const receiver = await sdk.connect('form-receiver');
+    const received = await joined(sdk, receiver, conversation.sid);
+    const arrived: Message[] = [];
+    received.on('messageAdded', (message: Message) => arrived.push(message));
+    const messageAt = async (index: number): Promise<Message> =>
+      arrived.find((m) => m.index === index) ?? (await nextEvent<[Message]>(received, 'messageAdded', (m) => m.index === index))[0];
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(site.url);
+    await page.evaluate(
+      ([token, opts, sid]) => (window as unknown as { harness: { connect(...a: unknown[]): Promise<unknown> } }).harness.connect(token, opts, sid),
+      [sdk.token('form-sender'), { ...sdk.sdkOptions(), logLevel: 'error' }, conversation.sid] as const,
+    );
+
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+    const files = [
+      { how: 'formData', bytes: png, type: 'image/png', name: 'photo.png' },
+      { how: 'builderFormData', bytes: pdf, type: 'application/pdf', name: 'invoice.pdf' },
+      { how: 'blob', bytes: png, type: 'image/png', name: 'blob-photo.png' },
+      { how: 'blob', bytes: pdf, type: 'application/pdf', name: 'blob-invoice.pdf' },
+    ];
+    for (const file of files) {
+      const index = await page.evaluate(
+        ([how, bytes, type, name]) =>
+          (window as unknown as { harness: { sendFile(...a: unknown[]): Promise<number> } }).harness.sendFile(how, bytes, type, name),
+        [file.how, [...file.bytes], file.type, file.name] as const,
+      );
+      // Stored as the file: its type, name and size, not the multipart envelope.
+      const message = (await sdk.rest.conversations.v1.conversations(conversation.sid).messages.list()).find((m) => m.index === index);
+      expect(message?.media, file.how).toEqual([{ sid: expect.stringMatching(/^ME/), content_type: file.type, filename: file.name, size: file.bytes.length, category: 'media' }]);
+      // The other participant downloads the same bytes.
+      const media = (await messageAt(index)).attachedMedia?.[0];
+      expect([media?.contentType, media?.filename, media?.size]).toEqual([file.type, file.name, file.bytes.length]);
+      const download = await fetch((await media?.getContentTemporaryUrl()) ?? '');
+      expect(download.headers.get('content-type')).toBe(file.type);
+      expect(Buffer.from(await download.arrayBuffer()).equals(file.bytes), file.how).toBe(true);
+    }
+
+    // The SMS participant's phone receives every file as MMS media.
+    await sdk.carrier.idle();
+    const mms = sdk.carrier.messagesOf(phone).filter((m) => m.direction === 'received');
+    expect(mms.map((m) => m.media.map((x) => [x.contentType, x.filename, x.size]))).toEqual(files.map((f) => [[f.type, f.name, f.bytes.length]]));
+    for (const [i, m] of mms.entries()) expect(sdk.blobs.get(m.media[0]?.sid ?? '')?.equals(files[i]?.bytes ?? Buffer.alloc(0))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.evaluate(() => (window as unknown as { harness: { shutdown(): Promise<void> } }).harness.shutdown());
+    await page.close();
+  }, 60_000);
 
   it('connects, receives, sends with media across origins, and resumes after a reload', async () => {
     const conversation = await conversationWith(sdk, ['browser-agent', 'node-peer'], 'Browser chat');
@@ -126,17 +190,17 @@ describe('the SDK browser bundle in Chromium', () => {
     const mediaSid = (message?.media as { sid: string }[] | null)?.[0]?.sid ?? '';
     expect(sdk.blobs.get(mediaSid)?.equals(Buffer.from(pixel))).toBe(true);
 
-    // §2.1: the emulator only ever sends binary frames.
+    // The emulator only ever sends binary frames.
     expect(frames.receivedText).toBe(0);
     expect(frames.receivedBinary).toBeGreaterThan(5);
-    // With the init reply's offline_storage id, Sync caches root descriptors in sessionStorage (§8.8).
+    // With the init reply's offline_storage id, Sync caches root descriptors in sessionStorage.
     const cached = await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('ST')).length);
     expect(cached).toBeGreaterThan(0);
 
     // After a reload Sync opens objects from that cache (lists and maps without last_event_id, so no
     // replay); live events must still arrive. twilsock 1.0.2 never actually stores its continuation
     // token (it tests the length of a method, tsock TokenStorage.canStore), so init carries null; any
-    // token would be accepted (§2.10, covered by the raw-protocol tests).
+    // token would be accepted (covered by the raw-protocol tests).
     await page.reload();
     const again = await page.evaluate(
       ([token, opts, sid]) => (window as unknown as { harness: { connect(...a: unknown[]): Promise<unknown> } }).harness.connect(token, opts, sid),
@@ -145,7 +209,7 @@ describe('the SDK browser bundle in Chromium', () => {
     expect(again).toEqual({ identity: 'browser-agent', friendlyName: 'Browser chat' });
     expect(frames.sent.filter((f) => f.method === 'init')).toHaveLength(2);
     const objects = sdk.sdk.projector.index.conversations.get(conversation.sid);
-    await until(() => [...sdk.sdk.realtime.twilsock.registry.connectionsOf('browser-agent')].some((c) => sdk.sdk.realtime.subscriptions.subscriptionsOf(c.id).has(objects?.messages ?? '')));
+    await subscribedTo(sdk, 'browser-agent', [objects?.messages]);
     await sdk.rest.conversations.v1.conversations(conversation.sid).messages.create({ author: 'node-peer', body: 'after the reload' });
     await page.evaluate(() => (window as unknown as { harness: { waitFor(b: string): Promise<boolean> } }).harness.waitFor('after the reload'));
     await page.evaluate(() => (window as unknown as { harness: { shutdown(): Promise<void> } }).harness.shutdown());

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ABOUT_TO_EXPIRE_LEAD_MS, tokenDeadlines } from '../../src/realtime/auth/token-deadlines';
 import { createDeadlineScheduler } from '../../src/realtime/deadline-scheduler';
-import { createTestClock } from './support/test-clock';
+import { createClock } from '../../src/clock';
 
-describe('token deadlines (§2.9)', () => {
+describe('token deadlines', () => {
   it('warns three minutes before expiry by default', () => {
     const now = 1_000_000;
     const exp = now + 3600_000;
@@ -26,7 +26,7 @@ describe('token deadlines (§2.9)', () => {
 
 describe('deadline scheduler', () => {
   it('fires due deadlines in order when the clock is advanced', () => {
-    const clock = createTestClock();
+    const clock = createClock();
     const scheduler = createDeadlineScheduler(clock);
     const fired: string[] = [];
     const t0 = clock.now();
@@ -40,7 +40,7 @@ describe('deadline scheduler', () => {
   });
 
   it('never fires a cancelled deadline', () => {
-    const clock = createTestClock();
+    const clock = createClock();
     const scheduler = createDeadlineScheduler(clock);
     let fired = false;
     const cancel = scheduler.at(clock.now() + 1000, () => {
@@ -54,7 +54,7 @@ describe('deadline scheduler', () => {
   });
 
   it('fires on real time too, without any clock jump', async () => {
-    const clock = createTestClock();
+    const clock = createClock();
     const scheduler = createDeadlineScheduler(clock);
     const start = Date.now();
     await new Promise<void>((resolve) => scheduler.at(clock.now() + 30, resolve));
@@ -63,14 +63,14 @@ describe('deadline scheduler', () => {
   });
 
   it('runs a deadline already in the past promptly', async () => {
-    const clock = createTestClock();
+    const clock = createClock();
     const scheduler = createDeadlineScheduler(clock);
     await new Promise<void>((resolve) => scheduler.at(clock.now() - 1, resolve));
     scheduler.dispose();
   });
 
   it('keeps working after thousands of cancellations (heap compaction)', () => {
-    const clock = createTestClock();
+    const clock = createClock();
     const scheduler = createDeadlineScheduler(clock);
     const t0 = clock.now();
     const fired: number[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFrame, encodeFrame, encodeJsonFrame } from '../../src/realtime/twilsock/frame-codec';
 
-/** Builds a frame by hand, the way twilsock's Parser.createPacket does (tsock:636-766). */
+/** Builds a frame by hand, the way twilsock's Parser.createPacket does. */
 function clientFrame(header: Record<string, unknown>, payload = ''): Buffer {
   const full = { ...header, payload_size: Buffer.byteLength(payload) };
   const headerJson = JSON.stringify(full);
@@ -19,7 +19,7 @@ function decodeOk(data: Buffer) {
   return result.frame;
 }
 
-describe('twilsock frame codec (§2.2)', () => {
+describe('twilsock frame codec', () => {
   it('encodes the preamble with the header byte length and payload_size in bytes', () => {
     const payload = JSON.stringify({ text: 'héllo wörld 👋' });
     const frame = encodeFrame({ method: 'notification', id: 'x', message_type: 'twilio.sync.event' }, payload);

@@ -14,13 +14,13 @@ function items<K extends ItemKey>(keys: K[], expired: K[] = []): ItemRecord<K>[]
   }));
 }
 
-const list = items([0, 1, 2, 3, 5, 6, 8, 9]); // gaps: indices need not be contiguous (§4.4.3)
+const list = items([0, 1, 2, 3, 5, 6, 8, 9]); // gaps: indices need not be contiguous
 const now = Date.parse('2024-06-01T00:00:00Z');
 const page = (q: Partial<Extract<ItemQuery<number>, { kind: 'page' }>>) =>
   queryItems(list, { kind: 'page', order: 'asc', pageSize: 50, hideExpired: true, ...q }, now);
 const keys = (result: { items: ItemRecord[] }) => result.items.map((item) => item.key);
 
-describe('Sync item queries (§8.3)', () => {
+describe('Sync item queries', () => {
   it('returns everything in ascending order with no tokens', () => {
     const result = page({});
     expect(keys(result)).toEqual([0, 1, 2, 3, 5, 6, 8, 9]);

@@ -5,7 +5,7 @@ import { mintToken } from './support/credentials';
 import { startHarness, type Harness } from './support/harness';
 import { RawClient } from './support/raw-client';
 import { connectedSyncClient, connectionsOf, shutdownSyncClients, subscribed } from './support/sync-clients';
-import { nextEvent, until } from './support/wait-for';
+import { nextEvent, when } from './support/wait-for';
 
 const harnesses: Harness[] = [];
 async function harness(options?: Parameters<typeof startHarness>[0]): Promise<Harness> {
@@ -18,13 +18,21 @@ afterEach(async () => {
   await Promise.allSettled(harnesses.splice(0).map((h) => h.close()));
 });
 
-/** Records every item event the SDK emits, so duplicates would show. */
+/** Records every item event the SDK emits, so duplicates would show; `until` waits on those events. */
 function recordItems(list: SyncList) {
   const added: number[] = [];
   const updated: [number, unknown][] = [];
   list.on('itemAdded', ({ item }: { item: SyncListItem }) => added.push(item.index));
   list.on('itemUpdated', ({ item }: { item: SyncListItem }) => updated.push([item.index, item.data]));
-  return { added, updated };
+  const onItem = (recheck: () => void) => {
+    list.on('itemAdded', recheck);
+    list.on('itemUpdated', recheck);
+    return () => {
+      list.removeListener('itemAdded', recheck);
+      list.removeListener('itemUpdated', recheck);
+    };
+  };
+  return { added, updated, until: (condition: () => boolean) => when(condition, onItem) };
 }
 
 const state = (client: SyncClient, wanted: string) =>
@@ -40,7 +48,7 @@ describe('resilience with the real SyncClient', () => {
     const seen = recordItems(list);
     await subscribed(h, record.sid);
     h.realtime.sync.setListItem(record.sid, 1, { text: 'live' });
-    await until(() => seen.added.length === 1);
+    await seen.until(() => seen.added.length === 1);
 
     for (const connection of connectionsOf(h, 'alice')) connection.terminate();
     await subscribed(h, record.sid, 0);
@@ -51,10 +59,10 @@ describe('resilience with the real SyncClient', () => {
 
     await state(client, 'connecting');
     await state(client, 'connected');
-    await until(() => seen.added.length === 3 && seen.updated.length === 1);
+    await seen.until(() => seen.added.length === 3 && seen.updated.length === 1);
     await subscribed(h, record.sid);
     h.realtime.sync.setListItem(record.sid, 4, { text: 'after reconnect' });
-    await until(() => seen.added.length === 4);
+    await seen.until(() => seen.added.length === 4);
 
     expect(seen.added).toEqual([1, 2, 3, 4]);
     expect(seen.updated).toEqual([[1, { text: 'live, edited' }]]);
@@ -78,6 +86,7 @@ describe('resilience with the real SyncClient', () => {
     const document = await client.document({ id: doc.sid, mode: 'open_existing' });
     const seen = recordItems(list);
     const docVersions: unknown[] = [];
+    const docUpdated = nextEvent<[{ data: unknown }]>(document, 'updated');
     document.on('updated', ({ data }: { data: unknown }) => docVersions.push(data));
     await subscribed(first, record.sid);
 
@@ -92,10 +101,10 @@ describe('resilience with the real SyncClient', () => {
     const second = await harness({ port: first.port, clock: first.clock, sync: { state: JSON.parse(saved) as SyncState } });
     second.realtime.sync.setListItem(record.sid, 2, { text: 'two' });
     await state(client, 'connected');
-    await until(() => seen.added.length === 2 && docVersions.length === 1);
+    await Promise.all([seen.until(() => seen.added.length === 2), docUpdated]);
     await subscribed(second, record.sid);
     second.realtime.sync.setListItem(record.sid, 3, { text: 'three' });
-    await until(() => seen.added.length === 3);
+    await seen.until(() => seen.added.length === 3);
 
     expect(seen.added).toEqual([1, 2, 3]);
     expect(seen.updated).toEqual([]);
@@ -154,7 +163,7 @@ describe('replay on the wire (raw protocol)', () => {
         ],
       },
     ]);
-    expect(client.frames.indexOf(reply)).toBeLessThan(client.frames.indexOf(established)); // reply first (§8.5)
+    expect(client.frames.indexOf(reply)).toBeLessThan(client.frames.indexOf(established)); // reply first
     expect(established.body).toEqual({
       event_type: 'subscription_established',
       correlation_id: correlation,

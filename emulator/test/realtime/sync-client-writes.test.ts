@@ -4,10 +4,10 @@ import { setupHarness } from './support/harness';
 import { connectedSyncClient, subscribed } from './support/sync-clients';
 import { nextEvent } from './support/wait-for';
 
-// §8.7 writes are refused by default; this suite opts in for everyone.
+// Sync writes are refused by default; this suite opts in for everyone.
 const h = setupHarness({ canWrite: () => true });
 
-describe('Sync SDK writes (§8.7) when allowed', () => {
+describe('Sync SDK writes when allowed', () => {
   it('creates, sets and removes through the SDK, and other clients see the events', async () => {
     const writer = await connectedSyncClient(h, 'alice');
     const reader = await connectedSyncClient(h, 'bob');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SyncEngine, type SyncChange } from '../../src/realtime/sync/engine';
 import type { SyncState } from '../../src/realtime/sync/state';
-import { SyncError } from '../../src/realtime/sync/sync-errors';
-import { createTestClock } from './support/test-clock';
+import { TwilioError } from '../../src/domain/errors';
+import { createClock } from '../../src/clock';
 
 function engineWithLog() {
-  const engine = new SyncEngine({ clock: createTestClock() });
+  const engine = new SyncEngine({ clock: createClock() });
   const changes: SyncChange[] = [];
   engine.onChange((change) => changes.push(change));
   return { engine, changes };
@@ -15,10 +15,10 @@ function syncErrorOf(fn: () => unknown): { status: number; code: number } {
   try {
     fn();
   } catch (error) {
-    if (error instanceof SyncError) return { status: error.status, code: error.code };
+    if (error instanceof TwilioError) return { status: error.status, code: error.code };
     throw error;
   }
-  throw new Error('expected a SyncError');
+  throw new Error('expected a TwilioError');
 }
 
 describe('Sync engine objects', () => {
@@ -33,7 +33,7 @@ describe('Sync engine objects', () => {
     expect(engine.find('document', 'CH1.channel')).toBe(doc);
     expect(engine.find('document', doc.sid)).toBe(doc);
     expect(engine.find('list', 'CH1.messages')).toBe(list);
-    // §8.1 pitfall: a SID of another type never resolves.
+    // A SID of another type never resolves.
     expect(engine.find('document', list.sid)).toBeUndefined();
     expect(engine.find('map', 'CH1.channel')).toBeUndefined();
   });
@@ -100,7 +100,7 @@ describe('Sync engine objects', () => {
   });
 });
 
-describe('Sync engine replay (§8.5) and retention', () => {
+describe('Sync engine replay and retention', () => {
   it('replays exactly the events after last_event_id, in order', () => {
     const { engine } = engineWithLog();
     const list = engine.createList();
@@ -116,7 +116,7 @@ describe('Sync engine replay (§8.5) and retention', () => {
   });
 
   it('bounds the log and catches old subscribers up from state, removals included', () => {
-    const engine = new SyncEngine({ clock: createTestClock(), retention: { maxLogEvents: 4, maxTombstones: 10 } });
+    const engine = new SyncEngine({ clock: createClock(), retention: { maxLogEvents: 4, maxTombstones: 10 } });
     const map = engine.createMap();
     engine.setMapItem(map.sid, 'a', { v: 1 }); // 1
     engine.setMapItem(map.sid, 'b', { v: 1 }); // 2
@@ -141,7 +141,7 @@ describe('Sync engine replay (§8.5) and retention', () => {
   });
 
   it('a re-added key is not also replayed as removed', () => {
-    const engine = new SyncEngine({ clock: createTestClock(), retention: { maxLogEvents: 1, maxTombstones: 10 } });
+    const engine = new SyncEngine({ clock: createClock(), retention: { maxLogEvents: 1, maxTombstones: 10 } });
     const map = engine.createMap();
     engine.setMapItem(map.sid, 'k', { v: 1 });
     engine.removeMapItem(map.sid, 'k');
@@ -154,7 +154,7 @@ describe('Sync engine replay (§8.5) and retention', () => {
 
 describe('Sync engine state', () => {
   it('is plain JSON that restores with event ids, logs and lookups intact', () => {
-    const clock = createTestClock();
+    const clock = createClock();
     const engine = new SyncEngine({ clock });
     const doc = engine.createDocument({ uniqueName: 'CH1.channel', data: { n: 0 }, tag: { conversation: 'CH1' } });
     const list = engine.createList({ uniqueName: 'CH1.messages' });
@@ -169,11 +169,11 @@ describe('Sync engine state', () => {
     expect(restored.replay(list.sid, 1)).toEqual(engine.replay(list.sid, 1));
     const next = restored.setListItem('CH1.messages', 2, { text: 'c' });
     expect(next.event.id).toBe(3);
-    expect(() => restored.createList({ uniqueName: 'CH1.messages' })).toThrow(SyncError);
+    expect(() => restored.createList({ uniqueName: 'CH1.messages' })).toThrow(TwilioError);
   });
 
   it('can skip event ids on restore, so ids clients saw but the file missed are never reused', () => {
-    const clock = createTestClock();
+    const clock = createClock();
     const engine = new SyncEngine({ clock });
     const list = engine.createList();
     engine.setListItem(list.sid, 0, { text: 'saved' });

@@ -11,9 +11,6 @@ import { validateTwilioResponse } from './spec-validator';
 
 type RequestOptions = Parameters<twilio.RequestClient['request']>[0];
 
-/** Operations whose responses were validated, shared across a test file (for the coverage test). */
-export const validatedOperations = new Set<string>();
-
 /**
  * The emulator's redirect client plus a check: every response from conversations.twilio.com is
  * validated against the spec, and a violation fails the helper call that produced it.
@@ -28,7 +25,6 @@ export class ValidatingRequestClient extends EmulatorRequestClient {
           `Response of ${opts.method.toUpperCase()} ${opts.uri} (${outcome.operationId}) violates the spec:\n  ${outcome.errors.join('\n  ')}`,
         );
       }
-      validatedOperations.add(outcome.operationId);
     }
     return response;
   }
@@ -50,7 +46,7 @@ export const startTestEmulator = async (options: EmulatorOptions = {}): Promise<
     port: 0,
     rateLimit: false,
     ...options,
-    carrier: { stepDelayMs: 0, logger: quiet, ...options.carrier },
+    carrier: { receiptDelays: { sentMs: 0, deliveredMs: 0 }, logger: quiet, ...options.carrier },
     webhooks: { preActionTimeoutMs: 1_000, retryDelaysMs: [10, 20, 40], logger: quiet, ...options.webhooks },
   });
   const { accountSid, authToken, apiKey, apiSecret } = emulator.credentials;

@@ -103,9 +103,3 @@ export const validateTwilioResponse = async (
   }
   return { operationId, errors: [...new Set(errors)] };
 };
-
-/** Every `operationId` in the spec, for the coverage check. */
-export const specOperations = async (): Promise<string[]> => {
-  const { api: backend } = await load();
-  return backend.getOperations().map((o) => o.operationId ?? '');
-};

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
 /**
- * Twilio access-token verification (§7). The SDK never decodes the token; the service alone decides
+ * Twilio access-token verification (docs/sdk-protocol.md, "Access tokens"). The SDK never decodes the token; the service alone decides
  * identity and authorization, so this is the whole of it. Error codes are Twilio's:
  * 20101 invalid token (malformed, forged signature), 20102 invalid header, 20103 invalid issuer/subject
  * (unknown API key, other account), 20104 expired or invalid expiry, 20105 not yet valid,

@@ -1,4 +1,4 @@
-/** §2.9: the real service sends `token_about_to_expire` three minutes before the JWT `exp`. */
+/** The real service sends `token_about_to_expire` three minutes before the JWT `exp`. */
 export const DEFAULT_ABOUT_TO_EXPIRE_LEAD_MS = 3 * 60 * 1000;
 
 export type TokenDeadlines = {

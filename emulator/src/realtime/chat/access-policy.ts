@@ -1,16 +1,16 @@
 import type { Core } from '../../domain/core';
-import type { ConversationRecord } from '../../store/records';
-import type { AccessSubject, CanAccess } from '../sync/access';
+import { canPeekConversation } from '../../domain/sdk-permissions';
+import type { CanAccess } from '../sync/access';
 import { readTag } from './tags';
 
 /**
- * Who may read which chat Sync object (§4.4), decided from the object's tag and the domain, per request
+ * Who may read which chat Sync object, decided from the object's tag and the domain, per request
  * and per subscription (the hub re-checks when membership changes). Everything is an index lookup.
  *
  * - a user's conversations map: that user only;
  * - user-info maps: any user of the same service (`client.getUser(identity)` works for anyone);
  * - a conversation's messages list and roster: its participants;
- * - its document: participants, plus whoever may peek at it (see `canPeek`).
+ * - its document: participants, plus whoever may peek at it (`canPeekConversation` in the domain).
  *
  * Objects of another service than the token's chat grant are never readable, so two services' users
  * with the same identity stay apart. A refused object answers exactly like a missing one (404).
@@ -29,21 +29,9 @@ export function createChatAccessPolicy(core: Core): CanAccess {
         return core.lookup.participantByIdentity(tag.conversationSid, subject.identity) !== undefined;
       case 'conversation': {
         const conversation = core.store.get('conversations', tag.conversationSid);
-        return conversation !== undefined && canPeek(core, subject, conversation);
+        return conversation !== undefined && canPeekConversation(core.ctx, { serviceSid: subject.serviceSid, identity: subject.identity }, conversation);
       }
     }
   };
 }
 
-/**
- * Seeing a conversation without its messages (the SDK's peek: `getConversationBySid` of a conversation
- * the user is not in, then `join()`): participants, its creator (an SDK-created conversation is not
- * joined automatically, §9.7), and users whose service role grants `joinConversation`, the permission
- * that makes joining it possible at all.
- */
-export function canPeek(core: Core, subject: AccessSubject, conversation: ConversationRecord): boolean {
-  if (core.lookup.participantByIdentity(conversation.sid, subject.identity)) return true;
-  if (conversation.createdBy === subject.identity) return true;
-  const user = core.lookup.userByIdentity(conversation.serviceSid, subject.identity);
-  return user !== undefined && core.roles.hasPermission([user.roleSid], 'joinConversation');
-}

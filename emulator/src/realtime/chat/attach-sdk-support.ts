@@ -1,42 +1,42 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { z } from 'zod';
+import type { Clock } from '../../clock';
 import type { Core } from '../../domain/core';
-import type { BlobStore } from '../../media/blob-store';
-import type { Credentials } from '../../rest/auth';
+import type { Router } from '../../http/router';
 import { attachRealtime, type Realtime } from '../attach-realtime';
-import { createAccessTokenVerifier } from '../auth/access-token';
-import type { Clock } from '../clock';
+import type { AccessTokenVerifier } from '../auth/access-token';
 import { consoleLogger, type RealtimeLogger } from '../logger';
 import type { SyncState } from '../sync/state';
 import { createChatAccessPolicy } from './access-policy';
-import { interceptRequests } from './http-intercept';
-import { createSdkMediaHandler } from './mcs/sdk-media-http';
-import { createMediaUrlSigner } from './mcs/signed-urls';
 import { ProjectionIndex } from './projection/projection-index';
 import { ChatProjector } from './projection/projector';
 import { reconcileProjection } from './projection/reconcile';
 import { attachReachability } from './reachability';
-import { registerChatRoutes } from './routes/register-chat-routes';
+import type { ChatDeps } from './routes/chat-route';
 
 export type SdkSupportOptions = {
   server: Server;
+  /** The emulator's route table: twilsock requests are answered by it, like plain HTTP. */
+  router: Router;
   core: Core;
+  /** Emulator time (Sync dates). */
   clock: Clock;
-  credentials: Credentials;
-  blobs: BlobStore;
+  /** Real time, for access tokens (minted on real time). */
+  tokenClock: Clock;
+  verifyToken: AccessTokenVerifier;
   /** Sync state saved with the emulator state (`sync` in the state file), to restore after a restart. */
   syncState?: SyncState;
   logger?: RealtimeLogger;
-  /** §2.9 lead of `tokenAboutToExpire`; default 3 minutes (clamped for short tokens). */
+  /** Lead of `tokenAboutToExpire`; default 3 minutes (clamped for short tokens). */
   tokenAboutToExpireLeadMs?: number;
-  /** Judges access tokens (expiry, not-before, about-to-expire); default `clock`. */
-  tokenClock?: Clock;
 };
 
 export type SdkSupport = {
   realtime: Realtime;
   projector: ChatProjector;
+  /** What the chat API's routes work with. */
+  chat: ChatDeps;
   /**
    * The Sync state to save beside the store's state: the live state without event logs. A client that
    * reconnects after a restart gets a catch-up computed from the items' own event ids (event-log.ts:
@@ -51,49 +51,41 @@ export type SdkSupport = {
 
 /**
  * A crash between fan-out and the next state write can lose events clients already saw; ids restored
- * from the file are shifted past any such window so new events are never mistaken for seen ones (§8.4).
+ * from the file are shifted past any such window so new events are never mistaken for seen ones.
  */
 const RESTORED_EVENT_ID_GAP = 10_000;
-/** §9.4 typing_timeout (seconds): Twilio's default TypingIndicatorTimeout. */
+/** `typing_timeout` (seconds): Twilio's default TypingIndicatorTimeout. */
 const TYPING_TIMEOUT_SECONDS = 5;
 
 /**
- * Makes the emulator speak the official SDK's protocol (issue 5): twilsock and Sync from the realtime
- * foundation, the chat API over the upstream router, Sync projections of the domain kept current by
- * domain events, typing, reachability, and the SDK's MCS calls over HTTP with CORS. See README.md.
+ * Makes the emulator speak the official SDK's protocol: twilsock and Sync from the realtime foundation,
+ * Sync projections of the domain kept current by domain events, reachability, and what the chat API's
+ * routes (a product on the emulator's router) work with. See README.md and docs/sdk-protocol.md.
  */
 export function attachSdkSupport(options: SdkSupportOptions): SdkSupport {
-  const { core, clock, credentials } = options;
-  const tokenClock = options.tokenClock ?? clock;
+  const { core, clock } = options;
   const logger = options.logger ?? consoleLogger;
-  const verifyToken = createAccessTokenVerifier({
-    accountSid: credentials.accountSid,
-    lookupApiKeySecret: (sid) => (sid === credentials.apiKey ? credentials.apiSecret : undefined),
-    now: () => tokenClock.now(),
-    // A token must name a chat service that exists: everything the SDK does happens in one.
-    isKnownChatService: (sid) => core.store.get('services', sid) !== undefined,
-  });
   const realtime = attachRealtime(options.server, {
+    router: options.router,
     clock,
-    verifyToken,
+    tokenClock: options.tokenClock,
+    verifyToken: options.verifyToken,
     canAccess: createChatAccessPolicy(core),
     sync: { state: options.syncState, restoredEventIdGap: RESTORED_EVENT_ID_GAP },
-    // A fresh offline-storage id per boot (§8.8): descriptors a browser tab cached against an earlier
+    // A fresh offline-storage id per boot: descriptors a browser tab cached against an earlier
     // boot are never reused.
-    twilsock: { clock: tokenClock, logger, tokenAboutToExpireLeadMs: options.tokenAboutToExpireLeadMs, offlineStorageId: `ST${randomBytes(16).toString('hex')}` },
+    twilsock: { logger, tokenAboutToExpireLeadMs: options.tokenAboutToExpireLeadMs, offlineStorageId: `ST${randomBytes(16).toString('hex')}` },
   });
   const projector = new ChatProjector(core, realtime.sync, realtime.subscriptions, ProjectionIndex.rebuild(realtime.sync));
   reconcileProjection(core, realtime.sync, projector);
-  const mediaUrls = createMediaUrlSigner(credentials.authToken, clock);
-  registerChatRoutes(realtime.router, {
+  const chat: ChatDeps = {
     core,
     projector,
     engine: realtime.sync,
     hub: realtime.subscriptions,
     twilsock: realtime.twilsock,
-    mediaUrls,
     typingTimeoutSeconds: TYPING_TIMEOUT_SECONDS,
-  });
+  };
   const reachability = attachReachability(core, realtime.twilsock, logger);
   const offEvents = core.events.on((event) => {
     if (event.type !== 'state.reset') {
@@ -108,19 +100,15 @@ export function attachSdkSupport(options: SdkSupportOptions): SdkSupport {
       connection.closeWithStatus({ code: 410, status: 'Token expired', description: 'The emulator was reset: get a new access token', errorCode: 20104 });
     }
   });
-  const restoreHttp = interceptRequests(
-    options.server,
-    createSdkMediaHandler({ core, blobs: options.blobs, verifyToken, signer: mediaUrls, logger }),
-  );
   return {
     realtime,
     projector,
+    chat,
     syncSnapshot: () => withoutLogs(realtime.sync.state),
     onSyncChange: (listener) => realtime.sync.onChange(() => listener()),
     async close() {
       offEvents();
       reachability.stop();
-      restoreHttp();
       await realtime.close();
     },
   };

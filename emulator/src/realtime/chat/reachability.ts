@@ -7,7 +7,7 @@ import type { TwilsockServer } from '../twilsock/server';
 import { parseUserKey, userKey } from './projection/projection-index';
 
 /**
- * Users and reachability from twilsock connections (Reachability Indicator page, §4.4.5):
+ * Users and reachability from twilsock connections (Reachability Indicator page):
  * - an identity connecting creates its User when missing ("each unique identity connecting to a
  *   Conversation Service will create a User record", User Identity page);
  * - with the service's `reachabilityEnabled`, `isOnline` is true while the user has at least one

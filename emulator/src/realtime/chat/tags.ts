@@ -5,7 +5,7 @@ import type { JsonValue } from '../json';
  * What each chat Sync object belongs to, stored as the object's `tag` (never sent to clients). Access
  * checks (`access-policy.ts`) and the projection index (rebuilt from tags after a restart) read it.
  *
- * Per user (§4.4): the conversations map and the user-info map. Per conversation: the document, the
+ * Per user: the conversations map and the user-info map. Per conversation: the document, the
  * messages list and the roster map. Users live in a service, so the service is part of every tag.
  */
 export const ZChatTag = z.discriminatedUnion('kind', [
@@ -17,8 +17,6 @@ export const ZChatTag = z.discriminatedUnion('kind', [
 ]);
 
 export type ChatTag = z.infer<typeof ZChatTag>;
-export type UserTag = Extract<ChatTag, { kind: 'user-conversations' | 'user-info' }>;
-export type ConversationTag = Extract<ChatTag, { kind: 'conversation' | 'messages' | 'roster' }>;
 
 /** Objects without a chat tag (none are created today) are nobody's and therefore unreadable. */
 export function readTag(tag: JsonValue): ChatTag | null {

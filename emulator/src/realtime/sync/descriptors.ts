@@ -1,9 +1,9 @@
 import type { DocumentRecord, ItemRecord, ListRecord, MapRecord, SyncObjectRecord, SyncObjectType } from './state';
 
 /**
- * §8.2 descriptors. Every URL is absolute (§13.5): the client parses links with a regex that requires
+ * Sync descriptors. Every URL is absolute: the client parses links with a regex that requires
  * `http(s)://host/path` and fetches items only through `links.items`. `revision` is the last event id
- * as a string, so it changes with every mutation (§8.4).
+ * as a string, so it changes with every mutation.
  */
 const COLLECTION: Record<SyncObjectType, string> = { document: 'Documents', list: 'Lists', map: 'Maps' };
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { isoTime, systemClock, type Clock } from '../clock';
+import { createClock, type Clock } from '../../clock';
 import type { JsonObject, JsonValue } from '../json';
 import { DEFAULT_RETENTION, appendEvent, replayEvents, type SyncRetention } from './event-log';
 import { applyItemRemove, applyItemWrite, type ItemWriteOptions, type ItemWriteResult } from './item-mutations';
@@ -32,7 +32,7 @@ export type SyncEngineOptions = {
   /**
    * Added to every object's last event id when `state` is restored. Use it when the saved state may
    * lag behind what clients already received (a crash between fan-out and the next save): ids those
-   * clients hold were never saved, and reusing them would make new events look already seen (§8.4).
+   * clients hold were never saved, and reusing them would make new events look already seen.
    * A gap larger than the events one save window can hold keeps every new id above them. Default 0.
    */
   restoredEventIdGap?: number;
@@ -47,7 +47,7 @@ export type CreateObjectOptions = {
 
 export type DocumentWriteOptions = { ifRevision?: string; ttlSeconds?: number };
 
-/** §8.1 pitfall: distinct prefixes per type, so no id of one type is ever the SID of another. */
+/** Distinct prefixes per type, so no id of one type is ever the SID of another. */
 export type SidPrefix = 'ET' | 'ES' | 'MP';
 const PREFIX: Record<SyncObjectType, SidPrefix> = { document: 'ET', list: 'ES', map: 'MP' };
 type RecordOf<T extends SyncObjectType> = T extends 'document' ? DocumentRecord : T extends 'list' ? ListRecord : MapRecord;
@@ -56,9 +56,9 @@ type RecordOf<T extends SyncObjectType> = T extends 'document' ? DocumentRecord 
 const SID_SHAPE = /^[A-Z]{2}[a-f0-9]{32}$/;
 
 /**
- * Sync (CDS) objects: documents, lists and maps with per-object event ids and an event log (§8.4).
+ * Sync (CDS) objects: documents, lists and maps with per-object event ids and an event log.
  * Pure state and rules; no HTTP. Every mutation appends an event and notifies `onChange` listeners
- * synchronously, which is how subscriptions fan changes out (§8.6).
+ * synchronously, which is how subscriptions fan changes out. The protocol: docs/sdk-protocol.md, "Sync".
  */
 export class SyncEngine {
   readonly state: SyncState;
@@ -71,7 +71,7 @@ export class SyncEngine {
 
   constructor(options: SyncEngineOptions = {}) {
     this.state = options.state ?? emptySyncState();
-    this.clock = options.clock ?? systemClock;
+    this.clock = options.clock ?? createClock();
     this.retention = { ...DEFAULT_RETENTION, ...options.retention };
     this.generateSid = options.generateSid ?? ((prefix) => `${prefix}${randomBytes(16).toString('hex')}`);
     const gap = options.state ? Math.max(options.restoredEventIdGap ?? 0, 0) : 0;
@@ -86,7 +86,7 @@ export class SyncEngine {
     return () => this.listeners.delete(listener);
   }
 
-  /** Resolves a SID or unique name (§8.1). A SID of another type never falls back to a unique name. */
+  /** Resolves a SID or unique name. A SID of another type never falls back to a unique name. */
   find<T extends SyncObjectType>(type: T, id: string): RecordOf<T> | undefined {
     const bySid = this.state.objects[id];
     const record = bySid ?? this.byUniqueName(type, id);
@@ -118,11 +118,11 @@ export class SyncEngine {
     return this.insert(record);
   }
 
-  /** Replaces a document's data (`document_updated`, §8.6). */
+  /** Replaces a document's data (`document_updated`). */
   setDocument(id: string, data: JsonObject, options: DocumentWriteOptions = {}): SyncEventRecord {
     const record = this.get('document', id);
     if (options.ifRevision !== undefined && options.ifRevision !== String(record.lastEventId)) throw errors.revisionMismatch('document');
-    const date = isoTime(this.clock);
+    const date = isoMillis(this.clock);
     record.data = data;
     record.dateUpdated = date;
     if (options.ttlSeconds !== undefined) record.dateExpires = this.expiry(options.ttlSeconds);
@@ -171,14 +171,14 @@ export class SyncEngine {
   }
 
   /**
-   * Deletes an object; subscribers get `<type>_removed` (§8.6) and later subscriptions fail with 404,
-   * which the client treats as removal (§8.5).
+   * Deletes an object; subscribers get `<type>_removed` and later subscriptions fail with 404,
+   * which the client treats as removal.
    */
   remove(type: SyncObjectType, id: string): SyncEventRecord {
     const record = this.get(type, id);
     delete this.state.objects[record.sid];
     if (record.uniqueName !== null) this.uniqueNames.delete(`${type}:${record.uniqueName}`);
-    const event: SyncEventRecord = { id: record.lastEventId + 1, kind: `${type}_removed`, date: isoTime(this.clock) };
+    const event: SyncEventRecord = { id: record.lastEventId + 1, kind: `${type}_removed`, date: isoMillis(this.clock) };
     this.emit({ object: objectInfo(record), event });
     return event;
   }
@@ -192,7 +192,7 @@ export class SyncEngine {
     if (record) record.tag = tag;
   }
 
-  /** Events after `afterEventId` for a (re)subscribing client (§8.5); see event-log.ts for retention. */
+  /** Events after `afterEventId` for a (re)subscribing client; see event-log.ts for retention. */
   replay(sid: string, afterEventId: number): SyncEventRecord[] {
     const record = this.state.objects[sid];
     return record ? replayEvents(record, afterEventId) : [];
@@ -209,7 +209,7 @@ export class SyncEngine {
       if (uniqueName.length === 0 || uniqueName.length > 256 || SID_SHAPE.test(uniqueName)) throw errors.invalidUniqueName();
       if (this.uniqueNames.has(`${type}:${uniqueName}`)) throw errors.uniqueNameExists();
     }
-    const now = isoTime(this.clock);
+    const now = isoMillis(this.clock);
     return {
       sid: this.generateSid(PREFIX[type]),
       uniqueName,
@@ -250,4 +250,9 @@ export class SyncEngine {
   private expiry(ttlSeconds: number): string | null {
     return ttlSeconds > 0 ? new Date(this.clock.now() + ttlSeconds * 1000).toISOString() : null;
   }
+}
+
+/** Sync stamps dates with milliseconds, unlike the REST resources' second precision. */
+function isoMillis(clock: Clock): string {
+  return new Date(clock.now()).toISOString();
 }

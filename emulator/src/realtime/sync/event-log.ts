@@ -43,7 +43,7 @@ export function clearTombstone<K extends ItemKey>(collection: { tombstones: Tomb
   if (at >= 0) collection.tombstones.splice(at, 1);
 }
 
-/** §8.5: every event with id > afterEventId, in order (or the catch-up described above). */
+/** Every event with id > afterEventId, in order (or the catch-up described above). */
 export function replayEvents(record: SyncObjectRecord, afterEventId: number): SyncEventRecord[] {
   if (afterEventId >= record.lastEventId) return [];
   if (afterEventId >= record.logFloor) {

@@ -1,11 +1,11 @@
 import { itemUrl } from './descriptors';
 import type { SyncEventRecord, SyncObjectType } from './state';
 
-/** The `twilio.sync.event` notification payload (§8.6): `{ event_type, event }`. */
+/** The `twilio.sync.event` notification payload: `{ event_type, event }`. */
 export type SyncEventPayload = { event_type: string; event: Record<string, unknown> };
 
 /**
- * Renders a stored event for the wire (§8.6). The SID field name follows the event-type prefix
+ * Renders a stored event for the wire. The SID field name follows the event-type prefix
  * (`document_sid`, `list_sid`, `map_sid`); revisions equal the event id, as in descriptors.
  */
 export function renderEvent(baseUrl: string, sid: string, type: SyncObjectType, event: SyncEventRecord): SyncEventPayload {

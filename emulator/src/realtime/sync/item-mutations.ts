@@ -25,7 +25,7 @@ type Collection<K extends ItemKey> = {
 };
 
 /**
- * Writes one item and builds its event (id = object's last event id + 1, §8.4). The caller commits the
+ * Writes one item and builds its event (id = object's last event id + 1). The caller commits the
  * event to the log; the item's `lastEventId` is that same id, so its revision changes with every write.
  */
 export function applyItemWrite<K extends ItemKey>(record: Collection<K>, key: K, data: JsonObject, nowMs: number, options: ItemWriteOptions): ItemWriteResult<K> {

@@ -14,16 +14,16 @@ export type PageToken<K extends ItemKey> = { direction: 'next' | 'prev'; key: K;
 
 export type ItemPage<K extends ItemKey> = {
   items: ItemRecord<K>[];
-  /** Truthy iff more items exist before the first returned one, in query order (§8.3). */
+  /** Truthy iff more items exist before the first returned one, in query order. */
   previousToken: string | null;
-  /** Truthy iff more items exist after the last returned one, in query order (§8.3). */
+  /** Truthy iff more items exist after the last returned one, in query order. */
   nextToken: string | null;
 };
 
 type Picked<K extends ItemKey> = { item: ItemRecord<K>; at: number };
 
 /**
- * §8.3 item queries. Items come back sorted in the requested order; `From` is inclusive (for `desc`,
+ * Item queries (docs/sdk-protocol.md, "Item queries"). Items come back sorted in the requested order; `From` is inclusive (for `desc`,
  * items with key ≤ From); the tokens only say whether the collection continues in each direction,
  * which the client uses to mark its cache boundaries. With a `horizon`, items changed after that event
  * are left out (a reader that lost access sees nothing newer, `ObjectHolds`).
@@ -39,7 +39,7 @@ export function queryItems<K extends ItemKey>(
     (!query.hideExpired || item.dateExpires === null || Date.parse(item.dateExpires) > now);
 
   if (query.kind === 'single') {
-    // §8.3: Index/Key lookups answer `[]` when the item is missing, never 404.
+    // Index/Key lookups answer `[]` when the item is missing, never 404.
     const item = findItem(items, query.key);
     return { items: item && visible(item) ? [item] : [], previousToken: null, nextToken: null };
   }

@@ -1,4 +1,4 @@
-import type { Peer } from '../upstream/types';
+import type { Peer } from '../twilsock/peer';
 
 type Hold = { peer: Peer; horizon: number | null };
 

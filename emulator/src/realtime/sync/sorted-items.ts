@@ -1,6 +1,6 @@
 import type { ItemKey, ItemRecord } from './state';
 
-/** §8.3: lists order by numeric index, maps by plain JS string comparison (as the client's cache does). */
+/** Lists order by numeric index, maps by plain JS string comparison (as the client's cache does). */
 export function compareKeys(a: ItemKey, b: ItemKey): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;

@@ -3,7 +3,7 @@ import type { JsonObject, JsonValue } from '../json';
 /**
  * The Sync engine's entire state, as plain JSON-serialisable data: `JSON.stringify` it to persist,
  * pass it back to `new SyncEngine({ state })` to restore. Event ids and logs survive a restart, so a
- * client that reconnects to a restarted emulator replays exactly what it missed (§8.4, §8.5).
+ * client that reconnects to a restarted emulator replays exactly what it missed.
  */
 export type SyncState = {
   version: 1;
@@ -23,7 +23,7 @@ type ObjectBase = {
    * and for `canAccess`. Never sent to clients.
    */
   tag: JsonValue;
-  /** §8.4: per-object, monotonically increasing; 0 before the first event. Revision is its string. */
+  /** Per-object, monotonically increasing; 0 before the first event. Revision is its string. */
   lastEventId: number;
   dateCreated: string;
   dateUpdated: string;
@@ -43,7 +43,7 @@ export type ListRecord = ObjectBase & CollectionFields<number> & {
 export type MapRecord = ObjectBase & CollectionFields<string> & { type: 'map' };
 
 type CollectionFields<K extends ItemKey> = {
-  /** Sorted ascending by key (numeric index for lists, JS string order for maps, §8.3). */
+  /** Sorted ascending by key (numeric index for lists, JS string order for maps). */
   items: ItemRecord<K>[];
   /** Removed items, ascending by removal event; lets a client past the log window still learn of removals. */
   tombstones: Tombstone<K>[];
@@ -75,8 +75,6 @@ export type SyncEventRecord =
   | { id: number; kind: 'map_item_added' | 'map_item_updated'; key: string; data: JsonObject; date: string; dateExpires: string | null }
   | { id: number; kind: 'map_item_removed'; key: string; data: JsonObject | null; date: string }
   | { id: number; kind: 'document_removed' | 'list_removed' | 'map_removed'; date: string };
-
-export type SyncEventKind = SyncEventRecord['kind'];
 
 /** What `canAccess` and event listeners see of an object. */
 export type SyncObjectInfo = { sid: string; type: SyncObjectType; uniqueName: string | null; tag: JsonValue };

@@ -1,5 +1,5 @@
 import { encodeNotification } from '../twilsock/connection';
-import type { Peer } from '../upstream/types';
+import type { Peer } from '../twilsock/peer';
 import type { SyncChange, SyncEngine } from './engine';
 import { renderEvent } from './event-payloads';
 import { accessSubject, type CanAccess } from './access';
@@ -10,20 +10,25 @@ import { objectNotFound } from './sync-errors';
 export type SubscriptionRequest = { object_sid: string; object_type: string; last_event_id?: number | null };
 
 export const SYNC_EVENT = 'twilio.sync.event';
-// Replay batches (§8.6 allows `events: [...]`): consecutive events of one type share a frame.
+// Replay batches (a notification may carry `events: [...]`): consecutive events of one type share a frame.
 const MAX_EVENTS_PER_FRAME = 100;
 
 type Subscriber = { peer: Peer; baseUrl: string; sids: Set<string> };
 
+/** A connection's subscription to an object began (`subscribed`) or ended. */
+export type SubscriptionChange = { peerId: string; sid: string; subscribed: boolean };
+
 /**
- * Live Sync subscriptions (§8.5), indexed by object SID so a change costs one lookup plus one send per
- * subscriber, with the frame encoded once per base URL, never a scan over all connections.
+ * Live Sync subscriptions (docs/sdk-protocol.md, "Subscriptions"), indexed by object SID so a change
+ * costs one lookup plus one send per subscriber, with the frame encoded once per base URL, never a scan
+ * over all connections.
  */
 export class SubscriptionHub {
   /** What each connection holds open; a holder that lost access reads the items as they were. */
   readonly holds = new ObjectHolds();
   private readonly bySid = new Map<string, Set<Subscriber>>();
   private readonly byPeer = new Map<string, Subscriber>();
+  private readonly listeners = new Set<(change: SubscriptionChange) => void>();
 
   constructor(
     private readonly engine: SyncEngine,
@@ -33,7 +38,7 @@ export class SubscriptionHub {
   }
 
   /**
-   * §8.5 establish, run after the HTTP reply went out: route future events, replay every event with
+   * Establish, run after the HTTP reply went out: route future events, replay every event with
    * id > last_event_id in order (none when it is null/absent), then `subscription_established` with the
    * request's exact correlation id. Unknown or forbidden objects fail with 404 and nothing else.
    */
@@ -63,7 +68,7 @@ export class SubscriptionHub {
     }
   }
 
-  /** §8.5 cancel; `subscription_canceled` is optional for the client but lets it clear pending state. */
+  /** Cancel; `subscription_canceled` is optional for the client but lets it clear pending state. */
   cancel(peer: Peer, correlationId: number, sids: readonly string[]): void {
     const subscriber = this.byPeer.get(peer.id);
     for (const sid of sids) {
@@ -81,8 +86,10 @@ export class SubscriptionHub {
     this.holds.dropPeer(peerId);
     const subscriber = this.byPeer.get(peerId);
     if (!subscriber) return;
-    for (const sid of subscriber.sids) this.unindex(subscriber, sid);
+    const sids = [...subscriber.sids];
+    for (const sid of sids) this.unindex(subscriber, sid);
     this.byPeer.delete(peerId);
+    for (const sid of sids) this.notify({ peerId, sid, subscribed: false });
   }
 
   /**
@@ -104,6 +111,12 @@ export class SubscriptionHub {
       dropped++;
     }
     return dropped;
+  }
+
+  /** Calls `listener` after every subscription that begins or ends; returns the unsubscribe function. */
+  onChange(listener: (change: SubscriptionChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   subscriberCount(objectSid: string): number {
@@ -170,11 +183,23 @@ export class SubscriptionHub {
       this.bySid.set(sid, set);
     }
     set.add(subscriber);
+    this.notify({ peerId: subscriber.peer.id, sid, subscribed: true });
   }
 
   private remove(subscriber: Subscriber, sid: string): void {
-    subscriber.sids.delete(sid);
+    if (!subscriber.sids.delete(sid)) return;
     this.unindex(subscriber, sid);
+    this.notify({ peerId: subscriber.peer.id, sid, subscribed: false });
+  }
+
+  private notify(change: SubscriptionChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.error('[realtime] subscription listener failed', error);
+      }
+    }
   }
 
   private unindex(subscriber: Subscriber, sid: string): void {
@@ -187,6 +212,6 @@ export class SubscriptionHub {
 
 function notFoundError(objectType: string): { status: number; code: number; message: string } {
   // Forbidden objects answer exactly like missing ones, so a subscription cannot probe for existence.
-  const error = objectNotFound(objectType === 'list' || objectType === 'map' ? objectType : 'document');
-  return { status: error.status, code: error.code, message: error.message };
+  const { status, code, message } = objectNotFound(objectType === 'list' || objectType === 'map' ? objectType : 'document').toJSON();
+  return { status, code, message };
 }

@@ -1,34 +1,28 @@
-import { UpstreamHttpError } from '../upstream/http-error';
+import { TwilioError } from '../../domain/errors';
 import type { SyncObjectType } from './state';
 
-/**
- * Errors of the Sync engine, with Twilio's Sync error codes. They extend the upstream HTTP error so a
- * route handler can let them propagate and the router answers with `{ code, message, status }`.
- */
-export class SyncError extends UpstreamHttpError {
-  override name = 'SyncError';
-}
+/** The Sync engine's errors: the emulator's one error type, with Twilio's Sync error codes. */
 
 const OBJECT_NOT_FOUND = { document: [54100, 'Document'], list: [54150, 'List'], map: [54200, 'Map'] } as const;
 
-export function objectNotFound(type: SyncObjectType): SyncError {
+export function objectNotFound(type: SyncObjectType): TwilioError {
   const [code, noun] = OBJECT_NOT_FOUND[type];
-  return new SyncError(404, code, `${noun} not found`);
+  return new TwilioError(code, 404, `${noun} not found`);
 }
 
-export function itemNotFound(type: 'list' | 'map'): SyncError {
-  return type === 'list' ? new SyncError(404, 54151, 'List Item not found') : new SyncError(404, 54201, 'Map Item not found');
+export function itemNotFound(type: 'list' | 'map'): TwilioError {
+  return type === 'list' ? new TwilioError(54151, 404, 'List Item not found') : new TwilioError(54201, 404, 'Map Item not found');
 }
 
-export function revisionMismatch(target: 'document' | 'list' | 'map'): SyncError {
+export function revisionMismatch(target: 'document' | 'list' | 'map'): TwilioError {
   const code = { document: 54103, list: 54155, map: 54205 }[target];
-  return new SyncError(412, code, 'The revision does not match');
+  return new TwilioError(code, 412, 'The revision does not match');
 }
 
-export const uniqueNameExists = (): SyncError => new SyncError(409, 54301, 'Unique name already exists');
-export const invalidUniqueName = (): SyncError => new SyncError(400, 54302, 'Invalid unique name');
-export const mapItemExists = (): SyncError => new SyncError(409, 54208, 'Map Item already exists');
-export const listItemExists = (): SyncError => new SyncError(409, 20001, 'List Item already exists');
-export const invalidListIndex = (): SyncError => new SyncError(400, 54458, 'Invalid List Item index');
-export const accessForbidden = (): SyncError => new SyncError(403, 54007, 'Access forbidden for identity');
-export const invalidRequest = (message: string): SyncError => new SyncError(400, 20001, message);
+export const uniqueNameExists = (): TwilioError => new TwilioError(54301, 409, 'Unique name already exists');
+export const invalidUniqueName = (): TwilioError => new TwilioError(54302, 400, 'Invalid unique name');
+export const mapItemExists = (): TwilioError => new TwilioError(54208, 409, 'Map Item already exists');
+export const listItemExists = (): TwilioError => new TwilioError(20001, 409, 'List Item already exists');
+export const invalidListIndex = (): TwilioError => new TwilioError(54458, 400, 'Invalid List Item index');
+export const accessForbidden = (): TwilioError => new TwilioError(54007, 403, 'Access forbidden for identity');
+export const invalidRequest = (message: string): TwilioError => new TwilioError(20001, 400, message);

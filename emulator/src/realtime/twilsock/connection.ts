@@ -1,11 +1,11 @@
 import { WebSocket } from 'ws';
 import type { AccessTokenClaims } from '../auth/access-token';
-import type { Peer } from '../upstream/types';
+import type { Peer } from './peer';
 import { encodeFrame, encodeJsonFrame, type FrameHeader } from './frame-codec';
 
 export type ConnectionState = 'awaiting-init' | 'open' | 'closing' | 'closed';
 
-/** Status of a server `close` frame (§2.8) or of a `reply` (§2.4, §3.2). */
+/** Status of a server `close` frame or of a `reply`. */
 export type TwilsockStatus = { code: number; status: string; description?: string; errorCode?: number };
 
 export const OK_STATUS: TwilsockStatus = { code: 200, status: 'OK' };
@@ -13,19 +13,19 @@ export const OK_STATUS: TwilsockStatus = { code: 200, status: 'OK' };
 export type ConnectionLimits = {
   /** A consumer this far behind is dropped rather than buffered without bound. */
   maxBufferedBytes: number;
-  /** How long to wait for the client to close after a server `close` frame (§2.8). */
+  /** How long to wait for the client to close after a server `close` frame. */
   closeGraceMs: number;
 };
 
 let frameSeq = 0;
-/** Server frame ids only need to be echoed back in acks (§2.3.1); a process-wide counter suffices. */
+/** Server frame ids only need to be echoed back in acks; a process-wide counter suffices. */
 export function nextServerFrameId(): string {
   frameSeq = (frameSeq + 1) % Number.MAX_SAFE_INTEGER;
   return `SF${frameSeq.toString(36)}`;
 }
 
 export function encodeNotification(messageType: string, payload: unknown): Buffer {
-  // §6.1: one frame per notification; the client acks it by id.
+  // One frame per notification; the client acks it by id.
   return encodeFrame(
     { method: 'notification', id: nextServerFrameId(), message_type: messageType, payload_type: 'application/json' },
     JSON.stringify(payload),
@@ -41,7 +41,7 @@ export class TwilsockConnection implements Peer {
   /** The token identity; '' until `init` succeeds. */
   identity = '';
   claims: AccessTokenClaims | null = null;
-  /** Message types declared in `init.registrations` (§2.5); null when none were declared. */
+  /** Message types declared in `init.registrations`; null when none were declared. */
   messageTypes: ReadonlySet<string> | null = null;
   /** Whether the client declared the `client_update` capability (or declared none at all). */
   wantsClientUpdate = true;
@@ -62,7 +62,7 @@ export class TwilsockConnection implements Peer {
     return this.state === 'open';
   }
 
-  /** Whether a `notification` of this type may be pushed here (§2.5). */
+  /** Whether a `notification` of this type may be pushed here. */
   accepts(messageType: string): boolean {
     return this.messageTypes === null || this.messageTypes.has(messageType);
   }
@@ -72,13 +72,15 @@ export class TwilsockConnection implements Peer {
     return this.write(frame);
   }
 
+  /** A reply; a Buffer body goes out as is (its `payload_type` in `extra`), anything else as JSON. */
   reply(id: string, status: TwilsockStatus, extra: FrameHeader = {}, body?: unknown): void {
     if (this.state === 'closed') return;
-    this.write(encodeJsonFrame({ method: 'reply', id, status, ...extra }, body));
+    const header = { method: 'reply', id, status, ...extra };
+    this.write(Buffer.isBuffer(body) ? encodeFrame(header, body) : encodeJsonFrame(header, body));
   }
 
   /**
-   * Server-initiated close (§2.8): the frame goes out first, the client acks it and closes the socket
+   * Server-initiated close: the frame goes out first, the client acks it and closes the socket
    * itself; the socket is closed from this side once the ack arrives or after the grace period.
    */
   closeWithStatus(status: TwilsockStatus, body?: unknown): void {
@@ -134,7 +136,7 @@ export class TwilsockConnection implements Peer {
       this.ws.terminate();
       return false;
     }
-    this.ws.send(frame, { binary: true }); // §2.1: text frames are dropped by the client
+    this.ws.send(frame, { binary: true }); // text frames are dropped by the client
     return true;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Twilsock v3 binary framing (§2.2):
+ * Twilsock v3 binary framing (docs/sdk-protocol.md, "Frames"):
  *
  *   TWILSOCK V3.0 <H>\r\n<header JSON, exactly H bytes>\r\n<payload, exactly header.payload_size bytes>
  *
@@ -15,8 +15,8 @@ const CRLF = Buffer.from('\r\n', 'latin1');
 const MAX_PREAMBLE = MAGIC.length + 10;
 const EMPTY = Buffer.alloc(0);
 
-export function encodeFrame(header: FrameHeader, payload?: string): Buffer {
-  const body = payload === undefined ? EMPTY : Buffer.from(payload, 'utf8');
+export function encodeFrame(header: FrameHeader, payload?: string | Buffer): Buffer {
+  const body = payload === undefined ? EMPTY : Buffer.isBuffer(payload) ? payload : Buffer.from(payload, 'utf8');
   const headerJson = JSON.stringify({ ...header, payload_size: body.length });
   const headerBytes = Buffer.byteLength(headerJson, 'utf8');
   const preamble = `${MAGIC}${headerBytes}\r\n`;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Client → server frame headers (§2.3, §2.3.2, §3.1), parsed at the boundary. */
+/** Client → server frame headers, parsed at the boundary. */
 
 const ZId = z.string().min(1).max(200);
 
@@ -15,7 +15,7 @@ export const ZInitHeader = z.object({
   method: z.literal('init'),
   id: ZId,
   token: z.string(),
-  // §2.10: opaque, possibly stale or from another emulator boot; never validated.
+  // Opaque, possibly stale or from another emulator boot; never validated.
   continuation_token: z.string().nullish(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
   registrations: z.array(ZRegistration).nullish(),
@@ -24,7 +24,7 @@ export const ZInitHeader = z.object({
 
 export const ZUpdateHeader = z.object({ method: z.literal('update'), id: ZId, token: z.string() });
 
-// §3.1: param values are not decoded by the client; repeated keys become arrays.
+// Param values are not decoded by the client; repeated keys become arrays.
 const ZParamValue = z.union([z.string(), z.array(z.string())]);
 const ZHeaderValue = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -64,5 +64,5 @@ export type InitHeader = z.infer<typeof ZInitHeader>;
 export type UpdateHeader = z.infer<typeof ZUpdateHeader>;
 export type MessageHeader = z.infer<typeof ZMessageHeader>;
 
-/** Methods a client may send that carry an id and expect a `reply` (§2.3). */
+/** Methods a client may send that carry an id and expect a `reply`. */
 export const ZAnyRequestHeader = z.object({ method: z.string(), id: ZId });

@@ -4,25 +4,25 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { AccessTokenVerifier } from '../auth/access-token';
 import { DEFAULT_ABOUT_TO_EXPIRE_LEAD_MS } from '../auth/token-deadlines';
-import { systemClock, type Clock } from '../clock';
+import { createClock, type Clock } from '../../clock';
 import { createDeadlineScheduler } from '../deadline-scheduler';
 import { consoleLogger, type RealtimeLogger } from '../logger';
 import { TypedEmitter } from '../typed-emitter';
-import type { UpstreamHandler } from '../upstream/types';
+import type { Router } from '../../http/router';
 import { TwilsockConnection, encodeNotification } from './connection';
 import { ConnectionRegistry } from './connection-registry';
 import type { TwilsockServerEvents } from './server-events';
 import { handleFrame, type SessionContext } from './session';
-import { httpBaseUrl, type BaseUrlResolver } from './upstream-request';
+import { httpBaseUrl, type BaseUrlResolver } from './upstream-dispatch';
 
 export type TwilsockServerOptions = {
-  /** WebSocket path (§1.1); default `/v3/wsconnect`. */
+  /** WebSocket path; default `/v3/wsconnect`. */
   path?: string;
   verifyToken: AccessTokenVerifier;
-  /** Receives every upstream `message` request (§3). */
-  router: UpstreamHandler;
+  /** Answers every upstream `message` request, as it answers plain HTTP. */
+  router: Router;
   clock?: Clock;
-  /** Lead time of `token_about_to_expire` (§2.9); default 3 minutes, clamped for short-lived tokens. */
+  /** Lead time of `token_about_to_expire`; default 3 minutes, clamped for short-lived tokens. */
   tokenAboutToExpireLeadMs?: number;
   /** Absolute base URL for links, from `http_request.host`; default `http://<host>`. */
   baseUrl?: BaseUrlResolver;
@@ -38,7 +38,7 @@ export type TwilsockServerOptions = {
   maxBufferedBytes?: number;
   logger?: RealtimeLogger;
   /**
-   * §2.4 `offline_storage` id in init replies. Use a fresh one per emulator boot (§8.8: a browser tab
+   * `offline_storage` id in init replies. Use a fresh one per emulator boot (a browser tab
    * must not reuse descriptors cached against another boot's state). Omitted by default.
    */
   offlineStorageId?: string;
@@ -54,7 +54,7 @@ export type TwilsockServer = {
   readonly registry: ConnectionRegistry;
   on<K extends keyof TwilsockServerEvents>(event: K, listener: (...args: TwilsockServerEvents[K]) => void): () => void;
   /**
-   * Pushes one `notification` (§6.1) to every open connection of `identity` (or of each of several
+   * Pushes one `notification` to every open connection of `identity` (or of each of several
    * identities) that registered the message type; the frame is encoded once. Returns the number of
    * connections it was sent to.
    */
@@ -65,7 +65,7 @@ export type TwilsockServer = {
 
 export function attachTwilsock(server: Server, options: TwilsockServerOptions): TwilsockServer {
   const path = options.path ?? '/v3/wsconnect';
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? createClock();
   const logger = options.logger ?? consoleLogger;
   const initTimeoutMs = options.initTimeoutMs ?? 30_000;
   const limits = { maxBufferedBytes: options.maxBufferedBytes ?? 16 * 1024 * 1024, closeGraceMs: options.closeGraceMs ?? 5_000 };

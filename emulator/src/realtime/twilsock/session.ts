@@ -1,23 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { STATUS_CODES } from 'node:http';
 import type { AccessTokenClaims, AccessTokenVerifier, TokenRejection } from '../auth/access-token';
 import { tokenDeadlines } from '../auth/token-deadlines';
-import type { Clock } from '../clock';
+import type { Clock } from '../../clock';
 import type { DeadlineScheduler } from '../deadline-scheduler';
 import type { RealtimeLogger } from '../logger';
 import type { TypedEmitter } from '../typed-emitter';
-import { UpstreamHttpError } from '../upstream/http-error';
-import type { UpstreamHandler, UpstreamResponse } from '../upstream/types';
+import type { Router } from '../../http/router';
 import { OK_STATUS, nextServerFrameId, type TwilsockConnection, type TwilsockStatus } from './connection';
 import type { ConnectionRegistry } from './connection-registry';
 import { decodeFrame, encodeFrame } from './frame-codec';
 import { ZAnyRequestHeader, ZClientHeader, type InitHeader, type MessageHeader, type UpdateHeader } from './frame-schemas';
 import type { TwilsockServerEvents } from './server-events';
-import { toUpstreamRequest, type BaseUrlResolver } from './upstream-request';
+import { dispatchUpstream, type BaseUrlResolver } from './upstream-dispatch';
 
 export type SessionContext = {
   verifyToken: AccessTokenVerifier;
-  router: UpstreamHandler;
+  router: Router;
   clock: Clock;
   scheduler: DeadlineScheduler;
   aboutToExpireLeadMs: number;
@@ -25,11 +23,14 @@ export type SessionContext = {
   registry: ConnectionRegistry;
   events: TypedEmitter<TwilsockServerEvents>;
   logger: RealtimeLogger;
-  /** §2.4 `offline_storage` id handed to every product the client registers; null omits it. */
+  /** `offline_storage` id handed to every product the client registers; null omits it. */
   offlineStorageId: string | null;
 };
 
-/** Handles one inbound WebSocket message. Never throws: a bad frame closes only its own connection. */
+/**
+ * Handles one inbound WebSocket message (docs/sdk-protocol.md, "Twilsock"). Never throws: a bad frame
+ * closes only its own connection.
+ */
 export function handleFrame(ctx: SessionContext, conn: TwilsockConnection, data: Buffer): void {
   if (conn.state === 'closed') return;
   const decoded = decodeFrame(data);
@@ -60,7 +61,7 @@ export function handleFrame(ctx: SessionContext, conn: TwilsockConnection, data:
     case 'reply':
       return conn.onAck(header.id);
     case 'close':
-      // §2.3: graceful client disconnect; the client closes its socket right after.
+      // Graceful client disconnect; the client closes its socket right after.
       conn.state = 'closing';
       conn.dropAfterGrace();
       return;
@@ -68,7 +69,7 @@ export function handleFrame(ctx: SessionContext, conn: TwilsockConnection, data:
       return; // accepted and ignored; `capabilities: []` means well-behaved clients never send it
     case 'put_notification_ctx':
     case 'delete_notification_ctx':
-      return conn.reply(header.id, OK_STATUS); // §6.4: never sent by Conversations; acknowledge anyway
+      return conn.reply(header.id, OK_STATUS); // never sent by Conversations; acknowledge anyway
   }
 }
 
@@ -79,7 +80,7 @@ function handleInit(ctx: SessionContext, conn: TwilsockConnection, header: InitH
   }
   const verification = ctx.verifyToken(header.token);
   if (!verification.ok) {
-    // §2.4: 401 is terminal for the client; errorCode 20104 additionally makes it emit tokenExpired.
+    // 401 is terminal for the client; errorCode 20104 additionally makes it emit tokenExpired.
     conn.reply(header.id, rejectionStatus(verification.rejection));
     conn.dropAfterGrace();
     return;
@@ -90,7 +91,7 @@ function handleInit(ctx: SessionContext, conn: TwilsockConnection, header: InitH
   conn.messageTypes = internMessageTypes(header.registrations?.flatMap((r) => r.message_types));
   conn.wantsClientUpdate = header.capabilities == null || header.capabilities.includes('client_update');
   conn.state = 'open';
-  // §2.4/§2.10: a fresh continuation token per init; the one sent (maybe stale, maybe from another boot) is ignored.
+  // A fresh continuation token per init; the one sent (maybe stale, maybe from another boot) is ignored.
   const offline = offlineStorage(ctx.offlineStorageId, header);
   conn.reply(header.id, OK_STATUS, { continuation_token: `CT${randomBytes(16).toString('hex')}`, capabilities: [], ...offline });
   armTokenTimers(ctx, conn, claims);
@@ -106,7 +107,7 @@ function handleUpdate(ctx: SessionContext, conn: TwilsockConnection, header: Upd
   }
   const verification = ctx.verifyToken(header.token);
   if (!verification.ok) {
-    // §2.9: the client goes to `denied` and closes; the old token's expiry timer stays armed meanwhile.
+    // The client goes to `denied` and closes; the old token's expiry timer stays armed meanwhile.
     conn.reply(header.id, rejectionStatus(verification.rejection));
     return;
   }
@@ -125,39 +126,18 @@ async function handleMessage(ctx: SessionContext, conn: TwilsockConnection, head
     conn.reply(header.id, { code: 401, status: 'Unauthorized', description: 'Send init first' });
     return;
   }
-  let response: UpstreamResponse;
-  try {
-    const request = toUpstreamRequest(header, payload, { identity: conn.identity, claims: conn.claims, peer: conn }, ctx.baseUrl);
-    response = await ctx.router.handle(request);
-  } catch (error) {
-    if (error instanceof UpstreamHttpError) {
-      response = { status: error.status, body: error.toBody() };
-    } else {
-      ctx.logger.error(`upstream ${header.http_request.method} ${header.http_request.path} failed`, error);
-      response = { status: 500, body: { status: 500, code: 20500, message: 'Internal Server Error' } };
-    }
-  }
+  const reply = await dispatchUpstream(ctx.router, conn, header, payload, ctx.baseUrl, { error: (message, error) => ctx.logger.error(`upstream ${message}`, error) });
   if (conn.state !== 'open') return;
-  // §3.2: twilsock status is always 200 for a delivered HTTP response; http_status carries the HTTP result.
-  conn.reply(
-    header.id,
-    OK_STATUS,
-    {
-      http_status: { code: response.status, status: STATUS_CODES[response.status] ?? 'Unknown' },
-      http_headers: { 'Content-Type': 'application/json', ...response.headers },
-      payload_type: 'application/json',
-    },
-    response.body,
-  );
+  conn.reply(header.id, OK_STATUS, reply.header, reply.body);
   try {
-    response.afterReply?.();
+    reply.afterReply?.();
   } catch (error) {
     ctx.logger.error(`afterReply of ${header.http_request.path} failed`, error);
   }
 }
 
 /**
- * §2.9: `client_update` token_about_to_expire ahead of expiry, `close` 410 at expiry. Re-armed by every
+ * `client_update` token_about_to_expire ahead of expiry, `close` 410 at expiry. Re-armed by every
  * successful `update`, so a refreshed token extends the session on the same socket.
  */
 function armTokenTimers(ctx: SessionContext, conn: TwilsockConnection, claims: AccessTokenClaims): void {
@@ -178,7 +158,7 @@ function armTokenTimers(ctx: SessionContext, conn: TwilsockConnection, claims: A
 }
 
 /**
- * §2.4/§8.8: with a storage id the browser's Sync caches root descriptors in sessionStorage (real
+ * With a storage id the browser's Sync caches root descriptors in sessionStorage (real
  * Twilio sends one; without it Sync logs a warning on every object it opens). Keyed by the products
  * the client registered (`ip_messaging` for Conversations).
  */
@@ -193,7 +173,7 @@ function rejectionStatus(rejection: TokenRejection): TwilsockStatus {
   return { code: rejection.status, status: 'Unauthorized', description: rejection.message, errorCode: rejection.errorCode };
 }
 
-// Nearly every connection declares the same registrations (§2.5); share one Set between them.
+// Nearly every connection declares the same registrations; share one Set between them.
 const internedTypes = new Map<string, ReadonlySet<string>>();
 
 function internMessageTypes(types: string[] | undefined): ReadonlySet<string> | null {

@@ -5,14 +5,14 @@ import { getCredential } from '../../domain/credentials';
 import { oneOf } from '../../domain/validate';
 import { bool, int, list, parse, str } from '../params';
 import { fromTable, listResponse, param } from '../route-kit';
-import type { Router } from '../router';
+import type { ProductRoutes } from '../../http/router';
 import {
   accountConfigurationJson,
   accountWebhooksJson,
   addressConfigurationJson,
   credentialJson,
-} from '../serializers/services';
-import { json, noContent } from '../types';
+} from '../../serializers/services';
+import { json, noContent } from '../../http/route';
 import { WebhooksForm } from './services';
 
 const ConfigurationForm = z.object({
@@ -73,7 +73,7 @@ const credentialInput = (f: z.output<typeof CredentialForm>) => ({
 });
 
 /** Account-level resources: Configuration, its Webhooks and Addresses, and push Credentials. */
-export const registerConfigurationRoutes = (router: Router, core: Core) => {
+export const registerConfigurationRoutes = (router: ProductRoutes, core: Core) => {
   const acct = core.accountSid;
 
   router.get('/v1/Configuration', () => json(200, accountConfigurationJson(core.store.state.configuration, acct)));

@@ -4,9 +4,9 @@ import { getConversation } from '../../domain/lookup';
 import { getConversationWebhook } from '../../domain/conversation-webhooks';
 import { int, list, parse, str } from '../params';
 import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
-import type { Router } from '../router';
-import { conversationWebhookJson } from '../serializers/services';
-import { json, noContent } from '../types';
+import type { ProductRoutes } from '../../http/router';
+import { conversationWebhookJson } from '../../serializers/services';
+import { json, noContent } from '../../http/route';
 
 const Form = z.object({
   Target: str(),
@@ -28,7 +28,7 @@ const input = (f: z.output<typeof Form>) => ({
   replayAfter: f['Configuration.ReplayAfter'],
 });
 
-export const registerConversationWebhookRoutes = (router: Router, core: Core) => {
+export const registerConversationWebhookRoutes = (router: ProductRoutes, core: Core) => {
   const base = '/Conversations/{ConversationSid}/Webhooks';
 
   both(router, 'POST', base, async (req) => {

@@ -5,9 +5,9 @@ import { getConversation } from '../../domain/lookup';
 import { oneOf, parseDate } from '../../domain/validate';
 import { parse, str } from '../params';
 import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
-import type { Router } from '../router';
-import { conversationJson } from '../serializers/conversations';
-import { json, noContent } from '../types';
+import type { ProductRoutes } from '../../http/router';
+import { conversationJson } from '../../serializers/conversations';
+import { json, noContent } from '../../http/route';
 
 export const ConversationForm = z.object({
   FriendlyName: str(),
@@ -37,7 +37,7 @@ export const conversationInput = (f: z.output<typeof ConversationForm>) => ({
   bindingsEmailName: f['Bindings.Email.Name'],
 });
 
-export const registerConversationRoutes = (router: Router, core: Core) => {
+export const registerConversationRoutes = (router: ProductRoutes, core: Core) => {
   both(router, 'POST', '/Conversations', async (req) => {
     const scope = scopeOf(core, req);
     const input = conversationInput(parse(ConversationForm, req.form));

@@ -2,15 +2,14 @@ import { z } from 'zod';
 import type { Core } from '../../domain/core';
 import { notFound } from '../../domain/errors';
 import { getConversation, getMessage } from '../../domain/lookup';
-import { deliverySummary } from '../../domain/receipts';
 import type { MessageRecord } from '../../store/records';
 import { oneOf } from '../../domain/validate';
 import { list, parse, str } from '../params';
 import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
-import type { Router } from '../router';
-import { messageJson, receiptJson } from '../serializers/messages';
-import type { Scope } from '../serializers/scope';
-import { json, noContent } from '../types';
+import type { ProductRoutes } from '../../http/router';
+import { messageJson, receiptJson } from '../../serializers/messages';
+import type { Scope } from '../../serializers/scope';
+import { json, noContent } from '../../http/route';
 
 const CreateForm = z.object({
   Author: str(),
@@ -33,10 +32,10 @@ const UpdateForm = z.object({
   DateUpdated: str(),
 });
 
-export const registerMessageRoutes = (router: Router, core: Core) => {
+export const registerMessageRoutes = (router: ProductRoutes, core: Core) => {
   const base = '/Conversations/{ConversationSid}/Messages';
   const render = (m: MessageRecord, scope: Scope) =>
-    messageJson(m, deliverySummary(m, core.store.recordsByIndex('receipts', 'byMessage', m.sid)), scope);
+    messageJson(m, core.receipts.deliveryOf(m), scope);
 
   both(router, 'POST', base, async (req) => {
     const scope = scopeOf(core, req);

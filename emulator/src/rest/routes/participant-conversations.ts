@@ -6,15 +6,15 @@ import { findUser } from '../../domain/lookup';
 import { key } from '../../store/indexes';
 import { list, parse } from '../params';
 import { both, fromTable, listResponse, scopeOf } from '../route-kit';
-import type { Router } from '../router';
-import { conversationWithParticipantsJson } from '../serializers/conversations';
-import { participantConversationJson } from '../serializers/users';
-import { json } from '../types';
+import type { ProductRoutes } from '../../http/router';
+import { conversationWithParticipantsJson } from '../../serializers/conversations';
+import { participantConversationJson } from '../../serializers/users';
+import { json } from '../../http/route';
 
 const WithParticipantsForm = ConversationForm.extend({ Participant: list() });
 
 /** ParticipantConversations (by identity or address) and ConversationWithParticipants. */
-export const registerParticipantConversationRoutes = (router: Router, core: Core) => {
+export const registerParticipantConversationRoutes = (router: ProductRoutes, core: Core) => {
   both(router, 'GET', '/ParticipantConversations', (req) => {
     const scope = scopeOf(core, req);
     const identity = req.query.get('Identity') ?? undefined;

@@ -3,9 +3,9 @@ import type { Core } from '../../domain/core';
 import { getConversation, getParticipant } from '../../domain/lookup';
 import { int, parse, str } from '../params';
 import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
-import type { Router } from '../router';
-import { participantJson } from '../serializers/participants';
-import { json, noContent } from '../types';
+import type { ProductRoutes } from '../../http/router';
+import { participantJson } from '../../serializers/participants';
+import { json, noContent } from '../../http/route';
 
 const CreateForm = z.object({
   Identity: str(),
@@ -30,7 +30,7 @@ const UpdateForm = z.object({
   DateUpdated: str(),
 });
 
-export const registerParticipantRoutes = (router: Router, core: Core) => {
+export const registerParticipantRoutes = (router: ProductRoutes, core: Core) => {
   const base = '/Conversations/{ConversationSid}/Participants';
 
   both(router, 'POST', base, async (req) => {

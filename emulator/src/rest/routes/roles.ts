@@ -3,13 +3,13 @@ import type { Core } from '../../domain/core';
 import { getRole } from '../../domain/lookup';
 import { list, parse, str } from '../params';
 import { both, fromTable, listResponse, param, scopeOf } from '../route-kit';
-import type { Router } from '../router';
-import { roleJson } from '../serializers/services';
-import { json, noContent } from '../types';
+import type { ProductRoutes } from '../../http/router';
+import { roleJson } from '../../serializers/services';
+import { json, noContent } from '../../http/route';
 
 const RoleForm = z.object({ FriendlyName: str(), Type: str(), Permission: list() });
 
-export const registerRoleRoutes = (router: Router, core: Core) => {
+export const registerRoleRoutes = (router: ProductRoutes, core: Core) => {
   both(router, 'POST', '/Roles', async (req) => {
     const scope = scopeOf(core, req);
     const f = parse(RoleForm, req.form);

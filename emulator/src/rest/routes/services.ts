@@ -4,15 +4,15 @@ import { getBinding } from '../../domain/credentials';
 import { getService } from '../../domain/lookup';
 import { bool, list, parse, str } from '../params';
 import { fromTable, listResponse, param } from '../route-kit';
-import type { Router } from '../router';
+import type { ProductRoutes } from '../../http/router';
 import {
   bindingJson,
   serviceConfigurationJson,
   serviceJson,
   serviceNotificationsJson,
   serviceWebhooksJson,
-} from '../serializers/services';
-import { json, noContent } from '../types';
+} from '../../serializers/services';
+import { json, noContent } from '../../http/route';
 
 const ServiceForm = z.object({ FriendlyName: str() });
 const ConfigurationForm = z.object({
@@ -38,7 +38,7 @@ const NotificationsForm = z.object({
 });
 export const WebhooksForm = z.object({ PreWebhookUrl: str(), PostWebhookUrl: str(), Filters: list(), Method: str(), Target: str() });
 
-export const registerServiceRoutes = (router: Router, core: Core) => {
+export const registerServiceRoutes = (router: ProductRoutes, core: Core) => {
   const acct = core.accountSid;
 
   router.post('/v1/Services', async (req) => {

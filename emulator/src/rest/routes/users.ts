@@ -4,15 +4,15 @@ import { getUser } from '../../domain/lookup';
 import { getUserConversation, listUserConversations, unreadCount, type UserConversation } from '../../domain/user-conversations';
 import { int, parse, str } from '../params';
 import { both, fromTable, listResponse, param, scopeOf, seqIn } from '../route-kit';
-import type { Router } from '../router';
-import type { Scope } from '../serializers/scope';
-import { userConversationJson, userJson } from '../serializers/users';
-import { json, noContent } from '../types';
+import type { ProductRoutes } from '../../http/router';
+import type { Scope } from '../../serializers/scope';
+import { userConversationJson, userJson } from '../../serializers/users';
+import { json, noContent } from '../../http/route';
 
 const UserForm = z.object({ Identity: str(), FriendlyName: str(), Attributes: str(), RoleSid: str() });
 const UserConversationForm = z.object({ NotificationLevel: str(), LastReadTimestamp: str(), LastReadMessageIndex: int() });
 
-export const registerUserRoutes = (router: Router, core: Core) => {
+export const registerUserRoutes = (router: ProductRoutes, core: Core) => {
   const render = (user: Parameters<typeof userJson>[0], scope: Scope) =>
     userJson(user, core.store.get('services', user.serviceSid), scope);
   const renderUc = (uc: UserConversation, scope: Scope) => userConversationJson(uc, unreadCount(core.ctx, uc.participant), scope);

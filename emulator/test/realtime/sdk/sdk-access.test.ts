@@ -5,7 +5,7 @@ import { conversationWith, setupSdkEmulator } from './support/sdk-harness';
 type Reply = { header: { http_status?: unknown }; body: unknown };
 const status = (reply: Reply) => (reply.header.http_status as { code: number }).code;
 
-describe('what an identity may not see is refused, and nothing leaks (§8.1, §8.5)', () => {
+describe('what an identity may not see is refused, and nothing leaks', () => {
   const sdk = setupSdkEmulator();
   let owner: RawClient;
   let stranger: RawClient;
@@ -98,7 +98,7 @@ describe('what an identity may not see is refused, and nothing leaks (§8.1, §8
     }
     expect(owner.notifications('twilio.ipmsg.typing_indicator')).toEqual([]);
     expect(owner.frames.length).toBe(ownerFramesBefore);
-    // §9.8: "no channel metadata" is this exact error body for the SDK.
+    // "no channel metadata" is this exact error body for the SDK.
     const metadata = await owner.http('GET', `${base}/Conversations/${secretConversation}/Messages/${messageSid}/ChannelMetadata`);
     expect([status(metadata), metadata.body]).toEqual([404, expect.objectContaining({ status: 404, code: 50530 })]);
     expect((await sdk.rest.conversations.v1.conversations(secretConversation).messages.list()).map((m) => m.body)).toEqual(['the secret']);

@@ -1,10 +1,11 @@
 import type { Message, User } from '@twilio/conversations';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RECEIPT_DELAYS } from '../../../src/config';
 import { conversationWith, joined, nextEvent, setupSdkEmulator } from './support/sdk-harness';
 
 type Update<T> = [{ updateReasons: string[] } & T];
 
-describe('delivery receipts and reachability (§4.4.3, §4.4.5, §9.8)', () => {
+describe('delivery receipts and reachability', () => {
   const sdk = setupSdkEmulator();
 
   it('aggregated and detailed receipts follow the carrier for SMS recipients', async () => {
@@ -49,5 +50,32 @@ describe('delivery receipts and reachability (§4.4.3, §4.4.5, §9.8)', () => {
     await offline;
     expect(comerUser.isOnline).toBe(false);
     expect((await sdk.rest.conversations.v1.services(sdk.serviceSid).users('comer').fetch()).isOnline).toBe(false);
+  });
+});
+
+describe('delivery receipts at a carrier’s pace', () => {
+  // The emulator's own receipt delays, not the test harness's instant ones: this is about timing.
+  const sdk = setupSdkEmulator({ carrier: { receiptDelays: DEFAULT_RECEIPT_DELAYS } });
+
+  it('getDetailedDeliveryReceipts() on the messageUpdated of a failure returns the failure, not the SDK’s cached empty list', async () => {
+    const whatsapp = sdk.numbers.find((n) => n.startsWith('whatsapp:')) ?? '';
+    const conversation = await conversationWith(sdk, ['late-agent']);
+    // No message from the customer: the 24-hour window is closed, so free-form text fails (63016).
+    const customer = await sdk.rest.conversations.v1
+      .conversations(conversation.sid)
+      .participants.create({ 'messagingBinding.address': 'whatsapp:+15558675377', 'messagingBinding.proxyAddress': whatsapp });
+    const client = await sdk.connect('late-agent');
+    const c = await joined(sdk, client, conversation.sid);
+    const added = nextEvent<[Message]>(c, 'messageAdded');
+    const failed = nextEvent<Update<{ message: Message }>>(c, 'messageUpdated', ({ message, updateReasons }) =>
+      updateReasons.includes('deliveryReceipt') && message.aggregatedDeliveryReceipt?.failed === 'all',
+    );
+    await c.sendMessage('Your driver is outside');
+    const [message] = await added;
+    // An app asks as soon as the message shows: nothing yet (queued).
+    expect(await message.getDetailedDeliveryReceipts()).toEqual([]);
+    await failed;
+    const receipts = await message.getDetailedDeliveryReceipts();
+    expect(receipts.map((r) => [r.participantSid, r.status, r.errorCode])).toEqual([[customer.sid, 'failed', 63016]]);
   });
 });

@@ -4,7 +4,7 @@ import { conversationWith, joined, nextEvent, setupSdkEmulator } from './support
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
-describe('media from the SDK over MCS (§9.2, §9.3, §10)', () => {
+describe('media from the SDK over MCS', () => {
   const sdk = setupSdkEmulator();
 
   it('uploads several files with prepareMessage().addMedia(), delivers them, and serves identical content', async () => {
@@ -61,6 +61,33 @@ describe('media from the SDK over MCS (§9.2, §9.3, §10)', () => {
     const fresh = await message.attachedMedia?.[0]?.getContentTemporaryUrl();
     expect(fresh).not.toBe(first);
     expect(await (await fetch(fresh ?? '')).text()).toBe('abc');
+  });
+
+  it('MCS takes a multipart form upload as its one file: the part’s bytes, type and name; two files, none or a name with control characters are refused', async () => {
+    const media = `${sdk.url}/mcs/v1/Services/${sdk.serviceSid}/Media?Category=media`;
+    const headers = { 'X-Twilio-Token': sdk.token('former') };
+    const bytes = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 13) % 256));
+    const form = new FormData();
+    form.append('caption', 'ignored');
+    form.append('file', new Blob([bytes], { type: 'image/jpeg' }), 'scan.jpg');
+    const upload = await fetch(media, { method: 'POST', headers, body: form });
+    expect(upload.status).toBe(201);
+    const stored = (await upload.json()) as { sid: string; content_type: string; filename: string; size: number; links: { content_direct_temporary: string } };
+    expect([stored.content_type, stored.filename, stored.size]).toEqual(['image/jpeg', 'scan.jpg', bytes.length]);
+    expect(Buffer.from(await (await fetch(stored.links.content_direct_temporary)).arrayBuffer()).equals(bytes)).toBe(true);
+
+    const two = new FormData();
+    two.append('a', new Blob(['1'], { type: 'text/plain' }), 'a.txt');
+    two.append('b', new Blob(['2'], { type: 'text/plain' }), 'b.txt');
+    const refused = await fetch(media, { method: 'POST', headers, body: two });
+    expect([refused.status, ((await refused.json()) as { code: number }).code]).toEqual([400, 20001]);
+    const none = new FormData();
+    none.append('caption', 'no file here');
+    expect((await fetch(media, { method: 'POST', headers, body: none })).status).toBe(400);
+    // A control character in the part's name would break the headers the file is later served with.
+    const tabbed = new FormData();
+    tabbed.append('file', new Blob(['x'], { type: 'text/plain' }), 'a\tb.txt');
+    expect((await fetch(media, { method: 'POST', headers, body: tabbed })).status).toBe(400);
   });
 
   it('MCS answers CORS preflights and refuses missing, forged or foreign tokens', async () => {

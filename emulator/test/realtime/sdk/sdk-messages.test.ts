@@ -2,10 +2,10 @@ import type { Message } from '@twilio/conversations';
 import { describe, expect, it } from 'vitest';
 import { conversationWith, joined, nextEvent, setupSdkEmulator } from './support/sdk-harness';
 
-describe('messages through the real SDK (§9.1, §9.8)', () => {
+describe('messages through the real SDK', () => {
   const sdk = setupSdkEmulator();
 
-  it('starts up: Configuration, the user, and the conversations it is in (§4.1)', async () => {
+  it('starts up: Configuration, the user, and the conversations it is in', async () => {
     await sdk.rest.conversations.v1.services(sdk.serviceSid).users.create({ identity: 'starter', friendlyName: 'Star Ter' });
     const conversation = await conversationWith(sdk, ['starter'], 'Before connecting');
     const client = await sdk.connect('starter');
@@ -28,7 +28,7 @@ describe('messages through the real SDK (§9.1, §9.8)', () => {
     bobConversation.on('messageAdded', (m: Message) => seen.bob?.push(m));
     const atAlice = nextEvent<[Message]>(alice, 'messageAdded', (m) => m.body === 'from REST');
     const atBob = nextEvent<[Message]>(bob, 'messageAdded', (m) => m.body === 'from REST');
-    // The document's lastMessage moves too (§4.4.2): conversationUpdated with reason lastMessage.
+    // The document's lastMessage moves too: conversationUpdated with reason lastMessage.
     const lastMessageMoved = nextEvent<[{ updateReasons: string[] }]>(aliceConversation, 'updated', ({ updateReasons }) => updateReasons.includes('lastMessage'));
     await sdk.rest.conversations.v1.conversations(conversation.sid).messages.create({ author: 'system', body: 'from REST', attributes: '{"k":1}' });
     const [[a], [b]] = await Promise.all([atAlice, atBob]);
@@ -37,7 +37,7 @@ describe('messages through the real SDK (§9.1, §9.8)', () => {
     expect(b.index).toBe(a.index);
     await lastMessageMoved;
     expect(aliceConversation.lastMessage?.index).toBe(a.index);
-    // An SDK send reaches both, the sender included (§9.1).
+    // An SDK send reaches both, the sender included.
     const bobSees = nextEvent<[Message]>(bob, 'messageAdded', (m) => m.body === 'from alice');
     const aliceSees = nextEvent<[Message]>(alice, 'messageAdded', (m) => m.body === 'from alice');
     const index = await aliceConversation.sendMessage('from alice', { clientKey: 'k1' });
@@ -52,7 +52,7 @@ describe('messages through the real SDK (§9.1, §9.8)', () => {
     expect(rest.author).toBe('alice');
   });
 
-  it('lists content templates and sends one by content SID (§9.9)', async () => {
+  it('lists content templates and sends one by content SID', async () => {
     const conversation = await conversationWith(sdk, ['templater']);
     const client = await sdk.connect('templater');
     const templates = await client.getContentTemplates();
@@ -70,7 +70,7 @@ describe('messages through the real SDK (§9.1, §9.8)', () => {
     expect(JSON.parse(sdk.core.store.get('messages', message.sid)?.contentVariables ?? '{}')).toEqual({ 1: 'Ada', 2: 'our support team' });
   });
 
-  it('pages history backwards with getMessages(n) and prevPage (§8.3)', async () => {
+  it('pages history backwards with getMessages(n) and prevPage', async () => {
     const conversation = await conversationWith(sdk, ['pager']);
     for (let i = 0; i < 25; i++) {
       await sdk.rest.conversations.v1.conversations(conversation.sid).messages.create({ author: 'system', body: `m${i}` });

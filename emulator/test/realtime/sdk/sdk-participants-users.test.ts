@@ -2,7 +2,7 @@ import type { Conversation, Participant, User } from '@twilio/conversations';
 import { describe, expect, it } from 'vitest';
 import { conversationWith, joined, nextEvent, setupSdkEmulator } from './support/sdk-harness';
 
-describe('conversations, participants and users from the SDK (§4.5, §9.6, §9.7)', () => {
+describe('conversations, participants and users from the SDK', () => {
   const sdk = setupSdkEmulator();
 
   it('creates a conversation (not joined until join()), renames it, and every change is an SDK-origin domain event', async () => {

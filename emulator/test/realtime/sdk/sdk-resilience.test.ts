@@ -12,7 +12,7 @@ function recordBodies(emitter: { on(event: 'messageAdded', listener: (message: M
   return bodies;
 }
 
-describe('resilience (§2.8, §8.5)', () => {
+describe('resilience', () => {
   let sdk: SdkEmulator | undefined;
   let cleanup: (() => void) | undefined;
 
@@ -113,7 +113,7 @@ describe('resilience (§2.8, §8.5)', () => {
     const c = await joined(s, client, conversation.sid);
     const left = nextEvent(client, 'conversationLeft');
     const expired = nextEvent(client, 'tokenExpired');
-    // The SDK ignores updateToken until the closed socket is gone (§2.9: about 3 s after a close).
+    // The SDK ignores updateToken until the closed socket is gone (about 3 s after a close).
     const disconnected = nextEvent(client, 'connectionStateChanged', (state: string) => state === 'disconnected');
     await s.reset();
     await Promise.all([left, expired, disconnected]);

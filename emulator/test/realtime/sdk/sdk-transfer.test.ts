@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RawClient } from '../support/raw-client';
 import { joined, nextEvent, setupSdkEmulator } from './support/sdk-harness';
 
-describe('projected-address transfer between agents (seed 003)', () => {
+describe('projected-address transfer between agents (Group Texting guide)', () => {
   const sdk = setupSdkEmulator();
 
   it('moves the conversation from one agent’s client to the other’s, live, and cuts the first one off', async () => {
@@ -39,7 +39,7 @@ describe('projected-address transfer between agents (seed 003)', () => {
     await toB;
     expect(stray).toEqual([]);
 
-    // The old agent's token no longer opens the conversation's messages or roster (§8.1: 404 as if absent).
+    // The old agent's token no longer opens the conversation's messages or roster (404 as if absent).
     const objects = sdk.sdk.projector.index.conversations.get(group.sid);
     const raw = await RawClient.connect(sdk.wsUri);
     await raw.init(sdk.token('agent-a'));

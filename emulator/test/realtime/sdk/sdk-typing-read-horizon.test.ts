@@ -2,7 +2,7 @@ import type { Conversation, Participant } from '@twilio/conversations';
 import { describe, expect, it } from 'vitest';
 import { conversationWith, joined, nextEvent, setupSdkEmulator } from './support/sdk-harness';
 
-describe('typing and read horizon through the real SDK (§6.3, §9.4, §9.5)', () => {
+describe('typing and read horizon through the real SDK', () => {
   const sdk = setupSdkEmulator();
 
   it('typing is seen by the other participant only, and ends when their message arrives', async () => {
@@ -19,7 +19,7 @@ describe('typing and read horizon through the real SDK (§6.3, §9.4, §9.5)', (
     const [participant] = await started;
     expect(participant.identity).toBe('typist');
     expect(participant.isTyping).toBe(true);
-    // A message from the typist ends it at once (§4.4.3), without waiting for typing_timeout.
+    // A message from the typist ends it at once, without waiting for typing_timeout.
     const ended = nextEvent<[Participant]>(w, 'typingEnded');
     await t.sendMessage('done typing');
     const [endedFor] = await ended;
@@ -51,7 +51,7 @@ describe('typing and read horizon through the real SDK (§6.3, §9.4, §9.5)', (
     expect(await r.advanceLastReadMessageIndex(0)).toBe(1);
     expect(r.lastReadMessageIndex).toBe(1);
     expect(await r.setAllMessagesRead()).toBe(0);
-    // Sending does not move the author's own horizon (§12 choice, as the Read Horizon page says).
+    // Sending does not move the author's own horizon (as the Read Horizon page says).
     expect(w.lastReadMessageIndex).toBeNull();
     expect(await w.updateLastReadMessageIndex(0)).toBe(2);
     expect(await w.setAllMessagesUnread()).toBeNull();

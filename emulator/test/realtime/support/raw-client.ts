@@ -8,7 +8,7 @@ const SYNC_TYPES = ['twilio.sync.event', 'com.twilio.rtd.cds.document', 'com.twi
 
 /**
  * A light twilsock protocol client for server tests: sends frames the way the real client does
- * (§2.3.2) and records every frame it receives, acking non-reply frames like the SDK.
+ * and records every frame it receives, acking non-reply frames like the SDK.
  */
 export class RawClient {
   readonly frames: ReceivedFrame[] = [];
@@ -88,7 +88,7 @@ export class RawClient {
     });
   }
 
-  /** An upstream HTTP request exactly as twilsock encodes it (§3.1). */
+  /** An upstream HTTP request exactly as twilsock encodes it. */
   http(
     method: string,
     path: string,

@@ -23,11 +23,22 @@ export function nextEvent<A extends unknown[]>(
   });
 }
 
-/** Polls a condition on the macrotask queue (for server-side effects that emit no event). */
-export async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/**
+ * Resolves once `condition()` holds: checked now, then again whenever `subscribe` reports that something
+ * it depends on changed (an event, never a timer). Rejects after `timeoutMs`.
+ */
+export function when(condition: () => boolean, subscribe: (recheck: () => void) => () => void, timeoutMs = 10_000): Promise<void> {
+  if (condition()) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const unsubscribe = subscribe(() => {
+      if (!condition()) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error('condition not met in time'));
+    }, timeoutMs);
+  });
 }

@@ -1,13 +1,13 @@
 import type { Core } from '../../../domain/core';
-import { deliverySummary } from '../../../domain/receipts';
 import type { ConversationRecord, MessageRecord, ParticipantRecord, UserRecord } from '../../../store/records';
 import type { JsonObject } from '../../json';
 import type { ConversationObjects } from './projection-index';
 
 /**
- * The data of every chat Sync item, computed from domain records alone (§4.4). The projector writes
- * these whenever a domain event touches the record and skips writes that would not change anything,
- * so the same builders serve live events, the startup reconcile, and replays after a restart.
+ * The data of every chat Sync item (docs/sdk-protocol.md, "The Sync objects behind a conversation"),
+ * computed from domain records alone. The projector writes these whenever a domain event touches the
+ * record and skips writes that would not change anything, so the same builders serve live events, the
+ * startup reconcile, and replays after a restart.
  */
 
 /** Newest message of a conversation: the index lists messages in creation order, which is index order. */
@@ -18,7 +18,7 @@ function lastMessageOf(core: Core, conversationSid: string): MessageRecord | und
 }
 
 /**
- * §4.4.2 ConversationDoc. Shared by every participant, so it holds no per-user field (status, read
+ * ConversationDoc. Shared by every participant, so it holds no per-user field (status, read
  * horizon, notification level live in each user's ConvMapItem). `lastMessage: null` clears the SDK's
  * copy when the last message is deleted.
  */
@@ -41,7 +41,7 @@ export function conversationDocData(core: Core, conversation: ConversationRecord
   };
 }
 
-/** §4.4.3 MessageItem. `attributes` stays a JSON string; media use camelCase `contentType`. */
+/** MessageItem. `attributes` stays a JSON string; media use camelCase `contentType`. */
 export function messageItemData(core: Core, message: MessageRecord, lastUpdatedBy: string | null): JsonObject {
   const medias = (message.media ?? []).map((m) => ({
     sid: m.sid,
@@ -51,8 +51,7 @@ export function messageItemData(core: Core, message: MessageRecord, lastUpdatedB
     size: m.size,
   }));
   const first = medias[0];
-  const receipts = core.store.recordsByIndex('receipts', 'byMessage', message.sid);
-  const delivery = deliverySummary(message, receipts);
+  const delivery = core.receipts.deliveryOf(message);
   const data: JsonObject = {
     sid: message.sid,
     index: message.index,
@@ -80,7 +79,7 @@ export function participantType(participant: ParticipantRecord): string {
   return participant.messagingBinding?.type ?? 'sms';
 }
 
-/** §4.4.4 ParticipantItem (roster map, key = participant SID). */
+/** ParticipantItem (roster map, key = participant SID). */
 export function rosterItemData(participant: ParticipantRecord, userInfoSid: string | undefined): JsonObject {
   const data: JsonObject = {
     identity: participant.identity,
@@ -93,13 +92,13 @@ export function rosterItemData(participant: ParticipantRecord, userInfoSid: stri
     lastConsumptionTimestamp: participant.lastReadTimestamp,
     bindings: {},
   };
-  // Saves the SDK a REST round trip in participant.getUser() (§4.4.4).
+  // Saves the SDK a REST round trip in participant.getUser().
   if (userInfoSid) data.userInfo = userInfoSid;
   return data;
 }
 
 /**
- * §4.4.1 ConvMapItem: the user's own view of a conversation. Deliberately only the per-user fields and
+ * ConvMapItem: the user's own view of a conversation. Deliberately only the per-user fields and
  * the document pointer: copies of document fields here would have to be rewritten for every participant
  * on every message (and stale copies make the SDK flip-flop).
  */
@@ -117,7 +116,7 @@ export function convMapItemData(conversation: ConversationRecord, participant: P
 
 export type UserInfoItems = { friendlyName: JsonObject; attributes: JsonObject; reachability: JsonObject };
 
-/** §4.4.5 user-info map items; a user without a record (deleted) shows as nameless and offline. */
+/** User-info map items; a user without a record (deleted) shows as nameless and offline. */
 export function userInfoItems(user: UserRecord | undefined): UserInfoItems {
   return {
     friendlyName: { value: user?.friendlyName ?? null },

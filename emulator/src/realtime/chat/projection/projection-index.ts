@@ -1,9 +1,9 @@
 import type { SyncEngine } from '../../sync/engine';
 import { readTag } from '../tags';
 
-/** The three Sync objects of one conversation (§4.4). */
+/** The three Sync objects of one conversation. */
 export type ConversationObjects = { document: string; messages: string; roster: string };
-/** The two Sync objects of one user (§4.4): the conversations map and the user-info map. */
+/** The two Sync objects of one user: the conversations map and the user-info map. */
 export type UserObjects = { conversations: string; info: string };
 
 /** A user's key: service and identity (the same identity in two services is two users). */

@@ -10,7 +10,7 @@ import { conversationDocData, convMapItemData, messageItemData, rosterItemData, 
 import { ProjectionIndex, parseUserKey, userKey, type ConversationObjects, type UserObjects } from './projection-index';
 
 /**
- * Projects domain state onto the Sync objects the SDK reads (§4.4), driven by domain events from every
+ * Projects domain state onto the Sync objects the SDK reads, driven by domain events from every
  * source (REST, carrier, SDK, timers). Every write is "make the item equal to what the domain says",
  * skipped when nothing changes, so duplicate or overlapping events (a REST read-horizon update emits
  * both `participant.updated` and `user-conversation.updated`) cost nothing and the startup reconcile
@@ -51,7 +51,7 @@ export class ChatProjector {
         this.writeDocument(event.message.conversationSid);
         return;
       case 'message.updated':
-        // Who edited it (§4.4.3 lastUpdatedBy): the SDK user, else the system (REST, carrier, hook).
+        // Who edited it (lastUpdatedBy): the SDK user, else the system (REST, carrier, hook).
         this.writeMessage(event.message.sid, event.origin.source === 'sdk' ? (event.origin.clientIdentity ?? null) : 'system');
         return;
       case 'message.removed':
@@ -83,7 +83,7 @@ export class ChatProjector {
     const known = this.index.conversations.get(conversation.sid);
     if (known) return known;
     const tag = (kind: 'conversation' | 'messages' | 'roster'): ChatTag => ({ kind, serviceSid: conversation.serviceSid, conversationSid: conversation.sid });
-    // Historic unique names (§4.3: `${sid}.channel`, `${sid}.roster`) so ids the SDK derives resolve.
+    // Historic unique names (`${sid}.channel`, `${sid}.roster`) so ids the SDK derives resolve.
     const document = this.engine.createDocument({ uniqueName: this.freeName('document', `${conversation.sid}.channel`), tag: toJsonTag(tag('conversation')) });
     const messages = this.engine.createList({ uniqueName: this.freeName('list', `${conversation.sid}.messages`), tag: toJsonTag(tag('messages')) });
     const roster = this.engine.createMap({ uniqueName: this.freeName('map', `${conversation.sid}.roster`), tag: toJsonTag(tag('roster')) });
@@ -160,7 +160,7 @@ export class ChatProjector {
   }
 
   /**
-   * Forgets every conversation object (subscribers get `*_removed`, §8.6) and empties every user's
+   * Forgets every conversation object (subscribers get `*_removed`) and empties every user's
    * conversations map (their SDKs see conversationLeft/Removed), keeping the user objects themselves:
    * a reconnecting SDK re-subscribes to the SIDs it holds, so they must survive. They are re-keyed to
    * `serviceSid` (a reset recreates the default service under a new SID).
@@ -204,7 +204,7 @@ export class ChatProjector {
   private updateParticipant(participant: ParticipantRecord, previous: ParticipantRecord): void {
     const objects = this.index.conversations.get(participant.conversationSid);
     if (previous.identity !== participant.identity && objects) {
-      // A projected-address transfer (seed 003): the old user leaves, the new one joins. The SDK never
+      // A projected-address transfer (Group Texting guide): the old user leaves, the new one joins. The SDK never
       // updates a participant's identity in place, so others see the roster item leave and come back.
       this.takeAway(previous, objects);
     }
@@ -240,7 +240,7 @@ export class ChatProjector {
     this.writeDocument(conversationSid);
   }
 
-  /** Drops the conversation from the user's map: their SDK emits conversationLeft (§4.4.1). */
+  /** Drops the conversation from the user's map: their SDK emits conversationLeft. */
   private leave(participant: ParticipantRecord): void {
     if (participant.identity === null) return;
     const user = this.index.user(participant.serviceSid, participant.identity);

@@ -1,6 +1,6 @@
 import { CONTENT_TEMPLATES } from '../../../domain/content-templates';
-import { ok } from '../../upstream/route-helpers';
-import type { UpstreamRouter } from '../../upstream/router';
+import { json } from '../../../http/route';
+import type { ProductRoutes } from '../../../http/router';
 import { chatRoute, type ChatDeps } from './chat-route';
 
 /** Attachment limits the SDK's MessageBuilder enforces before sending (Limits page: 10 media, 16 MB). */
@@ -11,20 +11,19 @@ const MEDIA_OPTIONS = {
 };
 
 /**
- * `GET /Client/v2/Configuration` (§4.2) and `GET /Client/v2/ContentTemplates` (§9.9): the only two
+ * `GET /Client/v2/Configuration` and `GET /Client/v2/ContentTemplates`: the only two
  * relative aim URLs; everything else the SDK reaches through the absolute links returned here.
  */
-export function registerConfigurationRoutes(router: UpstreamRouter, deps: ChatDeps): void {
-  router.add(
-    'GET',
+export function registerConfigurationRoutes(router: ProductRoutes, deps: ChatDeps): void {
+  router.get(
     '/Client/v2/Configuration',
     chatRoute(deps, async (_request, caller) => {
       // Twilio creates the User of an identity that connects (User Identity page); the SDK needs its
-      // user-info map to exist (§4.4.5) or initialisation fails.
+      // user-info map to exist or initialisation fails.
       await deps.core.users.ensureUser(caller.serviceSid, caller.identity, caller.origin);
       const objects = deps.projector.ensureUser(caller.serviceSid, caller.identity);
       const links = caller.links;
-      return ok({
+      return json(200, {
         options: {
           consumption_report_interval: 'PT5S',
           user_infos_to_subscribe: 100,
@@ -32,7 +31,7 @@ export function registerConfigurationRoutes(router: UpstreamRouter, deps: ChatDe
           http_cache_interval: 'PT5S',
           my_conversations_page_size: 100,
           ...MEDIA_OPTIONS,
-          // MessageBuilder.build() reads these arrays (§4.2); email is not emulated.
+          // MessageBuilder.build() reads these arrays; email is not emulated.
           email_histories_allowed_mime_types: ['text/plain'],
           email_bodies_allowed_mime_types: ['text/plain'],
         },
@@ -53,11 +52,10 @@ export function registerConfigurationRoutes(router: UpstreamRouter, deps: ChatDe
     }),
   );
 
-  router.add(
-    'GET',
+  router.get(
     '/Client/v2/ContentTemplates',
     chatRoute(deps, (_request, caller) =>
-      ok({
+      json(200, {
         templates: CONTENT_TEMPLATES.map((t) => ({
           sid: t.sid,
           account_sid: deps.core.accountSid,
@@ -67,7 +65,7 @@ export function registerConfigurationRoutes(router: UpstreamRouter, deps: ChatDe
           date_created: caller.service.dateCreated,
           date_updated: caller.service.dateCreated,
         })),
-        // §9.9: the SDK loops `while (nextToken !== null)`; a missing token would loop forever.
+        // The SDK loops `while (nextToken !== null)`; a missing token would loop forever.
         meta: { next_token: null },
       }),
     ),

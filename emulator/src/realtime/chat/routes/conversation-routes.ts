@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { ok, param } from '../../upstream/route-helpers';
-import type { UpstreamRouter } from '../../upstream/router';
+import { conversationUpdatePermissions } from '../../../domain/sdk-permissions';
+import { json, param } from '../../../http/route';
+import type { ProductRoutes } from '../../../http/router';
 import { chatRoute, parseJsonBody, requirePermission, visibleConversation, type ChatDeps } from './chat-route';
 import { userConversationReply } from './my-conversations-routes';
-import { conversationJson } from './serializers';
+import { conversationJson } from '../../../serializers/conversations';
+import { conversationSyncObjects } from './sync-objects';
 
 const ZCreate = z.object({
   friendly_name: z.string().optional(),
@@ -20,44 +22,45 @@ const ZUpdate = z.object({
 });
 
 /**
- * Conversations over the chat API (§9.7): create (not joined: the SDK calls `join()`, §12 choice),
+ * Conversations over the chat API: create (not joined: the SDK calls `join()`),
  * fetch (peek, `getConversationBySid` of one the user is not in), update name/unique name/attributes
  * by role permission, delete, and message recipients (email only, so always empty here).
  */
-export function registerConversationRoutes(router: UpstreamRouter, deps: ChatDeps): void {
-  const base = '/Client/v2/Services/:serviceSid/Conversations';
+export function registerConversationRoutes(router: ProductRoutes, deps: ChatDeps): void {
+  const base = '/Client/v2/Services/{ServiceSid}/Conversations';
 
-  router.add(
-    'POST',
+  router.post(
     base,
     chatRoute(deps, async (request, caller) => {
       const body = parseJsonBody(request, ZCreate);
-      requirePermission(deps, caller, null, 'createConversation');
+      requirePermission(deps, caller, null, ['createConversation']);
       const conversation = await deps.core.conversations.createConversation(
         caller.serviceSid,
         { friendlyName: body.friendly_name, uniqueName: body.unique_name, attributes: body.attributes },
         caller.origin,
       );
-      return ok(conversationJson(deps.core, caller.links, conversation, deps.projector.ensureConversation(conversation)), 201);
+      // The SDK opens the document `sync_objects` names right after creating.
+      const syncObjects = conversationSyncObjects(deps.projector.ensureConversation(conversation));
+      return json(201, { ...conversationJson(conversation, caller.scope), sync_objects: syncObjects });
     }),
   );
 
-  router.add(
-    'GET',
-    `${base}/:conversation`,
-    chatRoute(deps, (request, caller) => userConversationReply(deps, caller, param(request, 'conversation'))),
+  router.get(
+    `${base}/{Conversation}`,
+    chatRoute(deps, (request, caller) => userConversationReply(deps, caller, param(request, 'Conversation'))),
   );
 
-  router.add(
-    'POST',
-    `${base}/:conversation`,
+  router.post(
+    `${base}/{Conversation}`,
     chatRoute(deps, async (request, caller) => {
       const body = parseJsonBody(request, ZUpdate);
-      const current = visibleConversation(deps, caller, param(request, 'conversation'));
-      if (body.attributes !== undefined) requirePermission(deps, caller, current, 'editConversationAttributes');
-      if (body.friendly_name !== undefined || body.unique_name !== undefined || body.state !== undefined) {
-        requirePermission(deps, caller, current, 'editConversationName');
-      }
+      const current = visibleConversation(deps, caller, param(request, 'Conversation'));
+      requirePermission(
+        deps,
+        caller,
+        current,
+        conversationUpdatePermissions({ attributes: body.attributes, friendlyName: body.friendly_name, uniqueName: body.unique_name, state: body.state }),
+      );
       const conversation = await deps.core.conversations.updateConversation(
         caller.serviceSid,
         current.sid,
@@ -70,28 +73,27 @@ export function registerConversationRoutes(router: UpstreamRouter, deps: ChatDep
         },
         caller.origin,
       );
-      return ok(conversationJson(deps.core, caller.links, conversation, deps.projector.ensureConversation(conversation)));
+      const syncObjects = conversationSyncObjects(deps.projector.ensureConversation(conversation));
+      return json(200, { ...conversationJson(conversation, caller.scope), sync_objects: syncObjects });
     }),
   );
 
-  router.add(
-    'DELETE',
-    `${base}/:conversation`,
+  router.delete(
+    `${base}/{Conversation}`,
     chatRoute(deps, async (request, caller) => {
-      const conversation = visibleConversation(deps, caller, param(request, 'conversation'));
-      requirePermission(deps, caller, conversation, 'deleteConversation');
+      const conversation = visibleConversation(deps, caller, param(request, 'Conversation'));
+      requirePermission(deps, caller, conversation, ['deleteConversation']);
       await deps.core.conversations.deleteConversation(caller.serviceSid, conversation.sid, caller.origin);
-      return ok({});
+      return json(200, {});
     }),
   );
 
-  router.add(
-    'GET',
-    `${base}/:conversation/MessageRecipients`,
+  router.get(
+    `${base}/{Conversation}/MessageRecipients`,
     chatRoute(deps, (request, caller) => {
-      visibleConversation(deps, caller, param(request, 'conversation'));
-      // §9.8: recipients are email participants; email is not emulated, so there are none.
-      return ok({ message_recipients: [], meta: { next_token: null, previous_token: null } });
+      visibleConversation(deps, caller, param(request, 'Conversation'));
+      // Recipients are email participants; email is not emulated, so there are none.
+      return json(200, { message_recipients: [], meta: { next_token: null, previous_token: null } });
     }),
   );
 }

@@ -1,6 +1,6 @@
 /**
- * The chat API's URL layout (§4.2: ours to choose, the SDK only follows the links it is given). Every
- * link is absolute on the host the client used (§13.5); MCS is plain HTTP on the same server.
+ * The chat API's URL layout (ours to choose, the SDK only follows the links it is given). Every
+ * link is absolute on the host the client used; MCS is plain HTTP on the same server.
  */
 export type ChatLinks = ReturnType<typeof chatLinks>;
 
@@ -10,17 +10,13 @@ export function chatLinks(baseUrl: string, serviceSid: string) {
   return {
     service,
     conversations,
-    conversation: (sid: string) => `${conversations}/${sid}`,
-    messages: (sid: string) => `${conversations}/${sid}/Messages`,
-    participants: (sid: string) => `${conversations}/${sid}/Participants`,
     myConversations: `${service}/Users/Me/Conversations`,
     users: `${service}/Users`,
-    user: (identity: string) => `${service}/Users/${encodeURIComponent(identity)}`,
     currentUser: `${service}/Users/Me`,
     typing: `${service}/Typing`,
     mediaService: `${baseUrl}/mcs/v1/Services/${serviceSid}/Media`,
     mediaSetService: `${baseUrl}/mcs/v1/Services/${serviceSid}/MediaSet`,
-    // §4.2: the SDK replaces the two %s with the conversation and message SIDs, in that order.
+    // The SDK replaces the two %s with the conversation and message SIDs, in that order.
     messagesReceipts: `${conversations}/%s/Messages/%s/Receipts`,
     configuration: `${service}/Configuration`,
   };

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { notFound } from '../../../domain/errors';
+import { participantAddPermissions, participantRemovePermissions, participantUpdatePermissions } from '../../../domain/sdk-permissions';
 import type { ConversationRecord, ParticipantRecord } from '../../../store/records';
-import { ok, param } from '../../upstream/route-helpers';
-import type { UpstreamRouter } from '../../upstream/router';
-import { chatRoute, joinedConversation, parseJsonBody, requirePermission, visibleConversation, type Caller, type ChatDeps } from './chat-route';
-import { participantJson } from './serializers';
+import { json, param } from '../../../http/route';
+import type { ProductRoutes } from '../../../http/router';
+import { chatRoute, joinedConversation, parseJsonBody, requirePermission, visibleConversation, type ChatCaller, type ChatDeps } from './chat-route';
+import { participantJson } from '../../../serializers/participants';
 
 const ZAdd = z.object({
   identity: z.string().optional(),
@@ -22,7 +23,7 @@ const ZAdd = z.object({
 
 const ZUpdate = z.object({ attributes: z.string().optional() });
 
-/** §9.6: the SDK removes by identity (leave, removeParticipant(identity)) or by participant SID. */
+/** The SDK removes by identity (leave, removeParticipant(identity)) or by participant SID. */
 function resolveParticipant(deps: ChatDeps, conversation: ConversationRecord, identityOrSid: string): ParticipantRecord {
   const bySid = deps.core.store.get('participants', identityOrSid);
   if (bySid && bySid.conversationSid === conversation.sid) return bySid;
@@ -32,22 +33,22 @@ function resolveParticipant(deps: ChatDeps, conversation: ConversationRecord, id
 }
 
 /**
- * Participants over the chat API (§9.6): `join()` (the caller adds itself: `joinConversation`), `add`
+ * Participants over the chat API: `join()` (the caller adds itself: `joinConversation`), `add`
  * by identity and `addNonChatParticipant` (`addParticipant`), `leave()` (`leaveConversation`),
  * removal of others (`removeParticipant`), attribute updates (own participant, or `removeParticipant`:
  * whoever may remove a participant may edit it).
  */
-export function registerParticipantRoutes(router: UpstreamRouter, deps: ChatDeps): void {
-  const base = '/Client/v2/Services/:serviceSid/Conversations/:conversation/Participants';
+export function registerParticipantRoutes(router: ProductRoutes, deps: ChatDeps): void {
+  const base = '/Client/v2/Services/{ServiceSid}/Conversations/{Conversation}/Participants';
 
-  router.add(
-    'POST',
+  router.post(
     base,
     chatRoute(deps, async (request, caller) => {
       const body = parseJsonBody(request, ZAdd);
-      const conversation = visibleConversation(deps, caller, param(request, 'conversation'));
+      const conversation = visibleConversation(deps, caller, param(request, 'Conversation'));
       const joining = body.identity === caller.identity && !deps.core.lookup.participantByIdentity(conversation.sid, caller.identity);
-      requirePermission(deps, caller, joining ? null : conversation, joining ? 'joinConversation' : 'addParticipant');
+      const needed = participantAddPermissions(joining);
+      requirePermission(deps, caller, needed.inConversation ? conversation : null, needed.permissions);
       const binding = body.messaging_binding;
       const participant = await deps.core.participants.addParticipant(
         caller.serviceSid,
@@ -61,17 +62,16 @@ export function registerParticipantRoutes(router: UpstreamRouter, deps: ChatDeps
         },
         caller.origin,
       );
-      return ok(participantJson(deps.core, caller.links, participant), 201);
+      return json(201, participantJson(participant, caller.scope));
     }),
   );
 
-  router.add(
-    'POST',
-    `${base}/:participant`,
+  router.post(
+    `${base}/{Participant}`,
     chatRoute(deps, async (request, caller) => {
       const body = parseJsonBody(request, ZUpdate);
-      const { conversation, participant } = participantFor(deps, caller, param(request, 'conversation'), param(request, 'participant'));
-      if (participant.identity !== caller.identity) requirePermission(deps, caller, conversation, 'removeParticipant');
+      const { conversation, participant } = participantFor(deps, caller, param(request, 'Conversation'), param(request, 'Participant'));
+      requirePermission(deps, caller, conversation, participantUpdatePermissions(caller, participant));
       const updated = await deps.core.participants.updateParticipant(
         caller.serviceSid,
         conversation.sid,
@@ -79,23 +79,22 @@ export function registerParticipantRoutes(router: UpstreamRouter, deps: ChatDeps
         { attributes: body.attributes },
         caller.origin,
       );
-      return ok(participantJson(deps.core, caller.links, updated));
+      return json(200, participantJson(updated, caller.scope));
     }),
   );
 
-  router.add(
-    'DELETE',
-    `${base}/:participant`,
+  router.delete(
+    `${base}/{Participant}`,
     chatRoute(deps, async (request, caller) => {
-      const { conversation, participant } = participantFor(deps, caller, param(request, 'conversation'), param(request, 'participant'));
-      requirePermission(deps, caller, conversation, participant.identity === caller.identity ? 'leaveConversation' : 'removeParticipant');
+      const { conversation, participant } = participantFor(deps, caller, param(request, 'Conversation'), param(request, 'Participant'));
+      requirePermission(deps, caller, conversation, participantRemovePermissions(caller, participant));
       await deps.core.participants.removeParticipant(caller.serviceSid, conversation.sid, participant.sid, caller.origin);
-      return ok({});
+      return json(200, {});
     }),
   );
 }
 
-function participantFor(deps: ChatDeps, caller: Caller, conversationParam: string, participantParam: string) {
+function participantFor(deps: ChatDeps, caller: ChatCaller, conversationParam: string, participantParam: string) {
   const { conversation } = joinedConversation(deps, caller, conversationParam);
   return { conversation, participant: resolveParticipant(deps, conversation, participantParam) };
 }

@@ -1,23 +1,22 @@
 import { invalidParam } from '../../../domain/errors';
-import { ok } from '../../upstream/route-helpers';
-import type { UpstreamRouter } from '../../upstream/router';
+import { json } from '../../../http/route';
+import type { ProductRoutes } from '../../../http/router';
 import { chatRoute, joinedConversation, type ChatDeps } from './chat-route';
 
 const TYPING_INDICATOR = 'twilio.ipmsg.typing_indicator';
 
 /**
- * `conversation.typing()` (§9.4): a participant says it is typing; the other participants' connections
- * get a `twilio.ipmsg.typing_indicator` notification (§6.3). Only participants' connections in the
+ * `conversation.typing()`: a participant says it is typing; the other participants' connections
+ * get a `twilio.ipmsg.typing_indicator` notification. Only participants' connections in the
  * same service receive it: a `channel_sid` the SDK cannot resolve crashes it with an unhandled
- * rejection (§6.3), while a participant resolves it from its own conversations map (the handler waits
+ * rejection, while a participant resolves it from its own conversations map (the handler waits
  * for that list to be read), loaded or not. Never to the typist's own connections.
  */
-export function registerTypingRoute(router: UpstreamRouter, deps: ChatDeps): void {
-  router.add(
-    'POST',
-    '/Client/v2/Services/:serviceSid/Typing',
+export function registerTypingRoute(router: ProductRoutes, deps: ChatDeps): void {
+  router.post(
+    '/Client/v2/Services/{ServiceSid}/Typing',
     chatRoute(deps, (request, caller) => {
-      const channelSid = request.body.kind === 'form' ? request.body.value.ChannelSid : undefined;
+      const channelSid = request.form.get('ChannelSid');
       if (!channelSid) throw invalidParam("Missing required parameter 'ChannelSid'");
       const { conversation } = joinedConversation(deps, caller, channelSid);
       const payload = { channel_sid: conversation.sid, identity: caller.identity, typing_timeout: deps.typingTimeoutSeconds };
@@ -26,8 +25,9 @@ export function registerTypingRoute(router: UpstreamRouter, deps: ChatDeps): voi
         .map((participant) => participant.identity)
         .filter((identity): identity is string => identity !== null && identity !== caller.identity);
       deps.twilsock.notifyIdentity(others, TYPING_INDICATOR, payload, { chatServiceSid: caller.serviceSid });
-      // §9.4: the reply must be a JSON object; typing_timeout becomes the client's resend throttle.
-      return ok({ typing_timeout: deps.typingTimeoutSeconds });
+      // The reply must be a JSON object; typing_timeout becomes the client's resend throttle.
+      return json(200, { typing_timeout: deps.typingTimeoutSeconds });
     }),
+    { body: 'form' },
   );
 }

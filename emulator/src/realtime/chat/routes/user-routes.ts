@@ -1,47 +1,50 @@
 import { z } from 'zod';
 import { notFound } from '../../../domain/errors';
-import { ok, param } from '../../upstream/route-helpers';
-import type { UpstreamRouter } from '../../upstream/router';
-import { chatRoute, parseJsonBody, requirePermission, type Caller, type ChatDeps } from './chat-route';
-import { userJson } from './serializers';
+import { userUpdatePermissions } from '../../../domain/sdk-permissions';
+import { json, param } from '../../../http/route';
+import type { ProductRoutes } from '../../../http/router';
+import { chatRoute, parseJsonBody, requirePermission, type ChatCaller, type ChatDeps } from './chat-route';
+import { userJson } from '../../../serializers/users';
+import type { UserRecord } from '../../../store/records';
 
 const ZUserUpdate = z.object({ friendly_name: z.string().nullable().optional(), attributes: z.string().optional() });
 
 /**
- * Users over the chat API (§4.5): any user of the service can be fetched (it names the user-info map the
+ * Users over the chat API: any user of the service can be fetched (it names the user-info map the
  * SDK then subscribes to); the caller's own info is editable with `editOwnUserInfo`, anyone else's with
  * `editAnyUserInfo` (service role).
  */
-export function registerUserRoutes(router: UpstreamRouter, deps: ChatDeps): void {
-  const base = '/Client/v2/Services/:serviceSid/Users';
+export function registerUserRoutes(router: ProductRoutes, deps: ChatDeps): void {
+  const base = '/Client/v2/Services/{ServiceSid}/Users';
 
-  const fetchUser = (caller: Caller, identity: string) => {
-    const user = deps.core.lookup.userByIdentity(caller.serviceSid, identity);
-    if (!user) throw notFound(`/Users/${identity}`);
-    const objects = deps.projector.ensureUser(caller.serviceSid, identity);
-    return ok(userJson(deps.core, caller.links, user, objects.info, caller.service.configuration.reachabilityEnabled));
+  /** The User resource plus the user-info map the SDK then opens (all it reads). */
+  const render = (caller: ChatCaller, user: UserRecord) => {
+    const objects = deps.projector.ensureUser(caller.serviceSid, user.identity);
+    return json(200, { ...userJson(user, caller.service, caller.scope), sync_objects: { user_info_map: objects.info } });
+  };
+  /** By identity (what the SDK sends) or by SID (the resource's own `url`). */
+  const findUser = (caller: ChatCaller, identityOrSid: string) => {
+    const user = deps.core.lookup.findUser(caller.serviceSid, identityOrSid);
+    if (!user) throw notFound(`/Users/${identityOrSid}`);
+    return user;
   };
 
-  router.add('GET', `${base}/Me`, chatRoute(deps, (_request, caller) => fetchUser(caller, caller.identity)));
-  router.add('GET', `${base}/:identity`, chatRoute(deps, (request, caller) => fetchUser(caller, param(request, 'identity'))));
+  router.get(`${base}/Me`, chatRoute(deps, (_request, caller) => render(caller, findUser(caller, caller.identity))));
+  router.get(`${base}/{Identity}`, chatRoute(deps, (request, caller) => render(caller, findUser(caller, param(request, 'Identity')))));
 
-  router.add(
-    'POST',
-    `${base}/:identity`,
+  router.post(
+    `${base}/{Identity}`,
     chatRoute(deps, async (request, caller) => {
       const body = parseJsonBody(request, ZUserUpdate);
-      const identity = param(request, 'identity');
-      const current = deps.core.lookup.userByIdentity(caller.serviceSid, identity);
-      if (!current) throw notFound(`/Users/${identity}`);
-      requirePermission(deps, caller, null, identity === caller.identity ? 'editOwnUserInfo' : 'editAnyUserInfo');
+      const current = findUser(caller, param(request, 'Identity'));
+      requirePermission(deps, caller, null, userUpdatePermissions(caller, current.identity));
       const user = await deps.core.users.updateUser(
         caller.serviceSid,
-        identity,
+        current.identity,
         { friendlyName: body.friendly_name === null ? '' : body.friendly_name, attributes: body.attributes },
         caller.origin,
       );
-      const objects = deps.projector.ensureUser(caller.serviceSid, identity);
-      return ok(userJson(deps.core, caller.links, user, objects.info, caller.service.configuration.reachabilityEnabled));
+      return render(caller, user);
     }),
   );
 }

@@ -1,13 +1,12 @@
 import type { z } from 'zod';
-import type { Clock } from '../../clock';
-import type { RoutedRequest } from '../../upstream/types';
+import type { Clock } from '../../../clock';
+import { sdkCaller, type EdgeRequest } from '../../../http/route';
 import type { SyncEngine } from '../engine';
 import { decodePageToken, type ItemQuery, type SortOrder } from '../item-query';
 import { objectInfo, type ItemKey, type SyncObjectType } from '../state';
 import { accessSubject, type AccessSubject, type CanAccess, type CanWrite } from '../access';
 import type { SubscriptionHub } from '../subscription-hub';
 import * as errors from '../sync-errors';
-
 
 export type SyncRouteDeps = {
   engine: SyncEngine;
@@ -22,7 +21,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
 
 /** Resolves an object the caller may see; anything else is indistinguishable from a missing object. */
-export function readable<T extends SyncObjectType>(deps: SyncRouteDeps, request: RoutedRequest, type: T, id: string) {
+export function readable<T extends SyncObjectType>(deps: SyncRouteDeps, request: EdgeRequest, type: T, id: string) {
   const record = deps.engine.find(type, id);
   if (!record || !deps.canAccess(subjectOf(request), objectInfo(record))) throw errors.objectNotFound(type);
   return record;
@@ -33,9 +32,10 @@ export function readable<T extends SyncObjectType>(deps: SyncRouteDeps, request:
  * it. Opening after a loss of access is refused even for a former holder, since the SDK only opens an
  * object it is about to use, and a refusal is what makes it drop a conversation it half-opened.
  */
-export function openable<T extends SyncObjectType>(deps: SyncRouteDeps, request: RoutedRequest, type: T, id: string) {
+export function openable<T extends SyncObjectType>(deps: SyncRouteDeps, request: EdgeRequest, type: T, id: string) {
   const record = readable(deps, request, type, id);
-  deps.hub.holds.hold(request.caller.peer, record.sid);
+  const peer = sdkCaller(request).peer;
+  if (peer) deps.hub.holds.hold(peer, record.sid);
   return record;
 }
 
@@ -44,42 +44,44 @@ export function openable<T extends SyncObjectType>(deps: SyncRouteDeps, request:
  * holds the object), or, for a connection that held it when it lost access, those not changed since
  * (`horizon`, see `ObjectHolds`). Anyone else gets the missing object's 404.
  */
-export function itemsView<T extends 'list' | 'map'>(deps: SyncRouteDeps, request: RoutedRequest, type: T, id: string) {
+export function itemsView<T extends 'list' | 'map'>(deps: SyncRouteDeps, request: EdgeRequest, type: T, id: string) {
   const record = deps.engine.find(type, id);
   if (!record) throw errors.objectNotFound(type);
-  const peer = request.caller.peer;
+  const peer = sdkCaller(request).peer;
   if (deps.canAccess(subjectOf(request), objectInfo(record))) {
-    deps.hub.holds.hold(peer, record.sid);
+    if (peer) deps.hub.holds.hold(peer, record.sid);
     return { record, horizon: null };
   }
-  const horizon = deps.hub.holds.horizonOf(peer.id, record.sid);
+  // Holds belong to twilsock connections; a plain HTTP caller never held anything.
+  const horizon = peer ? deps.hub.holds.horizonOf(peer.id, record.sid) : undefined;
   if (horizon === undefined) throw errors.objectNotFound(type);
   return { record, horizon };
 }
 
-export function writable<T extends SyncObjectType>(deps: SyncRouteDeps, request: RoutedRequest, type: T, id: string, action: 'update' | 'remove') {
+export function writable<T extends SyncObjectType>(deps: SyncRouteDeps, request: EdgeRequest, type: T, id: string, action: 'update' | 'remove') {
   const record = readable(deps, request, type, id);
   if (!deps.canWrite?.(subjectOf(request), { action, object: objectInfo(record) })) throw errors.accessForbidden();
   return record;
 }
 
-export function subjectOf(request: RoutedRequest): AccessSubject {
-  return accessSubject(request.caller.identity, request.caller.claims);
+export function subjectOf(request: EdgeRequest): AccessSubject {
+  const caller = sdkCaller(request);
+  return accessSubject(caller.identity, caller.claims);
 }
 
-export function queryParam(request: RoutedRequest, name: string): string | undefined {
-  const value = request.query[name];
-  if (value === undefined || typeof value === 'string') return value;
-  throw errors.invalidRequest(`Parameter ${name} given more than once`);
+export function queryParam(request: EdgeRequest, name: string): string | undefined {
+  const values = request.query.getAll(name);
+  if (values.length > 1) throw errors.invalidRequest(`Parameter ${name} given more than once`);
+  return values[0];
 }
 
-export function parseBody<T>(request: RoutedRequest, schema: z.ZodType<T>): T {
+export function parseBody<T>(request: EdgeRequest, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(request.body.kind === 'json' ? request.body.value : undefined);
   if (!parsed.success) throw errors.invalidRequest(`Invalid request body: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
   return parsed.data;
 }
 
-export function ifMatch(request: RoutedRequest): string | undefined {
+export function ifMatch(request: EdgeRequest): string | undefined {
   return request.headers['if-match'];
 }
 
@@ -94,8 +96,8 @@ export type KeySpec<K extends ItemKey> = { param: 'Index' | 'Key'; parse(raw: st
 export const LIST_KEYS: KeySpec<number> = { param: 'Index', parse: parseListIndex, is: (value): value is number => typeof value === 'number' };
 export const MAP_KEYS: KeySpec<string> = { param: 'Key', parse: (raw) => raw, is: (value): value is string => typeof value === 'string' };
 
-/** §8.3 query parameters: HideExpired, then Index/Key alone, or From + PageSize + Order, or PageToken. */
-export function parseItemQuery<K extends ItemKey>(request: RoutedRequest, keys: KeySpec<K>): ItemQuery<K> {
+/** Item query parameters: HideExpired, then Index/Key alone, or From + PageSize + Order, or PageToken. */
+export function parseItemQuery<K extends ItemKey>(request: EdgeRequest, keys: KeySpec<K>): ItemQuery<K> {
   const hideExpired = queryParam(request, 'HideExpired') === 'true';
   const single = queryParam(request, keys.param);
   if (single !== undefined) return { kind: 'single', key: keys.parse(single), hideExpired };
@@ -115,6 +117,6 @@ export function parseItemQuery<K extends ItemKey>(request: RoutedRequest, keys: 
   const pageSize = rawSize === undefined ? DEFAULT_PAGE_SIZE : Number(rawSize);
   if (!Number.isInteger(pageSize) || pageSize < 1) throw errors.invalidRequest('PageSize must be a positive integer');
   const from = queryParam(request, 'From');
-  // §8.3: From is inclusive; item-query.ts applies it in the requested order.
+  // From is inclusive; item-query.ts applies it in the requested order.
   return { kind: 'page', from: from === undefined ? undefined : keys.parse(from), order, pageSize: Math.min(pageSize, MAX_PAGE_SIZE), hideExpired };
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import type { UpstreamRouter } from '../../upstream/router';
+import { invalidParam } from '../../../domain/errors';
+import { sdkCaller } from '../../../http/route';
+import type { ProductRoutes } from '../../../http/router';
 import { parseBody, type SyncRouteDeps } from './route-helpers';
 
 const ZSubscriptionBody = z.object({
   action: z.enum(['establish', 'cancel']),
-  // §8.5: Date.now() as a number, echoed back with ===, so it must stay a number.
+  // Date.now() as a number, echoed back with ===, so it must stay a number.
   correlation_id: z.number(),
   requests: z
     .array(
@@ -22,17 +24,19 @@ const ZSubscriptionBody = z.object({
 });
 
 /**
- * `POST /v4/Subscriptions` (§8.5). The reply carries `estimated_delivery_in_ms` (the client re-pokes if
+ * `POST /v4/Subscriptions`. The reply carries `estimated_delivery_in_ms` (the client re-pokes if
  * nothing with this correlation id arrives in time) and `max_batch_size`, and no `ttl_in_s` (which
  * would make the client re-poke everything periodically). Replay and confirmation follow the reply.
  */
-export function registerSubscriptionRoute(router: UpstreamRouter, deps: SyncRouteDeps): void {
-  router.add('POST', '/v4/Subscriptions', (request) => {
+export function registerSubscriptionRoute(router: ProductRoutes, deps: SyncRouteDeps): void {
+  router.post('/v4/Subscriptions', (request) => {
     const body = parseBody(request, ZSubscriptionBody);
-    const peer = request.caller.peer;
+    // Events are pushed to the connection that subscribed: there must be one.
+    const peer = sdkCaller(request).peer;
+    if (!peer) throw invalidParam('Subscriptions are made over a twilsock connection');
     return {
       status: 200,
-      body: { estimated_delivery_in_ms: 5000, max_batch_size: 100 },
+      json: { estimated_delivery_in_ms: 5000, max_batch_size: 100 },
       afterReply:
         body.action === 'establish'
           ? () => deps.hub.establish(peer, request.baseUrl, body.correlation_id, body.requests)

@@ -1,4 +1,4 @@
-import type { UpstreamRequest } from '../../../../src/realtime/upstream/types';
+import type { EdgeRequest } from '../../../../src/http/route';
 import type { SdkEmulator } from './sdk-harness';
 
 export type HeldRequests = {
@@ -9,29 +9,31 @@ export type HeldRequests = {
 };
 
 /**
- * Holds the emulator's handling of matching twilsock upstream requests until `release()`, so a request
- * the SDK sent before a change reaches the emulator after it, as one still in flight would. Only the
- * timing changes: the emulator's own route answers it, as things stand at release.
+ * Holds the emulator's handling of matching requests (twilsock's and plain HTTP's alike: one route
+ * table) until `release()`, so a request the SDK sent before a change reaches its handler after it, as
+ * one still in flight would. Only the timing changes: the emulator's own route answers it, as things
+ * stand at release.
  */
-export function holdRequests(sdk: SdkEmulator, matches: (request: UpstreamRequest) => boolean): HeldRequests {
-  const router = sdk.sdk.realtime.router;
-  const handle = router.handle;
+export function holdRequests(sdk: SdkEmulator, matches: (request: EdgeRequest) => boolean): HeldRequests {
+  const originals = sdk.router.routes().map((route) => ({ route, handle: route.handler }));
   let open = (): void => undefined;
   const gate = new Promise<void>((resolve) => (open = resolve));
   let arrive = (): void => undefined;
   const arrived = new Promise<void>((resolve) => (arrive = resolve));
   const held: Promise<unknown>[] = [];
-  router.handle = (request) => {
-    if (!matches(request)) return handle(request);
-    arrive();
-    const answer = gate.then(() => handle(request));
-    held.push(answer);
-    return answer;
-  };
+  for (const { route, handle } of originals) {
+    route.handler = (request) => {
+      if (!matches(request)) return handle(request);
+      arrive();
+      const answer = gate.then(() => handle(request));
+      held.push(answer);
+      return answer;
+    };
+  }
   return {
     arrived,
     async release() {
-      router.handle = handle;
+      for (const { route, handle } of originals) route.handler = handle;
       open();
       await Promise.all(held);
     },
@@ -40,6 +42,10 @@ export function holdRequests(sdk: SdkEmulator, matches: (request: UpstreamReques
 
 /** A GET of the items of one Sync object, by one identity (the SDK's first roster page, for instance). */
 export function itemsReadOf(identity: string, objectSid: string) {
-  return (request: UpstreamRequest): boolean =>
-    request.caller.identity === identity && request.method === 'GET' && /^\/v3\/(Maps|Lists)\/[^/]+\/Items$/.test(request.path) && request.segments[2] === objectSid;
+  return (request: EdgeRequest): boolean =>
+    request.caller.scheme === 'sdk-token' &&
+    request.caller.identity === identity &&
+    request.method === 'GET' &&
+    /^\/v3\/(Maps|Lists)\/[^/]+\/Items$/.test(request.path) &&
+    request.params.id === objectSid;
 }

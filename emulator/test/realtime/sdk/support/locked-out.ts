@@ -14,7 +14,7 @@ export async function settled(client: Client): Promise<void> {
 /**
  * The old owner can no longer read the conversation: its SDK object refuses (the SDK closed the
  * conversation's objects on conversationLeft), and a fresh connection with its token finds neither the
- * messages nor the roster (§8.1: as if they did not exist).
+ * messages nor the roster (as if they did not exist).
  */
 export async function expectLockedOut(sdk: SdkEmulator, identity: string, conversation: Conversation): Promise<void> {
   await expect(conversation.getMessages()).rejects.toThrow();

@@ -5,7 +5,7 @@ import type { EmulatorOptions } from '../../../../src/index';
 import { startTestEmulator, type TestEmulator } from '../../../support/harness';
 import { liveView } from '../../../support/live-view';
 import { mintToken, type MintOptions } from '../../support/credentials';
-import { nextEvent, until } from '../../support/wait-for';
+import { nextEvent, when } from '../../support/wait-for';
 
 type TokenOptions = Pick<MintOptions, 'ttlSeconds' | 'serviceSid' | 'secret' | 'apiKeySid'>;
 
@@ -25,7 +25,7 @@ export type SdkEmulator = TestEmulator & {
   stop(): Promise<void>;
 };
 
-/** A test emulator (see startTestEmulator) with SDK clients pointed at it the way the inbox does (§1.1). */
+/** A test emulator (see startTestEmulator) with SDK clients pointed at it the way the inbox does. */
 export async function startSdkEmulator(options: EmulatorOptions = {}): Promise<SdkEmulator> {
   return withSdk(await startTestEmulator(options));
 }
@@ -109,7 +109,7 @@ export async function conversationWith(sdk: SdkEmulator, identities: readonly st
 
 /**
  * The client's Conversation once it has joined it (now or later), opened its messages and roster, and
- * the emulator has established the client's subscriptions to them (§8.5; the SDK batches these about
+ * the emulator has established the client's subscriptions to them (the SDK batches these about
  * 100 ms after opening and emits no event for it, so the emulator's side is watched). From then on
  * every change reaches the client live; anything earlier is history (getMessages), as against Twilio.
  */
@@ -122,14 +122,21 @@ export async function joined(sdk: SdkEmulator, client: Client, conversationSid: 
   const objects = sdk.sdk.projector.index.conversations.get(conversationSid);
   const user = sdk.sdk.projector.index.user(sdk.serviceSid, client.user.identity);
   const wanted = [objects?.document, objects?.messages, objects?.roster, user?.conversations];
-  await until(() => {
-    const connections = [...sdk.sdk.realtime.twilsock.registry.connectionsOf(client.user.identity)];
-    return connections.some((connection) => {
-      const subscribed = sdk.sdk.realtime.subscriptions.subscriptionsOf(connection.id);
-      return wanted.every((sid) => sid !== undefined && subscribed.has(sid));
-    });
-  });
+  await subscribedTo(sdk, client.user.identity, wanted);
   return conversation;
+}
+
+/** Resolves once a connection of `identity` is subscribed to every one of `sids` (the emulator's side). */
+export function subscribedTo(sdk: SdkEmulator, identity: string, sids: readonly (string | undefined)[]): Promise<void> {
+  const hub = sdk.sdk.realtime.subscriptions;
+  return when(
+    () =>
+      [...sdk.sdk.realtime.twilsock.registry.connectionsOf(identity)].some((connection) => {
+        const subscribed = hub.subscriptionsOf(connection.id);
+        return sids.every((sid) => sid !== undefined && subscribed.has(sid));
+      }),
+    (recheck) => hub.onChange(recheck),
+  );
 }
 
 export { nextEvent };

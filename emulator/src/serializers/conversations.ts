@@ -1,4 +1,4 @@
-import type { ConversationRecord, ConversationTimers } from '../../store/records';
+import type { ConversationRecord, ConversationTimers } from '../store/records';
 import { base, type Scope } from './scope';
 
 export const timersJson = (timers: ConversationTimers) => {

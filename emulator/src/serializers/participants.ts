@@ -1,4 +1,4 @@
-import type { MessagingBinding, ParticipantRecord } from '../../store/records';
+import type { MessagingBinding, ParticipantRecord } from '../store/records';
 import { conversationUrl } from './conversations';
 import type { Scope } from './scope';
 

@@ -1,4 +1,4 @@
-import type { ConversationRecord, ParticipantRecord, ServiceRecord, UserRecord } from '../../store/records';
+import type { ConversationRecord, ParticipantRecord, ServiceRecord, UserRecord } from '../store/records';
 import { conversationUrl, timersJson } from './conversations';
 import { bindingJson, participantUrl } from './participants';
 import { base, type Scope } from './scope';
@@ -26,6 +26,20 @@ export const userJson = (u: UserRecord, service: ServiceRecord | undefined, scop
   };
 };
 
+/** A user's view of one conversation: the fields the REST resource and the SDK's list share. */
+const userConversationFields = (conversation: ConversationRecord, participant: ParticipantRecord | undefined, unread: number | null) => ({
+  conversation_sid: conversation.sid,
+  unread_messages_count: unread,
+  last_read_message_index: participant?.lastReadMessageIndex ?? null,
+  notification_level: participant?.notificationLevel ?? 'default',
+  friendly_name: conversation.friendlyName,
+  unique_name: conversation.uniqueName,
+  attributes: conversation.attributes,
+  date_created: conversation.dateCreated,
+  date_updated: conversation.dateUpdated,
+});
+
+/** The User Conversation resource (REST). */
 export const userConversationJson = (
   uc: { user: UserRecord; participant: ParticipantRecord; conversation: ConversationRecord },
   unread: number | null,
@@ -35,20 +49,12 @@ export const userConversationJson = (
   return {
     account_sid: scope.accountSid,
     chat_service_sid: conversation.serviceSid,
-    conversation_sid: conversation.sid,
-    unread_messages_count: unread,
-    last_read_message_index: participant.lastReadMessageIndex,
+    ...userConversationFields(conversation, participant, unread),
     participant_sid: participant.sid,
     user_sid: user.sid,
-    friendly_name: conversation.friendlyName,
     conversation_state: conversation.state === 'initializing' ? 'active' : conversation.state,
     timers: timersJson(conversation.timers),
-    attributes: conversation.attributes,
-    date_created: conversation.dateCreated,
-    date_updated: conversation.dateUpdated,
     created_by: conversation.createdBy,
-    notification_level: participant.notificationLevel,
-    unique_name: conversation.uniqueName,
     url: `${userUrl(scope, user.sid)}/Conversations/${conversation.sid}`,
     links: {
       participant: participantUrl(scope, participant),
@@ -56,6 +62,25 @@ export const userConversationJson = (
     },
   };
 };
+
+/**
+ * The SDK's entry for one conversation in its user's list (also a peek at one it is not in): the shared
+ * fields, the counts it shows, and the Sync objects to open. No URLs: a busy agent's list holds a
+ * thousand of these and the SDK decodes frames byte by byte, so every byte costs start-up time.
+ */
+export const sdkUserConversationJson = (
+  conversation: ConversationRecord,
+  participant: ParticipantRecord | undefined,
+  counts: { unread: number | null; messages: number; participants: number },
+  syncObjects: { conversation: string; messages: string; participants: string },
+) => ({
+  ...userConversationFields(conversation, participant, counts.unread),
+  status: participant ? 'joined' : 'notParticipating',
+  messages_count: counts.messages,
+  participants_count: counts.participants,
+  created_by: conversation.createdBy ?? 'system',
+  sync_objects: syncObjects,
+});
 
 export const participantConversationJson = (
   participant: ParticipantRecord,

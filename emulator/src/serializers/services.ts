@@ -7,7 +7,7 @@ import type {
   CredentialRecord,
   RoleRecord,
   ServiceRecord,
-} from '../../store/records';
+} from '../store/records';
 import { conversationUrl } from './conversations';
 import { base, TWILIO_HOST, type Scope } from './scope';
 

@@ -1,5 +1,5 @@
-import type { DeliverySummary } from '../../domain/receipts';
-import type { MessageRecord, ReceiptRecord } from '../../store/records';
+import type { DeliverySummary } from '../domain/receipts';
+import type { MessageRecord, ReceiptRecord } from '../store/records';
 import { conversationUrl } from './conversations';
 import type { Scope } from './scope';
 

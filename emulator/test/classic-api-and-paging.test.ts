@@ -4,7 +4,7 @@ import { rejection, setupTestEmulator } from './support/harness';
 
 const { emu } = setupTestEmulator({ numbers: ['+15017122661', 'whatsapp:+14155238886'] });
 
-describe('Classic API patterns (seed 004)', () => {
+describe('Classic API patterns (Twilio’s condensed Conversations guide)', () => {
   it('runs the quickstart with API key auth: service, conversation, SMS/WhatsApp/chat participants, messages, history', async () => {
     const client = emu.keyClient;
     const service = await client.conversations.v1.services.create({ friendlyName: 'Customer Support Service' });
