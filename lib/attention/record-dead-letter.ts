@@ -1,4 +1,6 @@
 import { db } from '@/lib/db/client';
+import { SUPERVISORS } from '@/lib/live/audiences';
+import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
 import { log } from '@/lib/observability/log';
 import { metrics } from '@/lib/observability/metrics';
 import { stripControlCharacters } from '@/lib/text/control-characters';
@@ -32,6 +34,7 @@ export async function recordDeadLetter(letter: DeadLetter): Promise<void> {
     } else {
       await db.deadLetter.create({ data: fields });
     }
+    await publishLiveEventAfterWrite({ kind: 'attention.changed', data: {}, audience: SUPERVISORS });
   } catch (error) {
     log.error('dead_letter.not_recorded', { reference: letter.reference, eventType: letter.eventType, error });
   }
@@ -39,5 +42,6 @@ export async function recordDeadLetter(letter: DeadLetter): Promise<void> {
 
 /** A retry of the same delivery went through: its dead letter needs no one any more. */
 export async function resolveDeadLetter(reference: string): Promise<void> {
-  await db.deadLetter.updateMany({ where: { reference, resolvedAt: null }, data: { resolvedAt: new Date() } });
+  const { count } = await db.deadLetter.updateMany({ where: { reference, resolvedAt: null }, data: { resolvedAt: new Date() } });
+  if (count > 0) await publishLiveEventAfterWrite({ kind: 'attention.changed', data: {}, audience: SUPERVISORS });
 }

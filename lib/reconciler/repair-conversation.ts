@@ -4,6 +4,8 @@ import { conversationIndexFields } from '@/lib/conversation-index/record-convers
 import { recordMessageIn } from '@/lib/conversation-index/record-message';
 import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
 import { db } from '@/lib/db/client';
+import { SUPERVISORS } from '@/lib/live/audiences';
+import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import { log } from '@/lib/observability/log';
 import { metrics } from '@/lib/observability/metrics';
 import { applyAssignment } from '@/lib/routing/apply-assignment';
@@ -62,7 +64,9 @@ export async function repairConversation(conversationSid: string, now = new Date
       const details = routing.kind === 'assigned' ? `assigned to ${routing.agentId}` : 'queued';
       await tx.reconcilerRepair.create({ data: { conversationSid, kind: 'ROUTED', details, createdAt: now } });
     }
-    return repaired.indexed || repaired.routing ? { repair: repaired, outcome: routing } : null;
+    if (!repaired.indexed && !repaired.routing) return null;
+    await publishLiveEvent({ kind: 'attention.changed', data: {}, audience: SUPERVISORS, tx });
+    return { repair: repaired, outcome: routing };
   });
   if (!done) return null;
   const { repair, outcome } = done;
