@@ -90,6 +90,9 @@ test('a week handled by two agents: the overview, the agents table and the CSVs 
   await expectOwner(sam.api, wednesday, ada.id);
   await app.carrier.advanceClock('PT2H');
   await reply(ada, wednesday, 'Yes, what is the new one?');
+  // The day ends: Ada's time available stops running (it grows while she is there and Available),
+  // so the table and the CSVs read below count the same.
+  await setAvailability(ada, 'AWAY');
 
   const query = weekOf(start, SMS_NUMBER);
   // Webhooks arrive on their own time: wait until every message is indexed.

@@ -14,10 +14,21 @@ export type LocalStream = HeldStream & { close(reason: string): void };
 class LocalStreams {
   private readonly streams = new Map<string, LocalStream>();
   private timer: ReturnType<typeof setInterval> | null = null;
+  private closingOnShutdown = false;
 
   add(stream: LocalStream): void {
     this.streams.set(stream.id, stream);
     this.timer ??= setInterval(() => void this.refresh(), HEARTBEAT_INTERVAL_MS);
+    if (!this.closingOnShutdown) {
+      // A graceful shutdown waits for open responses to end, and a stream never ends by itself:
+      // end them (their tabs reconnect, to another instance or to this one once it is back).
+      this.closingOnShutdown = true;
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => this.closeAll('shutdown'));
+    }
+  }
+
+  closeAll(reason: string): void {
+    for (const stream of [...this.streams.values()]) stream.close(reason);
   }
 
   remove(id: string): void {
