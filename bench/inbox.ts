@@ -6,10 +6,10 @@
 import { chromium, type Page } from 'playwright-core';
 import { createTwilioClient, DEFAULT_CREDENTIALS } from 'conversations-emulator/client';
 import { CHROMIUM_LAUNCH } from '../e2e/fixtures/chromium';
-import { DEMO_PASSWORD } from '../prisma/demo-team';
 import { startAppServer } from '../tests/support/app-server';
 import { sendToRenderProbe } from './support/send-to-render';
 import { appSession } from './support/app-session';
+import { BENCH_PASSWORD, createBenchAgents } from './support/bench-agents';
 import { distribution, pool } from './support/stats';
 
 const CONVERSATIONS = 1_000;
@@ -23,13 +23,7 @@ export async function runInbox() {
   const server = await startAppServer();
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
-    const admin = await appSession(server.url, 'avery@example.com', DEMO_PASSWORD);
-    const create = async (name: string) => {
-      const email = `${name.toLowerCase()}-${Date.now()}@example.com`;
-      const response = await admin.post('/api/admin/users', { data: { email, name, password: 'bench-password', role: 'AGENT', capacity: 100 } });
-      return { id: ((await response.json()) as { user: { id: string } }).user.id, email };
-    };
-    const [ada, ben] = [await create('Ada'), await create('Ben')];
+    const [ada, ben] = await createBenchAgents(server.url, ['Ada', 'Ben']);
     const twilio = createTwilioClient(server.emulatorUrl, { accountSid: DEFAULT_CREDENTIALS.accountSid, authToken: DEFAULT_CREDENTIALS.authToken }).conversations.v1;
 
     const seedStarted = Date.now();
@@ -39,7 +33,7 @@ export async function runInbox() {
       participant: [JSON.stringify({ identity: ada.id }), JSON.stringify({ identity: ben.id })],
     });
     // The rest as agents get them: started through the app (indexed, assigned to Ada).
-    const adaApi = await appSession(server.url, ada.email, 'bench-password');
+    const adaApi = await appSession(server.url, ada.email, BENCH_PASSWORD);
     await pool(Array.from({ length: CONVERSATIONS - 1 }, (_, i) => i), 8, async (i) => {
       const response = await adaApi.post('/api/conversations', {
         data: { channel: 'sms', customerNumber: `+1555${String(i).padStart(7, '0')}`, customerName: `Customer ${i}`, from: '+15017122661' },
@@ -54,7 +48,7 @@ export async function runInbox() {
 
     const signedIn = async (email: string): Promise<Page> => {
       const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1400, height: 900 } });
-      const session = await appSession(server.url, email, 'bench-password');
+      const session = await appSession(server.url, email, BENCH_PASSWORD);
       await context.addCookies((await session.storageState()).cookies);
       await session.dispose();
       return context.newPage();

@@ -8,10 +8,10 @@ import { chromium, type Page } from 'playwright-core';
 import twilio from 'twilio';
 import { createTwilioClient, DEFAULT_CREDENTIALS } from 'conversations-emulator/client';
 import { CHROMIUM_LAUNCH } from '../e2e/fixtures/chromium';
-import { DEMO_PASSWORD } from '../prisma/demo-team';
 import { startAppServer } from '../tests/support/app-server';
 import { sendToRenderProbe } from './support/send-to-render';
 import { appSession } from './support/app-session';
+import { BENCH_PASSWORD, createBenchAgents } from './support/bench-agents';
 import { distribution } from './support/stats';
 
 const HOOK_CALLS = Number(process.env.BENCH_HOOK_CALLS ?? 500);
@@ -23,13 +23,7 @@ export async function runPreActionHook() {
   const server = await startAppServer();
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
-    const admin = await appSession(server.url, 'avery@example.com', DEMO_PASSWORD);
-    const create = async (name: string) => {
-      const email = `${name.toLowerCase()}-${Date.now()}@example.com`;
-      const response = await admin.post('/api/admin/users', { data: { email, name, password: 'bench-password', role: 'AGENT', capacity: 100 } });
-      return { id: ((await response.json()) as { user: { id: string } }).user.id, email };
-    };
-    const [ada, ben] = [await create('Ada'), await create('Ben')];
+    const [ada, ben] = await createBenchAgents(server.url, ['Ada', 'Ben']);
     const rest = createTwilioClient(server.emulatorUrl, { accountSid: DEFAULT_CREDENTIALS.accountSid, authToken: DEFAULT_CREDENTIALS.authToken }).conversations.v1;
     // Both take part (made over REST, not assigned by Switchboard): the hook lets both write.
     const conversation = await rest.conversationWithParticipants.create({
@@ -73,7 +67,7 @@ export async function runPreActionHook() {
 
     const signedIn = async (email: string): Promise<Page> => {
       const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1400, height: 900 } });
-      const session = await appSession(server.url, email, 'bench-password');
+      const session = await appSession(server.url, email, BENCH_PASSWORD);
       await context.addCookies((await session.storageState()).cookies);
       await session.dispose();
       const page = await context.newPage();

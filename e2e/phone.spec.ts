@@ -52,6 +52,8 @@ test('a WhatsApp customer reads the reply, and the business sees it read', async
   await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Hello on WhatsApp');
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByTestId('phone-message').filter({ hasText: 'Hello on WhatsApp' })).toHaveAttribute('data-status', 'delivered');
+  // "Delivered" is the carrier's receipt; the conversation exists once Twilio says it started one.
+  await expect(page.getByRole('status').filter({ hasText: 'Twilio started a new conversation' })).toBeVisible();
 
   const v1 = emulator.twilio.conversations.v1;
   const [joined] = await v1.participantConversations.list({ address: `whatsapp:${customer}` });

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { holdRequests, itemsReadOf } from './sdk/support/held-requests';
 import { setupSdkEmulator, type SdkEmulator } from './sdk/support/sdk-harness';
-import { launchChromium, serveSdkPage, type SdkSite } from './support/sdk-browser';
+import { useSdkBrowser } from './support/sdk-browser';
 
 /**
  * Conversations taken away from an agent whose inbox runs the SDK's browser bundle in Debian Chromium:
@@ -78,24 +78,13 @@ const TRANSFERS = 50;
 
 describe('conversations taken away from an agent in Chromium', () => {
   const sdk = setupSdkEmulator({}, { perTest: true });
-  let site: SdkSite;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    site = await serveSdkPage(PAGE);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const chromium = useSdkBrowser(PAGE);
 
   async function openAgent(identity: Agent): Promise<AgentPage> {
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(site.url);
+    await page.goto(chromium.site.url);
     const run: AgentPage['run'] = (fn, arg) =>
       page.evaluate(([source, value]) => new Function('harness', 'arg', `return (${source})(harness, arg);`)((window as unknown as { harness: Harness }).harness, value), [
         fn.toString(),

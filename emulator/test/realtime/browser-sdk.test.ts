@@ -1,8 +1,8 @@
 import type { Message } from '@twilio/conversations';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { conversationWith, joined, nextEvent, setupSdkEmulator, subscribedTo } from './sdk/support/sdk-harness';
-import { launchChromium, serveSdkPage, type SdkSite } from './support/sdk-browser';
+import { useSdkBrowser } from './support/sdk-browser';
 
 /**
  * The official SDK's browser bundle in Debian Chromium against the emulator: native WebSocket with
@@ -75,18 +75,7 @@ window.harness = {
 
 describe('the SDK browser bundle in Chromium', () => {
   const sdk = setupSdkEmulator();
-  let site: SdkSite;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    site = await serveSdkPage(PAGE);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const chromium = useSdkBrowser(PAGE);
 
   /** Every WebSocket frame the page sends and receives, decoded (header JSON). */
   const recordFrames = (page: Page) => {
@@ -116,10 +105,10 @@ describe('the SDK browser bundle in Chromium', () => {
     received.on('messageAdded', (message: Message) => arrived.push(message));
     const messageAt = async (index: number): Promise<Message> =>
       arrived.find((m) => m.index === index) ?? (await nextEvent<[Message]>(received, 'messageAdded', (m) => m.index === index))[0];
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(site.url);
+    await page.goto(chromium.site.url);
     await page.evaluate(
       ([token, opts, sid]) => (window as unknown as { harness: { connect(...a: unknown[]): Promise<unknown> } }).harness.connect(token, opts, sid),
       [sdk.token('form-sender'), { ...sdk.sdkOptions(), logLevel: 'error' }, conversation.sid] as const,
@@ -162,11 +151,11 @@ describe('the SDK browser bundle in Chromium', () => {
 
   it('connects, receives, sends with media across origins, and resumes after a reload', async () => {
     const conversation = await conversationWith(sdk, ['browser-agent', 'node-peer'], 'Browser chat');
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const frames = recordFrames(page);
-    await page.goto(site.url);
+    await page.goto(chromium.site.url);
     const options = { ...sdk.sdkOptions(), logLevel: 'error' };
     const connected = await page.evaluate(
       ([token, opts, sid]) => (window as unknown as { harness: { connect(...a: unknown[]): Promise<unknown> } }).harness.connect(token, opts, sid),

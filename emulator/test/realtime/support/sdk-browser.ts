@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 // Resolved like an import, so it is found whether the suite runs from the repository or the package.
 const SDK_BUNDLE = createRequire(import.meta.url).resolve('@twilio/conversations/builds/twilio-conversations.js');
@@ -34,4 +35,31 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
+}
+
+/**
+ * For a describe block: serves `html` and launches Chromium once before its tests, and closes both
+ * after. Read `browser` and `site` inside tests (they exist once the block has started).
+ */
+export function useSdkBrowser(html: string): { readonly browser: Browser; readonly site: SdkSite } {
+  let site: SdkSite | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    site = await serveSdkPage(html);
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('Chromium is not running: use it inside a test');
+      return browser;
+    },
+    get site() {
+      if (!site) throw new Error('the SDK page is not served: use it inside a test');
+      return site;
+    },
+  };
 }
