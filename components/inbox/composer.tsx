@@ -1,6 +1,7 @@
 'use client';
 
 import { type ClipboardEvent, type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { Paperclip } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import type { CannedResponseView } from '@/lib/canned-responses/canned-response-schema';
 import type { TConversationChannel } from '@/lib/conversations/conversation-attributes';
@@ -150,7 +151,7 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
         {!isNote && allowAttachments ? (
           <>
             <Button variant="ghost" aria-label="Attach files" onClick={() => fileInput.current?.click()} className="px-2 py-2">
-              <span aria-hidden>📎</span>
+              <Paperclip aria-hidden className="h-5 w-5" />
             </Button>
             <input
               ref={fileInput}

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { memo, useEffect } from 'react';
+import { Eye, PenLine } from 'lucide-react';
 import type { Viewer } from '@/lib/collision/presence-rules';
 import { conversationChannel, conversationTitle, unreadCount } from '@/lib/inbox/conversation-view';
 import { relativeTime } from '@/lib/inbox/format';
@@ -46,9 +47,10 @@ export const ConversationRow = memo(function ConversationRow({ conversation, pre
         </time>
       </div>
       {viewers?.length ? (
-        <p className="truncate text-[11px] text-amber-700" data-testid="row-viewers">
-          {viewers.some((viewer) => viewer.typing) ? '✎ ' : '👁 '}
-          {viewers.map((viewer) => viewer.name).join(', ')}
+        <p className="flex items-center gap-1 truncate text-[11px] text-amber-700" data-testid="row-viewers">
+          {viewers.some((viewer) => viewer.typing) ? <PenLine aria-hidden className="h-3 w-3 shrink-0" /> : <Eye aria-hidden className="h-3 w-3 shrink-0" />}
+          <span className="sr-only">{viewers.some((viewer) => viewer.typing) ? 'Typing:' : 'Viewing:'}</span>
+          <span className="truncate">{viewers.map((viewer) => viewer.name).join(', ')}</span>
         </p>
       ) : null}
       <div className="flex items-center gap-2">
