@@ -1,11 +1,13 @@
 import Link from 'next/link';
+import type { TTheme } from '@/lib/appearance/theme-preference';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { isSupervisorRole, ROLE_LABELS } from '@/lib/auth/roles';
 import { LiveStatus } from '@/components/live/live-status';
 import { AvailabilityToggle } from './availability-toggle';
 import { SignOutButton } from './sign-out-button';
+import { ThemeToggle } from './theme-toggle';
 
-export function AppHeader({ user }: { user: CurrentUser }) {
+export function AppHeader({ user, theme }: { user: CurrentUser; theme: TTheme }) {
   const links = [
     { href: '/inbox', label: 'Inbox', show: true },
     { href: '/supervisor', label: 'Supervisor', show: isSupervisorRole(user.role) },
@@ -28,6 +30,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
       </nav>
       <div className="ml-auto flex items-center gap-3">
         <LiveStatus />
+        <ThemeToggle initial={theme} />
         {user.role === 'AGENT' ? <AvailabilityToggle initial={user.availability} /> : null}
         <div className="text-right leading-tight">
           <p className="text-sm font-medium" data-testid="current-user-name">
