@@ -42,7 +42,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, pre
       <div className="flex items-center gap-2">
         <ChannelBadge channel={conversationChannel(conversation)} />
         <span className={`min-w-0 flex-1 truncate text-sm ${unread ? 'font-semibold' : 'font-medium'}`}>{title}</span>
-        <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(conversation.lastActivityAt).toISOString()}>
+        <time className={`shrink-0 text-xs ${isSelected ? 'text-slate-600' : 'text-slate-500'}`} dateTime={new Date(conversation.lastActivityAt).toISOString()}>
           {relativeTime(conversation.lastActivityAt, now)}
         </time>
       </div>
@@ -54,7 +54,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, pre
         </p>
       ) : null}
       <div className="flex items-center gap-2">
-        <p className={`min-w-0 flex-1 truncate text-xs ${unread ? 'text-slate-800' : 'text-slate-500'}`} data-testid="conversation-preview">
+        <p className={`min-w-0 flex-1 truncate text-xs ${unread ? 'text-slate-800' : isSelected ? 'text-slate-600' : 'text-slate-500'}`} data-testid="conversation-preview">
           {previewText(preview)}
         </p>
         {conversation.state !== 'active' ? (

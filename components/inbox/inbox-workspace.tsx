@@ -26,8 +26,10 @@ export function InboxWorkspace({ numbers, viewer, children }: { numbers: string[
   return (
     <div className="flex h-full min-h-0 flex-col">
       <ConnectionBanner />
-      <div className="grid min-h-0 flex-1 grid-cols-[20rem_1fr]">
-        <ConversationList
+      {/* Phones show the list or the open conversation (the URL says which); wider screens both. */}
+      <div className="grid min-h-0 flex-1 grid-cols-1 md:grid-cols-[18rem_1fr] lg:grid-cols-[20rem_1fr]">
+        <div className={`min-h-0 min-w-0 ${selectedSid ? 'hidden md:block' : ''}`}>
+          <ConversationList
           actions={
             <>
               {permission === 'default' ? (
@@ -43,9 +45,10 @@ export function InboxWorkspace({ numbers, viewer, children }: { numbers: string[
               </Button>
             </>
           }
-        />
+          />
+        </div>
         {/* The open conversation follows the URL in the browser (see use-selected-conversation). */}
-        <div className="min-h-0">{selectedSid ? <ConversationScreen key={selectedSid} sid={selectedSid} viewer={viewer} /> : children}</div>
+        <div className={`min-h-0 min-w-0 ${selectedSid ? '' : 'hidden md:block'}`}>{selectedSid ? <ConversationScreen key={selectedSid} sid={selectedSid} viewer={viewer} /> : children}</div>
       </div>
       <NewConversationDialog numbers={numbers} open={starting === 'conversation'} onClose={() => setStarting(null)} />
       <NewGroupTextDialog numbers={numbers} open={starting === 'group'} onClose={() => setStarting(null)} />

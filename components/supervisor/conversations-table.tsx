@@ -14,7 +14,9 @@ type Props = { conversations: FloorRow[]; now: number; onTransfer: (conversation
 
 export function ConversationsTable({ conversations, now, onTransfer }: Props) {
   if (conversations.length === 0) return <p className="px-4 py-6 text-center text-sm text-slate-500">Nothing matches.</p>;
+  // Narrow screens scroll the table within its panel, never the page.
   return (
+    <div className="overflow-x-auto">
     <table className="w-full border-collapse text-left text-sm">
       <caption className="sr-only">Open conversations</caption>
       <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
@@ -84,5 +86,6 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
         })}
       </tbody>
     </table>
+    </div>
   );
 }
