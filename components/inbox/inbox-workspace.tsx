@@ -1,6 +1,7 @@
 'use client';
 
 import { type ReactNode, useState } from 'react';
+import { InboxKeyboard } from '@/components/keyboard/inbox-keyboard';
 import { Button } from '@/components/ui/button';
 import type { Role } from '@/lib/auth/roles';
 import { ConnectionBanner } from './connection-banner';
@@ -52,6 +53,7 @@ export function InboxWorkspace({ numbers, viewer, children }: { numbers: string[
       </div>
       <NewConversationDialog numbers={numbers} open={starting === 'conversation'} onClose={() => setStarting(null)} />
       <NewGroupTextDialog numbers={numbers} open={starting === 'group'} onClose={() => setStarting(null)} />
+      <InboxKeyboard role={viewer.role} />
     </div>
   );
 }
