@@ -31,21 +31,21 @@ export function InboxWorkspace({ numbers, viewer, children }: { numbers: string[
       <div className="grid min-h-0 flex-1 grid-cols-1 md:grid-cols-[18rem_1fr] lg:grid-cols-[20rem_1fr]">
         <div className={`min-h-0 min-w-0 ${selectedSid ? 'hidden md:block' : ''}`}>
           <ConversationList
-          actions={
-            <>
-              {permission === 'default' ? (
-                <Button variant="ghost" className="px-2 text-xs" onClick={() => void requestPermission()}>
-                  Enable alerts
+            actions={
+              <>
+                {permission === 'default' ? (
+                  <Button variant="ghost" className="px-2 text-xs" onClick={() => void requestPermission()}>
+                    Enable alerts
+                  </Button>
+                ) : null}
+                <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setStarting('group')}>
+                  Group
                 </Button>
-              ) : null}
-              <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setStarting('group')}>
-                Group
-              </Button>
-              <Button className="px-2.5 py-1 text-xs" onClick={() => setStarting('conversation')}>
-                New
-              </Button>
-            </>
-          }
+                <Button className="px-2.5 py-1 text-xs" onClick={() => setStarting('conversation')}>
+                  New
+                </Button>
+              </>
+            }
           />
         </div>
         {/* The open conversation follows the URL in the browser (see use-selected-conversation). */}
