@@ -33,7 +33,7 @@ export async function processWebhook({ body, signature, idempotencyToken, authTo
   const deadLetter = (reason: string) =>
     recordDeadLetter({
       source: 'webhook',
-      eventType: first(params, 'EventType'),
+      eventType: eventType ?? null,
       conversationSid: first(params, 'ConversationSid'),
       reference: idempotencyToken,
       reason,
