@@ -92,10 +92,14 @@ test('after a transfer the previous owner’s token can no longer send; a superv
   const adaSdk = await sdkClient(await tokenFor(adaApi));
   const adaConversation = await joinedConversation(adaSdk, sid);
   await adaConversation.sendMessage('Before the transfer');
+  // Her client drops the conversation when Twilio tells it she left; until then it answers
+  // getConversationBySid from its own cache, as the SDK does against Twilio.
+  const adaLeft = new Promise<void>((resolve) => adaSdk.on('conversationLeft', (left) => left.sid === sid && resolve()));
 
   expect((await adaApi.post(`/api/conversations/${sid}/transfer`, { data: { to: ben.id } })).status()).toBe(200);
   await expect.poll(() => identitiesIn(sid)).toEqual([ben.id]);
   await expectRefused(adaConversation.sendMessage('After the transfer'));
+  await adaLeft;
   await expectRefused(adaSdk.getConversationBySid(sid));
   const benSdk = await sdkClient(await tokenFor(await apiSession(ben)));
   await (await joinedConversation(benSdk, sid)).sendMessage('Ben now');
@@ -129,6 +133,7 @@ test('a disabled person’s still-valid token can no longer write anything, and 
   const sharedConversation = await joinedConversation(benSdk, shared);
   await ownedConversation.sendMessage('Still here');
   const [ownMessage] = (await ownedConversation.getMessages()).items;
+  const benLeft = new Promise<void>((resolve) => benSdk.on('conversationLeft', (left) => left.sid === owned && resolve()));
 
   const admin = await apiSession({ email: DEMO.admin.email, password: DEMO.password });
   expect((await admin.patch(`/api/admin/users/${ben.id}`, { data: { active: false } })).status()).toBe(200);
@@ -138,6 +143,7 @@ test('a disabled person’s still-valid token can no longer write anything, and 
   expect(await identitiesIn(shared)).not.toContain(ben.id);
   // The token is still valid — the same client, and a new one made from it — but writes nothing.
   const reconnected = await sdkClient(grant);
+  await benLeft; // until then his client answers from its cache
   for (const client of [benSdk, reconnected] as Client[]) {
     await expectRefused(client.getConversationBySid(owned));
     await expectRefused(client.createConversation({ friendlyName: 'after leaving' }));
