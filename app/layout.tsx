@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import localFont from 'next/font/local';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { getTheme } from '@/lib/appearance/get-theme';
+import { themeAttribute } from '@/lib/appearance/theme-preference';
 import './globals.css';
 
 // Self-hosted (no build-time font download): Inter's variable font from @fontsource-variable.
@@ -22,8 +24,10 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request: its scripts carry that response's CSP nonce (proxy.ts).
   await connection();
+  // Rendered into the page itself (no script), so there is no flash of the other theme.
+  const theme = themeAttribute(await getTheme());
   return (
-    <html lang="en" className={inter.variable}>
+    <html lang="en" className={inter.variable} data-theme={theme}>
       <body className="min-h-screen font-sans">{children}</body>
     </html>
   );

@@ -135,6 +135,7 @@ test('a disabled user is signed out on their next request', async ({ browser }) 
 
   await admin.goto('/admin/users');
   await admin.getByTestId(`team-member-${email}`).getByRole('button', { name: 'Disable' }).click();
+  await admin.getByRole('dialog', { name: 'Disable Dana Cruz?' }).getByRole('button', { name: 'Disable' }).click();
   await expect(admin.getByTestId(`team-member-${email}`)).toContainText('Disabled');
 
   await dana.reload();

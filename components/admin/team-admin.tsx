@@ -7,6 +7,7 @@ export function TeamAdmin({ users, currentUserId }: { users: TeamMember[]; curre
   return (
     <div className="mt-6 flex flex-col gap-8">
       <CreateUserForm />
+      <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Team members</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
@@ -24,6 +25,7 @@ export function TeamAdmin({ users, currentUserId }: { users: TeamMember[]; curre
           ))}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }

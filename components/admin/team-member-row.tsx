@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { apiFetch } from '@/lib/api/client-fetch';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
 import { ZPassword } from '@/lib/users/user-schemas';
@@ -14,6 +15,8 @@ export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: bool
   const [resetting, setResetting] = useState(false);
   const [password, setPassword] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
+  // Disabling and role changes take effect at once everywhere (sessions, Twilio access), so each asks first.
+  const [confirming, setConfirming] = useState<{ kind: 'disable' } | { kind: 'role'; role: Role } | null>(null);
   const update = (patch: Partial<Pick<TeamMember, 'name' | 'role' | 'active' | 'capacity'>>) =>
     run(() => apiFetch(`/api/admin/users/${user.id}`, { method: 'PATCH', body: patch }));
 
@@ -62,7 +65,7 @@ export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: bool
           aria-label={`Role of ${user.name}`}
           value={user.role}
           disabled={pending || isSelf}
-          onChange={(event) => void update({ role: event.target.value as Role })}
+          onChange={(event) => setConfirming({ kind: 'role', role: event.target.value as Role })}
           className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
         >
           {ROLES.map((role) => (
@@ -95,7 +98,7 @@ export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: bool
           <Button
             variant={user.active ? 'danger' : 'secondary'}
             disabled={pending || isSelf}
-            onClick={() => void update({ active: !user.active })}
+            onClick={() => (user.active ? setConfirming({ kind: 'disable' }) : void update({ active: true }))}
           >
             {user.active ? 'Disable' : 'Enable'}
           </Button>
@@ -134,7 +137,28 @@ export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: bool
             {error ?? notice}
           </p>
         ) : null}
+        <ConfirmDialog
+          open={confirming !== null}
+          title={confirming?.kind === 'role' ? `Make ${user.name} ${articleFor(ROLE_LABELS[confirming.role])}?` : `Disable ${user.name}?`}
+          confirmLabel={confirming?.kind === 'role' ? 'Change role' : 'Disable'}
+          pending={pending}
+          onCancel={() => setConfirming(null)}
+          onConfirm={async () => {
+            const change = confirming;
+            if (!change) return;
+            await update(change.kind === 'role' ? { role: change.role } : { active: false });
+            setConfirming(null);
+          }}
+        >
+          {confirming?.kind === 'role'
+            ? `Their access changes now: ${ROLE_LABELS[confirming.role].toLowerCase()} permissions apply from their next request.`
+            : 'They are signed out everywhere and lose access to every conversation until an admin enables them again.'}
+        </ConfirmDialog>
       </td>
     </tr>
   );
+}
+
+function articleFor(label: string) {
+  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label.toLowerCase()}`;
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useMemo } from 'react';
+import { FileText, X } from 'lucide-react';
 import { fileSize } from '@/lib/inbox/format';
 
 /** Files about to be sent: thumbnails for images, name and size for the rest, each removable. */
@@ -16,14 +17,14 @@ export function AttachmentPreviews({ files, onRemove }: { files: File[]; onRemov
             // eslint-disable-next-line @next/next/no-img-element -- a local object URL preview
             <img src={urls[index]!} alt="" className="h-10 w-10 rounded object-cover" />
           ) : (
-            <span aria-hidden className="flex h-10 w-10 items-center justify-center rounded bg-white text-slate-400">📄</span>
+            <span aria-hidden className="flex h-10 w-10 items-center justify-center rounded bg-white text-slate-500"><FileText className="h-5 w-5" /></span>
           )}
           <span className="max-w-40">
             <span className="block truncate font-medium text-slate-800">{file.name}</span>
             <span className="text-slate-500">{fileSize(file.size)}</span>
           </span>
-          <button type="button" aria-label={`Remove ${file.name}`} onClick={() => onRemove(index)} className="ml-1 rounded px-1 text-slate-500 hover:bg-slate-200">
-            ×
+          <button type="button" aria-label={`Remove ${file.name}`} onClick={() => onRemove(index)} className="ml-1 rounded p-1 text-slate-600 hover:bg-slate-200">
+            <X aria-hidden className="h-4 w-4" />
           </button>
         </li>
       ))}

@@ -1,6 +1,7 @@
 'use client';
 
 import { type ClipboardEvent, type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { Paperclip } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import type { CannedResponseView } from '@/lib/canned-responses/canned-response-schema';
 import type { TConversationChannel } from '@/lib/conversations/conversation-attributes';
@@ -8,6 +9,7 @@ import { attachmentProblem, LIMITS } from '@/lib/inbox/attachment-limits';
 import { AttachmentPreviews } from './attachment-previews';
 import { CannedResponsePicker } from './canned-response-picker';
 import { useCannedResponses } from './use-canned-responses';
+import { useComposerCommands } from '@/components/keyboard/inbox-commands';
 
 type Props = {
   channel: TConversationChannel;
@@ -34,6 +36,12 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
   const [activeIndex, setActiveIndex] = useState(0);
   const [pickerClosed, setPickerClosed] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const textArea = useRef<HTMLTextAreaElement>(null);
+  // The `r` and `n` shortcuts (and the command palette): pick the mode and start typing.
+  useComposerCommands((command) => {
+    setMode(command);
+    textArea.current?.focus();
+  });
   const slash = mode === 'reply' ? SLASH.exec(body) : null;
   const cannedResponses = useCannedResponses(slash !== null);
   const slashQuery = slash?.[1]?.toLowerCase() ?? null;
@@ -150,7 +158,7 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
         {!isNote && allowAttachments ? (
           <>
             <Button variant="ghost" aria-label="Attach files" onClick={() => fileInput.current?.click()} className="px-2 py-2">
-              <span aria-hidden>📎</span>
+              <Paperclip aria-hidden className="h-5 w-5" />
             </Button>
             <input
               ref={fileInput}
@@ -166,6 +174,7 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
           </>
         ) : null}
         <textarea
+          ref={textArea}
           aria-label={isNote ? 'Note' : 'Message'}
           aria-controls={pickerOpen ? 'canned-responses' : undefined}
           placeholder={isNote ? 'Only your team sees notes' : 'Write a reply — Enter sends, Shift+Enter new line, / for canned responses'}

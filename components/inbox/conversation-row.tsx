@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { memo, useEffect } from 'react';
+import { Eye, PenLine } from 'lucide-react';
 import type { Viewer } from '@/lib/collision/presence-rules';
 import { conversationChannel, conversationTitle, unreadCount } from '@/lib/inbox/conversation-view';
 import { relativeTime } from '@/lib/inbox/format';
@@ -41,18 +42,19 @@ export const ConversationRow = memo(function ConversationRow({ conversation, pre
       <div className="flex items-center gap-2">
         <ChannelBadge channel={conversationChannel(conversation)} />
         <span className={`min-w-0 flex-1 truncate text-sm ${unread ? 'font-semibold' : 'font-medium'}`}>{title}</span>
-        <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(conversation.lastActivityAt).toISOString()}>
+        <time className={`shrink-0 text-xs ${isSelected ? 'text-slate-600' : 'text-slate-500'}`} dateTime={new Date(conversation.lastActivityAt).toISOString()}>
           {relativeTime(conversation.lastActivityAt, now)}
         </time>
       </div>
       {viewers?.length ? (
-        <p className="truncate text-[11px] text-amber-700" data-testid="row-viewers">
-          {viewers.some((viewer) => viewer.typing) ? '✎ ' : '👁 '}
-          {viewers.map((viewer) => viewer.name).join(', ')}
+        <p className="flex items-center gap-1 truncate text-[11px] text-amber-700" data-testid="row-viewers">
+          {viewers.some((viewer) => viewer.typing) ? <PenLine aria-hidden className="h-3 w-3 shrink-0" /> : <Eye aria-hidden className="h-3 w-3 shrink-0" />}
+          <span className="sr-only">{viewers.some((viewer) => viewer.typing) ? 'Typing:' : 'Viewing:'}</span>
+          <span className="truncate">{viewers.map((viewer) => viewer.name).join(', ')}</span>
         </p>
       ) : null}
       <div className="flex items-center gap-2">
-        <p className={`min-w-0 flex-1 truncate text-xs ${unread ? 'text-slate-800' : 'text-slate-500'}`} data-testid="conversation-preview">
+        <p className={`min-w-0 flex-1 truncate text-xs ${unread ? 'text-slate-800' : isSelected ? 'text-slate-600' : 'text-slate-500'}`} data-testid="conversation-preview">
           {previewText(preview)}
         </p>
         {conversation.state !== 'active' ? (

@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react';
 import type { Role } from '@/lib/auth/roles';
+import { ConversationMobileBar } from './conversation-mobile-bar';
 import { DetailsPanel } from './details-panel';
 import { useInbox, useInboxController } from './inbox-context';
 import { ServerThreadView } from './server-thread-view';
@@ -23,12 +24,24 @@ export function ConversationScreen({ sid, viewer }: { sid: string; viewer: { id:
   if (isProvisional || (!isParticipant && !ready)) {
     return <div role="status" className="flex h-full items-center justify-center text-sm text-slate-500">Opening the conversation…</div>;
   }
-  if (!isParticipant) return <ServerThreadView key={sid} sid={sid} viewer={viewer} />;
+  if (!isParticipant) {
+    return (
+      <div className="flex h-full min-h-0 flex-col">
+        <ConversationMobileBar sid={sid} hasDetails={false} />
+        <div className="min-h-0 flex-1">
+          <ServerThreadView key={sid} sid={sid} viewer={viewer} />
+        </div>
+      </div>
+    );
+  }
   return (
-    <div className="grid h-full min-h-0 grid-cols-1 lg:grid-cols-[1fr_18rem]">
-      <ThreadView key={sid} sid={sid} />
-      <div className="hidden min-h-0 lg:block">
-        <DetailsPanel sid={sid} />
+    <div className="flex h-full min-h-0 flex-col">
+      <ConversationMobileBar sid={sid} hasDetails />
+      <div className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[1fr_18rem]">
+        <ThreadView key={sid} sid={sid} />
+        <div className="hidden min-h-0 lg:block">
+          <DetailsPanel sid={sid} />
+        </div>
       </div>
     </div>
   );

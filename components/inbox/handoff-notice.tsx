@@ -1,5 +1,6 @@
 'use client';
 
+import { X } from 'lucide-react';
 import { useState } from 'react';
 import { useLiveResource } from '@/components/live/use-live-resource';
 import { apiFetch } from '@/lib/api/client-fetch';
@@ -23,7 +24,7 @@ export function HandoffNotice({ sid }: { sid: string }) {
         Transferred to you{by}{handoff.fromName ? ` from ${handoff.fromName}` : ''}.
         {handoff.note ? <span className="mt-0.5 block whitespace-pre-wrap text-indigo-800">“{handoff.note}”</span> : null}
       </p>
-      <button type="button" aria-label="Dismiss" onClick={() => setDismissed(true)} className="rounded px-1 text-indigo-700 hover:bg-indigo-100">×</button>
+      <button type="button" aria-label="Dismiss" onClick={() => setDismissed(true)} className="rounded p-1 text-indigo-700 hover:bg-indigo-100"><X aria-hidden className="h-4 w-4" /></button>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { type ReactNode, useState } from 'react';
+import { InboxKeyboard } from '@/components/keyboard/inbox-keyboard';
 import { Button } from '@/components/ui/button';
 import type { Role } from '@/lib/auth/roles';
 import { ConnectionBanner } from './connection-banner';
@@ -26,29 +27,33 @@ export function InboxWorkspace({ numbers, viewer, children }: { numbers: string[
   return (
     <div className="flex h-full min-h-0 flex-col">
       <ConnectionBanner />
-      <div className="grid min-h-0 flex-1 grid-cols-[20rem_1fr]">
-        <ConversationList
-          actions={
-            <>
-              {permission === 'default' ? (
-                <Button variant="ghost" className="px-2 text-xs" onClick={() => void requestPermission()}>
-                  Enable alerts
+      {/* Phones show the list or the open conversation (the URL says which); wider screens both. */}
+      <div className="grid min-h-0 flex-1 grid-cols-1 md:grid-cols-[18rem_1fr] lg:grid-cols-[20rem_1fr]">
+        <div className={`min-h-0 min-w-0 ${selectedSid ? 'hidden md:block' : ''}`}>
+          <ConversationList
+            actions={
+              <>
+                {permission === 'default' ? (
+                  <Button variant="ghost" className="px-2 text-xs" onClick={() => void requestPermission()}>
+                    Enable alerts
+                  </Button>
+                ) : null}
+                <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setStarting('group')}>
+                  Group
                 </Button>
-              ) : null}
-              <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setStarting('group')}>
-                Group
-              </Button>
-              <Button className="px-2.5 py-1 text-xs" onClick={() => setStarting('conversation')}>
-                New
-              </Button>
-            </>
-          }
-        />
+                <Button className="px-2.5 py-1 text-xs" onClick={() => setStarting('conversation')}>
+                  New
+                </Button>
+              </>
+            }
+          />
+        </div>
         {/* The open conversation follows the URL in the browser (see use-selected-conversation). */}
-        <div className="min-h-0">{selectedSid ? <ConversationScreen key={selectedSid} sid={selectedSid} viewer={viewer} /> : children}</div>
+        <div className={`min-h-0 min-w-0 ${selectedSid ? '' : 'hidden md:block'}`}>{selectedSid ? <ConversationScreen key={selectedSid} sid={selectedSid} viewer={viewer} /> : children}</div>
       </div>
       <NewConversationDialog numbers={numbers} open={starting === 'conversation'} onClose={() => setStarting(null)} />
       <NewGroupTextDialog numbers={numbers} open={starting === 'group'} onClose={() => setStarting(null)} />
+      <InboxKeyboard role={viewer.role} />
     </div>
   );
 }

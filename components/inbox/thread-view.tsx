@@ -2,6 +2,7 @@
 
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { ArrowDown } from 'lucide-react';
 import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
 import type { PendingMessage } from '@/lib/inbox/inbox-state';
 import { CollisionNotice } from '@/components/collision/collision-notice';
@@ -197,9 +198,10 @@ export function ThreadView({ sid }: { sid: string }) {
           <button
             type="button"
             onClick={scrollToBottom}
-            className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-indigo-600 px-3 py-1 text-xs font-medium text-white shadow-md"
+            className="absolute bottom-3 left-1/2 inline-flex -translate-x-1/2 items-center gap-1 rounded-full bg-indigo-600 px-3 py-1 text-xs font-medium text-white shadow-md"
           >
-            {unseenCount === 1 ? '1 new message' : `${unseenCount} new messages`} ↓
+            {unseenCount === 1 ? '1 new message' : `${unseenCount} new messages`}
+            <ArrowDown aria-hidden className="h-3.5 w-3.5" />
           </button>
         ) : null}
         {dragging ? (

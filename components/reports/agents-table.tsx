@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import type { AgentStats } from '@/lib/reports/read-agent-stats';
 import { formatAverage, formatDuration, formatPercent } from './format';
 
@@ -40,9 +41,11 @@ export function AgentsTable({ rows, conversationsHrefs }: { rows: AgentStats[]; 
       <th key={key} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className="border-b border-slate-200 px-3 py-2 text-left font-medium">
         <button type="button" className="inline-flex items-center gap-1 hover:text-slate-900" onClick={() => setSort({ key, descending: active ? !sort.descending : key !== 'name' })}>
           {label}
-          <span aria-hidden="true" className="text-slate-400">
-            {active ? (sort.descending ? '▼' : '▲') : '↕'}
-          </span>
+          {active ? (
+            sort.descending ? <ArrowDown aria-hidden="true" className="h-3.5 w-3.5" /> : <ArrowUp aria-hidden="true" className="h-3.5 w-3.5" />
+          ) : (
+            <ArrowUpDown aria-hidden="true" className="h-3.5 w-3.5 text-slate-400" />
+          )}
         </button>
       </th>
     );

@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
+import { ChevronDown } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { CHANNEL_LABELS, RANGE_LABELS, RANGE_PRESETS, REPORT_CHANNELS, type TReportQuery, toSearchParams } from '@/lib/reports/report-query';
 
@@ -76,7 +77,7 @@ function CheckboxFilter({ name, legend, selected, options }: { name: string; leg
     <details className="relative">
       <summary className="flex cursor-pointer list-none flex-col gap-1">
         <span className="text-xs font-medium text-slate-600">{legend}</span>
-        <span className="rounded-md border border-slate-300 px-2 py-1">{summary} ▾</span>
+        <span className="inline-flex items-center justify-between gap-1 rounded-md border border-slate-300 px-2 py-1">{summary}<ChevronDown aria-hidden className="h-4 w-4 text-slate-500" /></span>
       </summary>
       <fieldset className="absolute z-10 mt-1 max-h-72 min-w-48 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg">
         <legend className="sr-only">{legend}</legend>

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { useLiveEvent } from '@/components/live/use-live-event';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { TextField } from '@/components/ui/text-field';
 import { TextAreaField } from '@/components/ui/labelled-fields';
 import { ApiError, apiFetch } from '@/lib/api/client-fetch';
@@ -18,6 +19,23 @@ export function CannedResponsesAdmin({ initial }: { initial: CannedResponseView[
   useLiveEvent((event) => {
     if (event.kind === 'canned-responses.changed') router.refresh();
   });
+  const [deleting, setDeleting] = useState<CannedResponseView | null>(null);
+  const [isDeleting, setIsDeleting] = useState(false);
+
+  async function confirmDelete() {
+    if (!deleting) return;
+    setIsDeleting(true);
+    try {
+      await apiFetch(`/api/canned-responses/${deleting.id}`, { method: 'DELETE' });
+      setError(null);
+    } catch {
+      setError('Could not delete.');
+    } finally {
+      setIsDeleting(false);
+      setDeleting(null);
+      router.refresh();
+    }
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,18 +81,20 @@ export function CannedResponsesAdmin({ initial }: { initial: CannedResponseView[
               <p className="mt-1 whitespace-pre-wrap text-sm text-slate-600">{response.body}</p>
             </div>
             <Button variant="secondary" onClick={() => { setEditing(response); setFormKey((key) => key + 1); }}>Edit</Button>
-            <Button
-              variant="danger"
-              onClick={async () => {
-                await apiFetch(`/api/canned-responses/${response.id}`, { method: 'DELETE' }).catch(() => setError('Could not delete.'));
-                router.refresh();
-              }}
-            >
-              Delete
-            </Button>
+            <Button variant="danger" onClick={() => setDeleting(response)}>Delete</Button>
           </li>
         ))}
       </ul>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete /${deleting?.shortcut ?? ''}?`}
+        confirmLabel="Delete"
+        pending={isDeleting}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => void confirmDelete()}
+      >
+        Agents can no longer insert “{deleting?.title}”. This cannot be undone.
+      </ConfirmDialog>
     </div>
   );
 }

@@ -14,7 +14,9 @@ type Props = { conversations: FloorRow[]; now: number; onTransfer: (conversation
 
 export function ConversationsTable({ conversations, now, onTransfer }: Props) {
   if (conversations.length === 0) return <p className="px-4 py-6 text-center text-sm text-slate-500">Nothing matches.</p>;
+  // Narrow screens scroll the table within its panel, never the page.
   return (
+    <div className="overflow-x-auto">
     <table className="w-full border-collapse text-left text-sm">
       <caption className="sr-only">Open conversations</caption>
       <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
@@ -41,7 +43,7 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
                   <ChannelBadge channel={attributeChannel(conversation.channel)} />
                   <span className="font-medium">{conversation.customer}</span>
                 </div>
-                {conversation.twilioNumber ? <p className="mt-0.5 text-xs text-slate-500">on {displayAddress(conversation.twilioNumber)}</p> : null}
+                {conversation.twilioNumber ? <p className="mt-0.5 text-xs text-slate-600">on {displayAddress(conversation.twilioNumber)}</p> : null}
               </td>
               <td className="px-3 py-2" data-testid="assignee">
                 {conversation.assignee ? (
@@ -49,14 +51,14 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
                 ) : conversation.queuedAt ? (
                   <span className="text-amber-700">Queue · {formatDuration(Math.floor((now - Date.parse(conversation.queuedAt)) / 1000))}</span>
                 ) : (
-                  <span className="text-slate-500">Unassigned</span>
+                  <span className="text-slate-600">Unassigned</span>
                 )}
               </td>
               <td className="px-3 py-2">
                 {conversation.waitingSeconds > 0 ? (
                   <span className={breached ? 'font-semibold text-red-700' : ''}>{formatDuration(conversation.waitingSeconds)}</span>
                 ) : (
-                  <span className="text-slate-500">—</span>
+                  <span className="text-slate-600">—</span>
                 )}
                 {conversation.firstResponseBreached ? <p className="text-xs text-red-700">No first response yet</p> : null}
                 {conversation.replyWaitBreached && !conversation.firstResponseBreached ? <p className="text-xs text-red-700">Reply overdue</p> : null}
@@ -84,5 +86,6 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
         })}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -44,7 +44,7 @@ export function FloorConsole({ viewerId }: { viewerId: string }) {
   const available = overview.agents.filter((a) => a.role === 'AGENT' && a.online && a.availability === 'AVAILABLE').length;
 
   return (
-    <div className="flex flex-col gap-4 p-6">
+    <div className="flex flex-col gap-4 p-4 sm:p-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-lg font-semibold">Supervisor console</h1>
@@ -88,7 +88,7 @@ export function FloorConsole({ viewerId }: { viewerId: string }) {
               placeholder="Search customer, number, agent"
               value={query}
               onChange={(event) => setQuery(event.target.value)}
-              className="ml-auto w-56 rounded-md border border-slate-300 px-2 py-1 text-xs"
+              className="w-full rounded-md border border-slate-300 px-2 py-1 text-xs sm:ml-auto sm:w-56"
             />
           </div>
           <ConversationsTable conversations={visible} now={now} onTransfer={setTransferring} />

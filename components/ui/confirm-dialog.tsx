@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { Button } from './button';
 import { Dialog } from './dialog';
 
@@ -16,9 +16,11 @@ type Props = {
 
 /** A modal yes/no question. */
 export function ConfirmDialog({ open, title, children, confirmLabel, pending, onConfirm, onCancel }: Props) {
+  // Several confirmations can be mounted at once (one per table row), so each names its own title.
+  const titleId = useId();
   return (
-    <Dialog open={open} onClose={onCancel} labelledBy="confirm-dialog-title" className="max-w-sm">
-      <h2 id="confirm-dialog-title" className="text-base font-semibold">{title}</h2>
+    <Dialog open={open} onClose={onCancel} labelledBy={titleId} className="max-w-sm">
+      <h2 id={titleId} className="text-base font-semibold">{title}</h2>
       <div className="mt-2 text-sm text-slate-600">{children}</div>
       <div className="mt-5 flex justify-end gap-2">
         <Button variant="secondary" onClick={onCancel} disabled={pending}>Cancel</Button>

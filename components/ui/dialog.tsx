@@ -24,7 +24,7 @@ export function Dialog({ open, onClose, labelledBy, className = 'max-w-md', chil
         event.preventDefault();
         onClose();
       }}
-      className={`m-auto w-full rounded-xl p-5 shadow-xl backdrop:bg-slate-900/30 ${className}`}
+      className={`m-auto w-full rounded-xl bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/50 ${className}`}
     >
       {children}
     </dialog>

@@ -29,7 +29,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const previousLabel = query.range === 'today' ? 'yesterday' : 'previous period';
   return (
     <div className="h-full overflow-y-auto">
-      <div className="mx-auto flex max-w-7xl flex-col gap-5 p-6">
+      <div className="mx-auto flex max-w-7xl flex-col gap-5 p-4 sm:p-6">
         <ReportPageHeader title="Reports" period={period} error={error}>
           <ExportLink table="overview" search={search} label="Overview CSV" />
           <Link href={`/reports/conversations?${search.toString()}`} className="text-xs font-medium text-indigo-700 hover:underline">

@@ -17,7 +17,8 @@ export function BusiestHoursHeatmap({ data, tz }: { data: BusiestHours; tz: stri
         </h3>
         <p className="text-xs text-slate-600">Customer messages by weekday and hour ({tz}); darker is busier.</p>
       </figcaption>
-      <div className="mt-3 overflow-x-auto">
+      {/* On a phone the 24 hours scroll sideways inside the figure; the keyboard can scroll it too. */}
+      <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="busiest-hours-title">
         <table className="w-full border-separate border-spacing-0.5 text-[10px]">
           <caption className="sr-only">Customer messages by weekday and hour</caption>
           <thead>

@@ -24,7 +24,7 @@ export default async function ReportConversationsPage({ searchParams }: { search
   const agents = options.agents.filter((agent) => query.agent.includes(agent.id)).map((agent) => agent.name);
   return (
     <div className="h-full overflow-y-auto">
-      <div className="mx-auto flex max-w-7xl flex-col gap-4 p-6">
+      <div className="mx-auto flex max-w-7xl flex-col gap-4 p-4 sm:p-6">
         <ReportPageHeader title={agents.length ? `Conversations handled by ${agents.join(', ')}` : 'Conversations'} period={period} error={error}>
           <Link href={`/reports?${search.toString()}`} className="text-xs font-medium text-indigo-700 hover:underline">
             Back to reports
