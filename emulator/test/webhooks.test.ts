@@ -174,6 +174,23 @@ describe('Post-action webhooks', () => {
     expect(hooks.at('/flaky').length).toBe(4);
   });
 
+  it('keeps each conversation’s events in order, while a slow one never holds up another conversation’s', async () => {
+    // The first event of "Slow" hangs until the emulator's timeout; "Fast" is created after it.
+    hooks.on('/ordered', (r) => (r.params.FriendlyName === 'Slow' && r.params.EventType === 'onConversationAdded' && r.params.RetryCount === '0' ? 'hang' : { status: 200 }));
+    await serviceWebhooks().update({ postWebhookUrl: hooks.url('/ordered'), filters: ['onConversationAdded', 'onConversationUpdated'], method: 'POST' });
+    const slow = await v1().conversations.create({ ...on, friendlyName: 'Slow' });
+    await hooks.next((r) => r.params.ConversationSid === slow.sid);
+    await v1().conversations(slow.sid).update({ ...on, friendlyName: 'Slow, renamed' });
+    const fast = await v1().conversations.create({ ...on, friendlyName: 'Fast' });
+    await settle();
+
+    const firstAttempts = hooks.at('/ordered').filter((r) => r.params.RetryCount === '0');
+    const event = (sid: string) => firstAttempts.filter((r) => r.params.ConversationSid === sid).map((r) => r.params.EventType);
+    expect(event(slow.sid)).toEqual(['onConversationAdded', 'onConversationUpdated']);
+    const position = (sid: string, type: string) => firstAttempts.findIndex((r) => r.params.ConversationSid === sid && r.params.EventType === type);
+    expect(position(fast.sid, 'onConversationAdded')).toBeLessThan(position(slow.sid, 'onConversationUpdated'));
+  });
+
   it('never blocks the action: the REST call returns while the webhook server has not answered', async () => {
     hooks.on('/stuck', () => 'hang');
     await serviceWebhooks().update({ postWebhookUrl: hooks.url('/stuck'), filters: ['onConversationAdded'], method: 'POST' });

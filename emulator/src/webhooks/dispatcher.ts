@@ -138,17 +138,20 @@ export const attachWebhooks = (core: Core, options: WebhookOptions): WebhookDisp
       .finally(settle);
   };
 
-  // First attempts to one URL go out one after another, in the order the changes happened, so a
-  // receiver sees `sent` before `delivered`; a slow URL delays only itself (by at most the timeout).
-  // Retries are out of band: they never hold up later events.
+  // First attempts of one conversation's events to one URL go out one after another, in the order
+  // the changes happened, so a receiver sees `sent` before `delivered`; different conversations go
+  // out side by side, as Twilio's do — one queue per URL would make a busy account's webhooks wait
+  // behind each other, seconds behind the traffic. A slow URL delays only itself (by at most the
+  // timeout). Retries are out of band: they never hold up later events.
   const queues = new Map<string, Promise<void>>();
   const deliver = (target: WebhookTarget, event: WebhookEvent) => {
     const token = randomUUID();
+    const key = `${target.url} ${event.conversationSid ?? ''}`;
     pending += 1; // counted while it waits its turn, so idle() waits for it too
-    const tail = (queues.get(target.url) ?? Promise.resolve()).then(() => attemptDelivery(target, event, token, 0)).finally(settle);
-    queues.set(target.url, tail);
+    const tail = (queues.get(key) ?? Promise.resolve()).then(() => attemptDelivery(target, event, token, 0)).finally(settle);
+    queues.set(key, tail);
     void tail.finally(() => {
-      if (queues.get(target.url) === tail) queues.delete(target.url);
+      if (queues.get(key) === tail) queues.delete(key);
     });
   };
 
