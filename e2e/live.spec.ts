@@ -4,6 +4,7 @@ import { uniqueCustomerNumber } from './fixtures/emulator';
 import { expectHeard, recordLiveEvents } from './fixtures/live-events';
 import { customerSends, SMS_NUMBER } from './fixtures/phone';
 import { FROM_APP } from './fixtures/ports';
+import { apiSession } from './fixtures/sdk';
 import { readStream } from './fixtures/sse-reader';
 import { clearQueue, conversationRow, createMember, openInbox, type TeamMember, test } from './fixtures/team';
 
@@ -142,4 +143,18 @@ test('a reconnecting stream receives the events it missed', async ({ browser, ba
   for (const noteId of missed) await again.next((event) => event.data?.kind === 'note.added' && event.data.data.noteId === noteId);
   again.close();
   await a.close();
+});
+
+test('a new role ends the person’s event stream at once: nothing published after it reaches them', async ({ browser, baseURL }) => {
+  const member = await createMember(browser, { name: 'Rob Promoted' });
+  const session = await apiSession(member);
+  const cookie = (await session.storageState()).cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
+  const stream = await readStream(`${baseURL}/api/live`, { cookie });
+  const admin = await apiSession({ email: DEMO.admin.email, password: DEMO.password });
+  expect((await admin.patch(`/api/admin/users/${member.id}`, { data: { role: 'SUPERVISOR' } })).status()).toBe(200);
+  // Every stream hears about a new teammate; Rob's ended with his own change, before it.
+  const newcomer = await createMember(browser, { name: 'Nia Newcomer' });
+  await stream.next((event) => event.data?.kind === 'team.changed' && event.data.data.userId === member.id);
+  await expect(stream.next((event) => event.data?.kind === 'team.changed' && event.data.data.userId === newcomer.id)).rejects.toThrow('the stream ended');
+  await Promise.all([session.dispose(), admin.dispose()]);
 });

@@ -25,7 +25,7 @@ export type LiveEventData = {
   'note.added': { conversationSid: string; noteId: string };
   'canned-responses.changed': Record<string, never>;
   /** Someone came online or went offline, changed availability, or an admin changed them. */
-  'team.changed': { userId: string };
+  'team.changed': { userId: string; sessionsEnded?: boolean };
   'settings.changed': Record<string, never>;
   /** A dead letter or a reconciler repair was recorded, resolved or seen (the console's "needs attention"). */
   'attention.changed': Record<string, never>;

@@ -57,8 +57,12 @@ export async function openLiveStream({ user, sessionId, lastEventId, signal }: {
       recipient.viewing = ((event.data as { conversationSid?: string | null }).conversationSid ?? null) as string | null;
     }
     if (canReceive(event.audience, recipient)) send(sseMessage({ id: event.id, data: { kind: event.kind, data: event.data } }));
-    // A change to this user may be their account being disabled: the stream ends with it.
-    if (event.kind === 'team.changed' && (event.data as { userId?: string }).userId === user.id) void closeIfDisabled();
+    // A change to this user may be their account being disabled, or a new role that ended their
+    // sessions: the stream ends with it, before anything else reaches it.
+    if (event.kind === 'team.changed' && (event.data as { userId?: string }).userId === user.id) {
+      if ((event.data as { sessionsEnded?: boolean }).sessionsEnded) close('session-ended');
+      else void closeIfDisabled();
+    }
   };
   const closeIfDisabled = async () => {
     const current = await db.user.findUnique({ where: { id: user.id }, select: { active: true } }).catch(() => null);

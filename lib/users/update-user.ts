@@ -29,9 +29,10 @@ export async function updateUser({ actorId, userId, update }: Options): Promise<
     }
     const user = await tx.user.update({ where: { id: userId }, data: update, select: TEAM_USER_SELECT });
     // A new role or a disabled account must not ride on sessions signed in under the old one.
-    if (user.role !== current.role || (current.active && !user.active)) await endSessions({ userId }, tx);
-    // A disabled user's event streams close when they hear it.
-    await publishLiveEvent({ kind: 'team.changed', data: { userId }, audience: EVERYONE, tx });
+    const sessionsEnded = user.role !== current.role || (current.active && !user.active);
+    if (sessionsEnded) await endSessions({ userId }, tx);
+    // Their event streams close when they hear it.
+    await publishLiveEvent({ kind: 'team.changed', data: { userId, ...(sessionsEnded ? { sessionsEnded } : {}) }, audience: EVERYONE, tx });
     return user;
   });
   if (update.active === false) await cutOffUser(updated);
