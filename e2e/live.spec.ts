@@ -131,6 +131,10 @@ test('a reconnecting stream receives the events it missed', async ({ browser, ba
     return ((await response.json()) as { note: { id: string } }).note.id;
   };
 
+  // Another agent, who may not see Rey's conversation, hears none of its notes.
+  const outsider = await apiSession(await createMember(browser, { name: 'Oz Outsider' }));
+  const outsiderStream = await readStream(`${baseURL}/api/live`, { cookie: (await outsider.storageState()).cookies.map(({ name, value }) => `${name}=${value}`).join('; ') });
+
   // A stream hears the first note, then drops.
   const first = await readStream(`${baseURL}/api/live`, { cookie });
   const firstNote = await addNote('Before the drop');
@@ -142,6 +146,12 @@ test('a reconnecting stream receives the events it missed', async ({ browser, ba
   const again = await readStream(`${baseURL}/api/live`, { cookie, lastEventId: heard.id! });
   for (const noteId of missed) await again.next((event) => event.data?.kind === 'note.added' && event.data.data.noteId === noteId);
   again.close();
+  // Every stream hears of a new teammate: the outsider's next word about either is that one.
+  const newcomer = await createMember(browser, { name: 'Nat Newcomer' });
+  const heardByOutsider = await outsiderStream.next((event) => (event.data?.kind === 'note.added' && event.data.data.conversationSid === sid) || (event.data?.kind === 'team.changed' && event.data.data.userId === newcomer.id));
+  expect(heardByOutsider.data?.kind).toBe('team.changed');
+  outsiderStream.close();
+  await outsider.dispose();
   await a.close();
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db/client';
-import { EVERYONE } from '@/lib/live/audiences';
+import { conversationAudience } from '@/lib/live/audiences';
 import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
 import { zSafeText } from '@/lib/text/control-characters';
 
@@ -24,9 +24,10 @@ export async function listNotes(conversationSid: string): Promise<NoteView[]> {
 /** The caller has checked the author may write here (which also proves the conversation exists). */
 export async function addNote({ author, conversationSid, body }: { author: CurrentUser; conversationSid: string; body: string }): Promise<NoteView> {
   // A note can be the first thing Switchboard records about a conversation made elsewhere.
-  await db.conversationIndex.upsert({ where: { sid: conversationSid }, create: { sid: conversationSid }, update: {} });
+  const indexed = await db.conversationIndex.upsert({ where: { sid: conversationSid }, create: { sid: conversationSid }, update: {}, select: { assigneeId: true, queuedAt: true } });
   const note = await db.note.create({ data: { conversationSid, authorId: author.id, body }, select: { id: true, createdAt: true } });
-  // Rare and small: everyone hears it, and whoever shows this conversation fetches it.
-  await publishLiveEventAfterWrite({ kind: 'note.added', data: { conversationSid, noteId: note.id }, audience: EVERYONE });
+  // Those who may see the conversation hear it; whoever shows it fetches the note.
+  const audience = conversationAudience({ conversationSid, assigneeIds: [indexed.assigneeId], queued: indexed.queuedAt !== null });
+  await publishLiveEventAfterWrite({ kind: 'note.added', data: { conversationSid, noteId: note.id }, audience });
   return { id: note.id, body, authorId: author.id, authorName: author.name, createdAt: note.createdAt.toISOString() };
 }
