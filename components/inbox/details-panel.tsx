@@ -7,7 +7,8 @@ import { Button } from '@/components/ui/button';
 import { useAction } from '@/components/use-action';
 import { apiFetch } from '@/lib/api/client-fetch';
 import { displayAddress } from '@/lib/conversations/phone-address';
-import { CHANNEL_LABELS, conversationChannel, conversationTitle } from '@/lib/inbox/conversation-view';
+import { channelLabel } from '@/lib/conversations/conversation-descriptor';
+import { conversationChannel, conversationTitle } from '@/lib/inbox/conversation-view';
 import type { ParticipantRecord } from '@/lib/conversations/view-records';
 import { useInbox } from './inbox-context';
 
@@ -34,7 +35,7 @@ export function DetailsPanel({ sid }: { sid: string }) {
   const rows: [string, string][] = [
     ['Customer', customer?.name ?? conversationTitle(conversation)],
     ...(customer?.address ? ([['Number', displayAddress(customer.address)]] as [string, string][]) : []),
-    ['Channel', CHANNEL_LABELS[conversationChannel(conversation)]],
+    ['Channel', channelLabel(conversationChannel(conversation))],
     ...(number ? ([['Your number', displayAddress(number)]] as [string, string][]) : []),
     ['State', conversation.state[0]!.toUpperCase() + conversation.state.slice(1)],
     ...(conversation.dateCreated ? ([['Created', new Date(conversation.dateCreated).toLocaleString()]] as [string, string][]) : []),

@@ -13,7 +13,7 @@ import { withRetryAfter } from '@/lib/api/retry-after';
 import { isSupervisorRole, type Role } from '@/lib/auth/roles';
 import type { ConversationForViewer } from '@/lib/conversations/read-conversation';
 import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
-import type { ConversationRecord } from '@/lib/conversations/view-records';
+import { buildConversationRecord } from '@/lib/conversations/conversation-descriptor';
 import { Composer } from './composer';
 import { MessageBubble } from './message-bubble';
 import { type MessageSource, MessageSourceContext } from './message-source';
@@ -53,16 +53,15 @@ export function ServerThreadView({ sid, viewer }: Props) {
   if (error && !conversation) return <p role="alert" className="p-6 text-sm text-red-700">{error}</p>;
   if (!conversation) return <p role="status" className="p-6 text-sm text-slate-500">Loading the conversation…</p>;
 
-  const record: ConversationRecord = {
+  const record = buildConversationRecord({
     sid,
     friendlyName: conversation.friendlyName,
-    switchboard: conversation.switchboard,
+    descriptor: conversation.switchboard,
     state: conversation.state,
     lastMessageIndex: messages.at(-1)?.index ?? null,
     lastActivityAt: messages.at(-1)?.dateCreated ?? Date.parse(conversation.dateCreated),
-    lastReadMessageIndex: null,
     dateCreated: Date.parse(conversation.dateCreated),
-  };
+  });
   const isSupervisor = isSupervisorRole(viewer.role);
   const hasPhones = conversationChannel(record) !== 'chat';
 

@@ -1,12 +1,9 @@
-import { parseAttributes, readSwitchboardAttributes, type TSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
+import { indexFieldsOfFacts } from '@/lib/conversations/conversation-descriptor';
 import { db } from '@/lib/db/client';
 import { conversationAudience } from '@/lib/live/audiences';
 import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
 import type { ConversationState } from '@/lib/db/generated/enums';
 import type { Binding } from '@/lib/conversations/messaging-binding';
-import { stripControlCharacters } from '@/lib/text/control-characters';
-import { attributesFromBinding } from './binding-attributes';
-import { indexChannel } from './channel';
 
 export type ConversationFacts = {
   sid: string;
@@ -42,30 +39,8 @@ export async function recordConversation(facts: ConversationFacts): Promise<void
 
 /** The index fields a conversation's facts give (recordConversation's upsert, the reconciler's). */
 export function conversationIndexFields(facts: ConversationFacts) {
-  const switchboard = readSwitchboardAttributes(parseAttributes(facts.attributes));
   return {
     ...(facts.state && STATES[facts.state] ? { state: STATES[facts.state] } : {}),
-    ...(switchboard ? fieldsFromAttributes(switchboard) : facts.binding ? fieldsFromBinding(facts.binding) : {}),
+    ...indexFieldsOfFacts(facts),
   };
-}
-
-// Attributes and bindings come from Twilio, written by anyone with access to the account: their
-// text is stored without control characters (JSON may carry a NUL as "\u0000").
-function fieldsFromAttributes(switchboard: TSwitchboardAttributes) {
-  const clean = stripControlCharacters;
-  return {
-    channel: indexChannel(switchboard.channel),
-    ...(switchboard.customer?.address ? { customerAddress: clean(switchboard.customer.address) } : {}),
-    ...(switchboard.customer?.name ? { customerName: clean(switchboard.customer.name) } : {}),
-    ...(switchboard.members?.length ? { members: switchboard.members.map(clean) } : {}),
-    ...(switchboard.twilioNumber ? { twilioNumber: clean(switchboard.twilioNumber) } : {}),
-  };
-}
-
-// A single address may be one member's binding rather than the group's list: it does not
-// replace the members on record.
-function fieldsFromBinding(binding: Binding) {
-  const described = attributesFromBinding(binding);
-  if (!described) return {};
-  return fieldsFromAttributes(binding.addresses.length > 1 ? described : { ...described, members: undefined });
 }

@@ -1,5 +1,5 @@
 import { bindingOfParticipants } from '@/lib/conversation-index/binding-of-participants';
-import { ensureSwitchboardAttributes } from '@/lib/conversation-index/ensure-switchboard-attributes';
+import { writeSwitchboardAttributes } from '@/lib/conversation-index/write-switchboard-attributes';
 import { conversationIndexFields } from '@/lib/conversation-index/record-conversation';
 import { recordMessageIn } from '@/lib/conversation-index/record-message';
 import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
@@ -75,7 +75,8 @@ export async function repairConversation(conversationSid: string, now = new Date
   log.warn('reconciler.repaired', { conversationSid, indexed: repair.indexed, routing: repair.routing });
   if (outcome) await applyAssignment(outcome);
   if (repair.indexed && snapshot.binding) {
-    await ensureSwitchboardAttributes(conversationSid, snapshot.binding).catch((error: unknown) => log.warn('reconciler.attributes_failed', { conversationSid, error }));
+    const { attributes } = snapshot.conversation;
+    await writeSwitchboardAttributes({ conversationSid, attributes, binding: snapshot.binding }).catch((error: unknown) => log.warn('reconciler.attributes_failed', { conversationSid, error }));
   }
   return repair;
 }

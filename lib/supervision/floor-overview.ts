@@ -1,5 +1,5 @@
 import { type Attention, readAttention } from '@/lib/attention/read-attention';
-import { displayAddress } from '@/lib/conversations/phone-address';
+import { type DescribedIndexRow, describeIndexRow, describeTitle } from '@/lib/conversations/conversation-descriptor';
 import { db } from '@/lib/db/client';
 import { listTeam, type TeamMemberStatus } from '@/lib/users/list-team';
 import type { ServiceLevelTargets } from './service-levels';
@@ -89,8 +89,6 @@ export async function readFloorOverview(now = new Date()): Promise<FloorOverview
   };
 }
 
-function customerLabel(row: { customerName: string | null; customerAddress: string | null; members: string[] }): string {
-  if (row.customerName !== null) return row.customerName;
-  if (row.customerAddress !== null) return displayAddress(row.customerAddress);
-  return row.members.length ? row.members.join(', ') : 'Chat';
+function customerLabel(row: DescribedIndexRow): string {
+  return describeTitle(describeIndexRow(row), 'Chat');
 }

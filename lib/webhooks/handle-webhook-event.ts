@@ -1,4 +1,4 @@
-import { ensureSwitchboardAttributes } from '@/lib/conversation-index/ensure-switchboard-attributes';
+import { writeSwitchboardAttributes } from '@/lib/conversation-index/write-switchboard-attributes';
 import { recordConversation } from '@/lib/conversation-index/record-conversation';
 import { recordDelivery } from '@/lib/conversation-index/record-delivery';
 import { recordMessage } from '@/lib/conversation-index/record-message';
@@ -26,7 +26,9 @@ export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Pro
     case 'onConversationUpdated':
     case 'onConversationRemoved':
       await recordConversation({ sid: event.conversationSid, state: event.state, attributes: event.attributes, binding: event.binding, createdAt: event.createdAt });
-      if (event.type === 'onConversationAdded') defer(() => ensureSwitchboardAttributes(event.conversationSid, event.binding));
+      if (event.type === 'onConversationAdded') {
+        defer(async () => void (await writeSwitchboardAttributes({ conversationSid: event.conversationSid, attributes: event.attributes, binding: event.binding })));
+      }
       if (event.state === 'closed') await resolveAndOffer(event.conversationSid, event.updatedAt, defer);
       return;
     case 'onConversationStateUpdated':
@@ -34,11 +36,9 @@ export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Pro
       else await recordConversation({ sid: event.conversationSid, state: event.state });
       return;
     case 'onParticipantAdded':
-      // A 1:1 customer (address + proxy address); group members and agents say nothing new.
-      if (event.binding.proxyAddress) {
-        await recordConversation({ sid: event.conversationSid, binding: event.binding });
-        defer(() => ensureSwitchboardAttributes(event.conversationSid, event.binding));
-      }
+      // A 1:1 customer (address + proxy address); group members and agents say nothing new. The
+      // attributes were written when the conversation was added: only the index learns here.
+      if (event.binding.proxyAddress) await recordConversation({ sid: event.conversationSid, binding: event.binding });
       return;
     case 'onParticipantRemoved':
       // The owner was removed outside Switchboard: the conversation must not wait on them.
