@@ -130,6 +130,7 @@ export function ServerThreadView({ sid, viewer }: Props) {
             }
             onAddNote={addNote}
             onTyping={onTyping}
+            variables={{ 'contact.name': record.switchboard?.customer?.name, 'agent.name': conversation.people[viewer.id] }}
           />
         ) : (
           <ReadOnlyFooter sid={sid} conversation={conversation} viewerRole={viewer.role} />

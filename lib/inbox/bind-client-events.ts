@@ -57,6 +57,8 @@ export function bindClientEvents({ client, store, registry, onIncomingMessage, o
   };
   const upsertMessage = (message: Message) => {
     registry.messages.set(message.sid, message);
+    // A colleague who wrote here may have left (a transfer): their name is still theirs.
+    if (message.author) onUserSeen(message.author);
     store.update((state) => withMessage(state, message.conversation.sid, toMessageRecord(message)));
   };
 

@@ -1,4 +1,6 @@
 import { Client, type Message } from '@twilio/conversations';
+import { isPhoneAuthor } from '@/lib/conversation-index/channel';
+import { SYSTEM_AUTHOR } from '@/lib/conversation-index/message-author';
 import { bindClientEvents } from './bind-client-events';
 import { createStore } from './create-store';
 import { INITIAL_INBOX_STATE, type InboxState } from './inbox-state';
@@ -82,8 +84,8 @@ export class InboxController {
     return () => this.incoming.delete(listener);
   }
 
-  openThread = (sid: string) => openThread(this.context, sid);
-  loadOlder = (sid: string) => loadOlder(this.context, sid);
+  openThread = (sid: string) => openThread(this.context, sid).then(() => this.resolveAuthors(sid));
+  loadOlder = (sid: string) => loadOlder(this.context, sid).then(() => this.resolveAuthors(sid));
   ensurePreview = (sid: string) => ensurePreview(this.context, sid);
   send = (sid: string, body: string, files: File[]) => sendMessage(this.context, sid, body, files);
   retry = (sid: string, clientKey: string) => retryMessage(this.context, sid, clientKey);
@@ -167,7 +169,14 @@ export class InboxController {
     }
   }
 
+  /** Authors are named by their Twilio User, including those no longer in the conversation. */
+  private resolveAuthors(sid: string): void {
+    for (const message of this.store.getState().threads[sid]?.messages ?? []) if (message.author) void this.resolveUserName(message.author);
+  }
+
   private async resolveUserName(identity: string): Promise<void> {
+    // Customers (phones) and automated authors have no Twilio User.
+    if (isPhoneAuthor(identity) || identity === SYSTEM_AUTHOR) return;
     if (!this.client || this.nameRequests.has(identity)) return;
     this.nameRequests.add(identity);
     try {
