@@ -10,7 +10,9 @@ import { displayAddress } from '@/lib/conversations/phone-address';
 import { channelLabel } from '@/lib/conversations/conversation-descriptor';
 import { conversationChannel, conversationTitle } from '@/lib/inbox/conversation-view';
 import type { ParticipantRecord } from '@/lib/conversations/view-records';
+import { ContactPanel } from '@/components/contacts/contact-panel';
 import { useInbox } from './inbox-context';
+import { useStartConversationWith } from './start-conversation-context';
 
 const NONE: Record<string, ParticipantRecord> = {};
 
@@ -19,6 +21,7 @@ export function DetailsPanel({ sid }: { sid: string }) {
   const participants = useInbox((state) => state.participants[sid] ?? NONE);
   const userNames = useInbox((state) => state.userNames);
   const identity = useInbox((state) => state.identity);
+  const startWith = useStartConversationWith();
   const [confirming, setConfirming] = useState(false);
   const [transferring, setTransferring] = useState(false);
   const { run, pending, error } = useAction({ fallback: 'Could not close the conversation.' });
@@ -52,6 +55,19 @@ export function DetailsPanel({ sid }: { sid: string }) {
           </div>
         ))}
       </dl>
+      <ContactPanel
+        conversationSid={sid}
+        onStartConversation={
+          startWith
+            ? (contact) => {
+                // The address of the channel the customer last used here, else their first.
+                const phone = contact.addresses.find((entry) => entry.address === customer?.address) ?? contact.addresses.find((entry) => entry.channel === 'sms' || entry.channel === 'whatsapp');
+                if (!phone) return;
+                startWith({ channel: phone.channel === 'whatsapp' ? 'whatsapp' : 'sms', customerNumber: displayAddress(phone.address), customerName: contact.name ?? '' });
+              }
+            : undefined
+        }
+      />
       <section aria-labelledby="participants-heading">
         <h3 id="participants-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500">Participants</h3>
         <ul className="mt-1.5 flex flex-col gap-1">

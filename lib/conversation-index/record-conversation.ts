@@ -1,3 +1,4 @@
+import { linkContact } from '@/lib/contacts/link-contact';
 import { indexFieldsOfFacts } from '@/lib/conversations/conversation-descriptor';
 import { db } from '@/lib/db/client';
 import { conversationAudience } from '@/lib/live/audiences';
@@ -21,20 +22,23 @@ const STATES: Record<string, ConversationState> = { active: 'ACTIVE', inactive: 
  * arrive in any order and more than once, so every write is an upsert of known facts;
  * ownership fields are never touched here. Switchboard's attributes win over bindings.
  */
-export async function recordConversation(facts: ConversationFacts): Promise<void> {
+export async function recordConversation(facts: ConversationFacts): Promise<{ customerName: string | null }> {
   const fields = conversationIndexFields(facts);
   const row = await db.conversationIndex.upsert({
     where: { sid: facts.sid },
     create: { sid: facts.sid, ...fields, ...(facts.createdAt ? { createdAt: facts.createdAt } : {}) },
     update: fields,
-    select: { assigneeId: true, queuedAt: true },
+    select: { assigneeId: true, queuedAt: true, channel: true, customerAddress: true, customerName: true },
   });
+  // A 1:1 customer is a person Switchboard keeps: their contact, found or made now.
+  const contact = row.customerAddress && row.channel !== 'GROUP' ? await linkContact({ conversationSid: facts.sid, address: row.customerAddress, channel: row.channel }) : null;
   const queued = Boolean(row.queuedAt && !row.assigneeId);
   await publishLiveEventAfterWrite({
     kind: 'conversation.updated',
     data: { conversationSid: facts.sid, change: 'state' in fields ? 'state' : 'details', queued },
     audience: conversationAudience({ conversationSid: facts.sid, queued }),
   });
+  return { customerName: contact?.name ?? row.customerName };
 }
 
 /** The index fields a conversation's facts give (recordConversation's upsert, the reconciler's). */

@@ -8,7 +8,7 @@ import { SdkRegistry } from './sdk-registry';
 import { discardMessage, retryMessage, sendMessage } from './send-actions';
 import { nextPaint, waitForConnectionState } from './sdk-timing';
 import { dropIfProvisional, dropUnconfirmed, seedFromServer } from './server-seed';
-import { withUserName } from './state-updates';
+import { withContactNames, withUserName } from './state-updates';
 import { ensurePreview, loadOlder, openThread } from './thread-actions';
 import { fetchToken, SessionExpiredError } from './token-source';
 
@@ -106,8 +106,13 @@ export class InboxController {
    * the server's index; the SDK confirms it (or takes it away) once it has joined.
    */
   async showAssigned(sid: string): Promise<void> {
-    if (this.store.getState().conversations[sid]) return;
+    // Listed already (the SDK was quicker), it still learns its customer's contact name.
     await seedFromServer(this.store, { sid });
+  }
+
+  /** Contacts renamed or merged (the live stream said so): every conversation with them follows. */
+  applyContactNames(names: Record<string, string | null>): void {
+    this.store.update((state) => withContactNames(state, names));
   }
 
   /** It moved away before the SDK confirmed it. */

@@ -1,3 +1,4 @@
+import { linkContact } from '@/lib/contacts/link-contact';
 import { bindingOfParticipants } from '@/lib/conversation-index/binding-of-participants';
 import { writeSwitchboardAttributes } from '@/lib/conversation-index/write-switchboard-attributes';
 import { conversationIndexFields } from '@/lib/conversation-index/record-conversation';
@@ -74,9 +75,11 @@ export async function repairConversation(conversationSid: string, now = new Date
   if (repair.routing) metrics.reconcilerRepairs.inc({ kind: 'routed' });
   log.warn('reconciler.repaired', { conversationSid, indexed: repair.indexed, routing: repair.routing });
   if (outcome) await applyAssignment(outcome);
-  if (repair.indexed && snapshot.binding) {
+  if (repair.indexed) {
     const { attributes } = snapshot.conversation;
-    await writeSwitchboardAttributes({ conversationSid, attributes, binding: snapshot.binding }).catch((error: unknown) => log.warn('reconciler.attributes_failed', { conversationSid, error }));
+    const indexed = await db.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { customerAddress: true, channel: true } });
+    const contact = indexed?.customerAddress && indexed.channel !== 'GROUP' ? await linkContact({ conversationSid, address: indexed.customerAddress, channel: indexed.channel }) : null;
+    await writeSwitchboardAttributes({ conversationSid, attributes, binding: snapshot.binding, customerName: contact?.name }).catch((error: unknown) => log.warn('reconciler.attributes_failed', { conversationSid, error }));
   }
   return repair;
 }

@@ -25,12 +25,15 @@ export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Pro
     case 'onConversationAdded':
     case 'onConversationUpdated':
     case 'onConversationRemoved':
-      await recordConversation({ sid: event.conversationSid, state: event.state, attributes: event.attributes, binding: event.binding, createdAt: event.createdAt });
+    {
+      const { customerName } = await recordConversation({ sid: event.conversationSid, state: event.state, attributes: event.attributes, binding: event.binding, createdAt: event.createdAt });
       if (event.type === 'onConversationAdded') {
-        defer(async () => void (await writeSwitchboardAttributes({ conversationSid: event.conversationSid, attributes: event.attributes, binding: event.binding })));
+        // A customer the team knows is named in the attributes from the start.
+        defer(async () => void (await writeSwitchboardAttributes({ conversationSid: event.conversationSid, attributes: event.attributes, binding: event.binding, customerName })));
       }
       if (event.state === 'closed') await resolveAndOffer(event.conversationSid, event.updatedAt, defer);
       return;
+    }
     case 'onConversationStateUpdated':
       if (event.state === 'closed') await resolveAndOffer(event.conversationSid, event.updatedAt, defer);
       else await recordConversation({ sid: event.conversationSid, state: event.state });
