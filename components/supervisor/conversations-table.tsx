@@ -41,7 +41,7 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
               <td className="px-3 py-2">
                 <div className="flex items-center gap-2">
                   <ChannelBadge channel={channelFromIndex(conversation.channel)} />
-                  <span className="font-medium">{conversation.customer}</span>
+                  <span className="font-medium" title={conversation.customerAddress ?? undefined}>{conversation.customer}</span>
                 </div>
                 {conversation.twilioNumber ? <p className="mt-0.5 text-xs text-slate-600">on {displayAddress(conversation.twilioNumber)}</p> : null}
               </td>

@@ -8,7 +8,10 @@ import { readServiceLevelTargets } from './team-settings';
 export type FloorConversation = {
   sid: string;
   channel: 'SMS' | 'WHATSAPP' | 'CHAT' | 'GROUP';
+  /** The customer's name (their contact's), else their number, else the group's. */
   customer: string;
+  /** The number behind the name, for its tooltip. */
+  customerAddress: string | null;
   twilioNumber: string | null;
   assignee: { id: string; name: string } | null;
   queuedAt: string | null;
@@ -73,6 +76,7 @@ export async function readFloorOverview(now = new Date()): Promise<FloorOverview
       sid: row.sid,
       channel: row.channel,
       customer: customerLabel(row),
+      customerAddress: row.customerAddress,
       twilioNumber: row.twilioNumber,
       assignee: row.assignee,
       queuedAt: row.queuedAt?.toISOString() ?? null,
