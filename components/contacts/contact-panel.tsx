@@ -149,8 +149,8 @@ function ContactNotes({ contact, onAdded }: { contact: ContactView; onAdded: () 
         ))}
       </ul>
       <form onSubmit={(event) => void add(event)} className="flex gap-1">
-        <input value={body} onChange={(event) => setBody(event.target.value)} aria-label="Note about this person" placeholder="Only your team sees it" className="min-w-0 flex-1 rounded border border-slate-300 px-1.5 py-0.5" />
-        <Button type="submit" variant="ghost" className="px-1.5 py-0.5 text-xs">Add note</Button>
+        <input value={body} onChange={(event) => setBody(event.target.value)} aria-label="About this person" placeholder="A note only your team sees" className="min-w-0 flex-1 rounded border border-slate-300 px-1.5 py-0.5" />
+        <Button type="submit" variant="ghost" className="px-1.5 py-0.5 text-xs">Save note</Button>
       </form>
       {error ? <p role="alert" className="text-red-700">{error}</p> : null}
     </section>
