@@ -18,7 +18,8 @@ async function send(page: Page, text: string) {
 }
 
 async function nameCustomer(page: Page, name: string) {
-  const panel = page.getByTestId('contact-panel');
+  // The phone layout's (closed) details sheet holds a second panel: the visible one is used.
+  const panel = page.getByTestId('contact-panel').filter({ visible: true });
   await panel.getByRole('button', { name: 'Edit customer name' }).click();
   await panel.getByRole('textbox', { name: 'Customer name' }).fill(name);
   await panel.getByRole('textbox', { name: 'Customer name' }).press('Enter');
@@ -49,7 +50,7 @@ test('a customer named on SMS writes again on WhatsApp: merged, the new conversa
   const second = (await customerSends({ from: `whatsapp:${number}`, to: WHATSAPP_NUMBER, body: 'Still nothing, writing on WhatsApp' })).routing.conversation_sid!;
   await agent.page.getByRole('tab', { name: 'Open' }).click();
   await conversationRow(agent.page, second).click();
-  const panel = agent.page.getByTestId('contact-panel');
+  const panel = agent.page.getByTestId('contact-panel').filter({ visible: true });
   await expect(panel.getByRole('button', { name: 'Edit customer name' })).toHaveText('Add a name');
   await expect(panel.getByRole('heading', { name: 'Earlier conversations (0)' })).toBeVisible();
 
