@@ -49,10 +49,10 @@ export function ContactPanel({ conversationSid, onStartConversation }: Props) {
             </li>
           ))}
         </ul>
-        <label className="flex items-center gap-2 text-xs text-slate-500">
-          Email
+        <div className="flex items-center gap-2 text-xs text-slate-500">
+          <span aria-hidden>Email</span>
           <InlineField label="Email" value={contact.email} placeholder="Add an email" onSave={(email) => patch({ email })} className="text-sm text-slate-800" />
-        </label>
+        </div>
       </div>
       <ContactDetails attributes={contact.attributes} onSave={(attributes) => patch({ attributes })} />
       <ContactNotes contact={contact} onAdded={refresh} />

@@ -31,7 +31,7 @@ export async function recordConversation(facts: ConversationFacts): Promise<{ cu
     select: { assigneeId: true, queuedAt: true, channel: true, customerAddress: true, customerName: true },
   });
   // A 1:1 customer is a person Switchboard keeps: their contact, found or made now.
-  const contact = row.customerAddress && row.channel !== 'GROUP' ? await linkContact({ conversationSid: facts.sid, address: row.customerAddress, channel: row.channel }) : null;
+  const contact = row.customerAddress && row.channel !== 'GROUP' ? await linkContact({ conversationSid: facts.sid, address: row.customerAddress, channel: row.channel, name: row.customerName }) : null;
   const queued = Boolean(row.queuedAt && !row.assigneeId);
   await publishLiveEventAfterWrite({
     kind: 'conversation.updated',

@@ -45,6 +45,10 @@ describe('contacts', () => {
     await updateContact({ user: ada, contactId: contact.id, input: { name: 'Dana Whitfield', email: 'dana@example.com', attributes: { plan: 'Pro' } } });
     await addContactNote({ user: ada, contactId: contact.id, body: 'Prefers texts after 5pm' });
     expect((await db.conversationIndex.findUniqueOrThrow({ where: { sid: sid(1) } })).customerName).toBe('Dana Whitfield');
+    // A later webhook carries the attributes as they were written: the contact's name still wins.
+    const stale = JSON.stringify({ switchboard: { channel: 'sms', customer: { address: '+15550001001', name: 'D. W.' }, twilioNumber: '+15017122661' } });
+    await recordConversation({ sid: sid(1), state: 'inactive', attributes: stale });
+    expect((await db.conversationIndex.findUniqueOrThrow({ where: { sid: sid(1) } })).customerName).toBe('Dana Whitfield');
 
     // A second conversation with the same number is the same person, named from the start.
     const { customerName } = await recordConversation({ sid: sid(2), state: 'active', attributes: attributes('sms', '+15550001001', '+15017122662') });
@@ -52,6 +56,13 @@ describe('contacts', () => {
     const read = await readContact(ada, contact.id);
     expect(read).toMatchObject({ name: 'Dana Whitfield', email: 'dana@example.com', attributes: { plan: 'Pro' }, notes: [{ body: 'Prefers texts after 5pm', authorName: 'ada' }] });
     expect(read.timeline.map((entry) => entry.conversationSid).sort()).toEqual([sid(1), sid(2)]);
+  });
+
+  it('start with the name an agent gave when starting the conversation', async () => {
+    const started = JSON.stringify({ switchboard: { channel: 'sms', customer: { address: '+15550001009', name: 'Kim Lee' }, twilioNumber: '+15017122661' } });
+    await recordConversation({ sid: sid(9), state: 'active', attributes: started });
+    const contactId = (await db.contactAddress.findUniqueOrThrow({ where: { address: '+15550001009' } })).contactId;
+    expect((await readContact(sam, contactId)).name).toBe('Kim Lee');
   });
 
   it('are seen by supervisors and by the agents who worked their conversations, no one else', async () => {
