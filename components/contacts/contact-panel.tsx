@@ -104,7 +104,7 @@ function ContactDetails({ attributes, onSave }: { attributes: Record<string, str
             <button
               type="button"
               aria-label={`Remove ${key}`}
-              className="text-slate-400 hover:text-red-700"
+              className="text-slate-500 hover:text-red-700"
               onClick={() => void onSave(Object.fromEntries(Object.entries(attributes).filter(([other]) => other !== key)))}
             >
               ×
