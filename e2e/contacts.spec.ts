@@ -70,6 +70,13 @@ test('a customer named on SMS writes again on WhatsApp: merged, the new conversa
   await expect(transcript.filter({ hasText: 'Sorry Dana, resending it today.' })).toContainText('Cam Contacts');
   await expect(transcript.filter({ hasText: 'Resent with tracking 1Z999' })).toContainText('Note · Cam Contacts');
 
+  // A new conversation with the person starts from their record, filled in.
+  await panel.getByRole('button', { name: 'Start conversation' }).click();
+  const dialog = agent.page.getByRole('dialog', { name: 'New conversation' });
+  await expect(dialog.getByLabel('Customer’s number')).toHaveValue(number);
+  await expect(dialog.getByLabel('Customer’s name (optional)')).toHaveValue('Dana Whitfield');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
   // The merge can be taken back: the WhatsApp contact is on its own again.
   await panel.getByRole('button', { name: 'Undo the last merge' }).click();
   await expect(panel.getByRole('heading', { name: 'Earlier conversations (0)' })).toBeVisible();
