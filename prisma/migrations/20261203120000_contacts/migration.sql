@@ -74,3 +74,25 @@ ALTER TABLE "ContactNote" ADD CONSTRAINT "ContactNote_contactId_fkey" FOREIGN KE
 
 -- AddForeignKey
 ALTER TABLE "ContactNote" ADD CONSTRAINT "ContactNote_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Backfill: one contact per customer address already indexed (1:1 conversations), named as its
+-- newest named conversation names it, and every such conversation linked to it. New
+-- conversations are linked as their webhooks arrive (lib/contacts/link-contact.ts).
+INSERT INTO "Contact" ("id", "name", "updatedAt")
+SELECT 'c' || md5(a."customerAddress"),
+       (SELECT c."customerName" FROM "ConversationIndex" c
+         WHERE c."customerAddress" = a."customerAddress" AND c."customerName" IS NOT NULL
+         ORDER BY c."createdAt" DESC LIMIT 1),
+       CURRENT_TIMESTAMP
+FROM (SELECT DISTINCT "customerAddress" FROM "ConversationIndex" WHERE "customerAddress" IS NOT NULL AND "channel" <> 'GROUP') a;
+
+INSERT INTO "ContactAddress" ("address", "channel", "contactId")
+SELECT DISTINCT ON ("customerAddress") "customerAddress", "channel", 'c' || md5("customerAddress")
+FROM "ConversationIndex" WHERE "customerAddress" IS NOT NULL AND "channel" <> 'GROUP'
+ORDER BY "customerAddress", "createdAt" DESC;
+
+UPDATE "ConversationIndex" SET "contactId" = 'c' || md5("customerAddress")
+WHERE "customerAddress" IS NOT NULL AND "channel" <> 'GROUP';
+
+UPDATE "ConversationIndex" i SET "customerName" = c."name"
+FROM "Contact" c WHERE i."contactId" = c."id" AND c."name" IS NOT NULL;
