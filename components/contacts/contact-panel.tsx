@@ -14,6 +14,8 @@ type Props = {
   conversationSid: string;
   /** Opens "New conversation" for this person (absent where starting one is not offered). */
   onStartConversation?: (contact: ContactView) => void;
+  /** Said when there is no contact to show (a group, a team chat, or one this user may not see). */
+  emptyText?: string;
 };
 
 /**
@@ -21,7 +23,7 @@ type Props = {
  * details, the team's notes about them, and every conversation with them — readable from here.
  * Kept current by the live stream (a rename, a note or a merge anywhere).
  */
-export function ContactPanel({ conversationSid, onStartConversation }: Props) {
+export function ContactPanel({ conversationSid, onStartConversation, emptyText }: Props) {
   const { value, refresh } = useLiveResource(
     () => apiFetch<{ contact: ContactView | null }>(`/api/conversations/${conversationSid}/contact`).then((result) => result.contact),
     {
@@ -33,7 +35,7 @@ export function ContactPanel({ conversationSid, onStartConversation }: Props) {
     },
   );
   const contact = value ?? null;
-  if (!contact) return null;
+  if (!contact) return value === null && emptyText ? <p className="text-xs text-slate-500">{emptyText}</p> : null;
 
   const patch = (body: object) => apiFetch(`/api/contacts/${contact.id}`, { method: 'PATCH', body }).then(refresh);
   const earlier = contact.timeline.filter((entry) => entry.conversationSid !== conversationSid);

@@ -140,7 +140,7 @@ export function ServerThreadView({ sid, viewer }: Props) {
         </section>
         {/* The person and their history, for whoever may see them (lib/contacts/contact-access). */}
         <aside aria-label="Customer" className="hidden min-h-0 overflow-y-auto border-l border-slate-200 bg-white p-4 text-sm lg:block">
-          <ContactPanel conversationSid={sid} />
+          <ContactPanel conversationSid={sid} emptyText="No customer record to show for this conversation." />
         </aside>
       </div>
       {transferring ? (
