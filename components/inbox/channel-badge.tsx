@@ -1,5 +1,5 @@
 import type { TConversationChannel } from '@/lib/conversations/conversation-attributes';
-import { CHANNEL_LABELS } from '@/lib/inbox/conversation-view';
+import { channelLabel } from '@/lib/conversations/conversation-descriptor';
 
 const STYLES: Record<TConversationChannel, string> = {
   sms: 'bg-sky-100 text-sky-800',
@@ -11,7 +11,7 @@ const STYLES: Record<TConversationChannel, string> = {
 export function ChannelBadge({ channel }: { channel: TConversationChannel }) {
   return (
     <span className={`inline-flex shrink-0 items-center rounded px-1.5 py-0.5 text-[11px] font-semibold ${STYLES[channel]}`}>
-      {CHANNEL_LABELS[channel]}
+      {channelLabel(channel)}
     </span>
   );
 }

@@ -4,6 +4,7 @@ import { type ClipboardEvent, type KeyboardEvent, useMemo, useRef, useState } fr
 import { Paperclip } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import type { CannedResponseView } from '@/lib/canned-responses/canned-response-schema';
+import { type CannedVariables, fillCannedVariables } from '@/lib/canned-responses/fill-variables';
 import type { TConversationChannel } from '@/lib/conversations/conversation-attributes';
 import { attachmentProblem, LIMITS } from '@/lib/inbox/attachment-limits';
 import { AttachmentPreviews } from './attachment-previews';
@@ -22,6 +23,8 @@ type Props = {
   onTyping: () => void;
   /** Replies sent through the server (not the SDK) carry text only. */
   allowAttachments?: boolean;
+  /** What a canned response's {{contact.name}} and {{agent.name}} become. */
+  variables?: CannedVariables;
 };
 
 type Mode = 'reply' | 'note';
@@ -29,7 +32,7 @@ type Mode = 'reply' | 'note';
 /** "/query" typed at the start of the message opens the canned responses. */
 const SLASH = /^\/([\w-]*)$/;
 
-export function Composer({ channel, closed, files, onFilesChange, onSend, onAddNote, onTyping, allowAttachments = true }: Props) {
+export function Composer({ channel, closed, files, onFilesChange, onSend, onAddNote, onTyping, allowAttachments = true, variables = {} }: Props) {
   const [mode, setMode] = useState<Mode>('reply');
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +60,7 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
   const limit = LIMITS[channel].maxBodyLength;
 
   function insert(response: CannedResponseView) {
-    setBody(response.body);
+    setBody(fillCannedVariables(response.body, variables));
     setPickerClosed(true);
   }
 
@@ -99,9 +102,15 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
         return;
       }
     }
-    if (pickerOpen && event.key === 'Escape') {
+    if (slash !== null && !pickerClosed && event.key === 'Escape') {
       event.preventDefault();
       setPickerClosed(true);
+      return;
+    }
+    // "/add" is a search for a canned response, never a message: with no match (or the list still
+    // loading), Enter does nothing. Escape closes the picker, and then Enter sends it as text.
+    if (slash !== null && !pickerClosed && event.key === 'Enter') {
+      event.preventDefault();
       return;
     }
     // Enter sends; Shift+Enter is a new line; Enter that confirms an IME composition is neither.

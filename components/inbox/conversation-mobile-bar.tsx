@@ -45,7 +45,8 @@ export function ConversationMobileBar({ sid, hasDetails }: { sid: string; hasDet
                 <X aria-hidden className="h-5 w-5" />
               </button>
             </div>
-            <DetailsPanel sid={sid} />
+            {/* Mounted while open only: its contact panel fetches and listens for nothing otherwise. */}
+            {detailsOpen ? <DetailsPanel sid={sid} /> : null}
           </Dialog>
         </>
       ) : null}

@@ -41,7 +41,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, pre
     >
       <div className="flex items-center gap-2">
         <ChannelBadge channel={conversationChannel(conversation)} />
-        <span className={`min-w-0 flex-1 truncate text-sm ${unread ? 'font-semibold' : 'font-medium'}`}>{title}</span>
+        <span className={`min-w-0 flex-1 truncate text-sm ${unread ? 'font-semibold' : 'font-medium'}`} title={conversation.switchboard?.customer?.address}>{title}</span>
         <time className={`shrink-0 text-xs ${isSelected ? 'text-slate-600' : 'text-slate-500'}`} dateTime={new Date(conversation.lastActivityAt).toISOString()}>
           {relativeTime(conversation.lastActivityAt, now)}
         </time>

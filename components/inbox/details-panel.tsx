@@ -7,9 +7,12 @@ import { Button } from '@/components/ui/button';
 import { useAction } from '@/components/use-action';
 import { apiFetch } from '@/lib/api/client-fetch';
 import { displayAddress } from '@/lib/conversations/phone-address';
-import { CHANNEL_LABELS, conversationChannel, conversationTitle } from '@/lib/inbox/conversation-view';
+import { channelLabel } from '@/lib/conversations/conversation-descriptor';
+import { conversationChannel, conversationTitle } from '@/lib/inbox/conversation-view';
 import type { ParticipantRecord } from '@/lib/conversations/view-records';
+import { ContactPanel } from '@/components/contacts/contact-panel';
 import { useInbox } from './inbox-context';
+import { useStartConversationWith } from './start-conversation-context';
 
 const NONE: Record<string, ParticipantRecord> = {};
 
@@ -18,6 +21,7 @@ export function DetailsPanel({ sid }: { sid: string }) {
   const participants = useInbox((state) => state.participants[sid] ?? NONE);
   const userNames = useInbox((state) => state.userNames);
   const identity = useInbox((state) => state.identity);
+  const startWith = useStartConversationWith();
   const [confirming, setConfirming] = useState(false);
   const [transferring, setTransferring] = useState(false);
   const { run, pending, error } = useAction({ fallback: 'Could not close the conversation.' });
@@ -34,7 +38,7 @@ export function DetailsPanel({ sid }: { sid: string }) {
   const rows: [string, string][] = [
     ['Customer', customer?.name ?? conversationTitle(conversation)],
     ...(customer?.address ? ([['Number', displayAddress(customer.address)]] as [string, string][]) : []),
-    ['Channel', CHANNEL_LABELS[conversationChannel(conversation)]],
+    ['Channel', channelLabel(conversationChannel(conversation))],
     ...(number ? ([['Your number', displayAddress(number)]] as [string, string][]) : []),
     ['State', conversation.state[0]!.toUpperCase() + conversation.state.slice(1)],
     ...(conversation.dateCreated ? ([['Created', new Date(conversation.dateCreated).toLocaleString()]] as [string, string][]) : []),
@@ -51,6 +55,19 @@ export function DetailsPanel({ sid }: { sid: string }) {
           </div>
         ))}
       </dl>
+      <ContactPanel
+        conversationSid={sid}
+        onStartConversation={
+          startWith
+            ? (contact) => {
+                // The address of the channel the customer last used here, else their first.
+                const phone = contact.addresses.find((entry) => entry.address === customer?.address) ?? contact.addresses.find((entry) => entry.channel === 'sms' || entry.channel === 'whatsapp');
+                if (!phone) return;
+                startWith({ channel: phone.channel === 'whatsapp' ? 'whatsapp' : 'sms', customerNumber: displayAddress(phone.address), customerName: contact.name ?? '' });
+              }
+            : undefined
+        }
+      />
       <section aria-labelledby="participants-heading">
         <h3 id="participants-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500">Participants</h3>
         <ul className="mt-1.5 flex flex-col gap-1">

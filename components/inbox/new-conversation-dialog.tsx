@@ -9,12 +9,13 @@ import { TextField } from '@/components/ui/text-field';
 import { SelectField } from '@/components/ui/labelled-fields';
 import { channelOfAddress, displayAddress } from '@/lib/conversations/phone-address';
 import { ZStartConversation } from '@/lib/conversations/start-conversation-schema';
+import type { StartConversationDraft } from './start-conversation-context';
 
-type Props = { numbers: string[]; open: boolean; onClose: () => void };
+type Props = { numbers: string[]; open: boolean; onClose: () => void; initial?: StartConversationDraft | null };
 
 /** Start an SMS or WhatsApp conversation with a customer, from one of the account's numbers. */
-export function NewConversationDialog({ numbers, open, onClose }: Props) {
-  const [channel, setChannel] = useState<'sms' | 'whatsapp'>('sms');
+export function NewConversationDialog({ numbers, open, onClose, initial = null }: Props) {
+  const [channel, setChannel] = useState<'sms' | 'whatsapp'>(initial?.channel ?? 'sms');
   const { start, pending, error, setError } = useStartConversation('/api/conversations', onClose);
   const choices = numbers.filter((number) => channelOfAddress(number) === channel);
 
@@ -47,8 +48,8 @@ export function NewConversationDialog({ numbers, open, onClose }: Props) {
             </label>
           ))}
         </fieldset>
-        <TextField label="Customer’s number" name="customerNumber" placeholder="+1 555 867 5310" inputMode="tel" autoComplete="off" required />
-        <TextField label="Customer’s name (optional)" name="customerName" autoComplete="off" />
+        <TextField label="Customer’s number" name="customerNumber" placeholder="+1 555 867 5310" inputMode="tel" autoComplete="off" required defaultValue={initial?.customerNumber} />
+        <TextField label="Customer’s name (optional)" name="customerName" autoComplete="off" defaultValue={initial?.customerName} />
         <SelectField
           label="From"
           name="from"

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { attributeChannel } from '@/lib/conversation-index/channel';
+import { channelFromIndex } from '@/lib/conversations/conversation-descriptor';
 import { displayAddress } from '@/lib/conversations/phone-address';
 import { relativeTime } from '@/lib/inbox/format';
 import type { QueueEntry } from '@/lib/routing/list-queue';
@@ -26,7 +26,7 @@ export function QueueList({ queue, selectedSid }: { queue: QueueEntry[] | null; 
             className={`flex flex-col gap-1 border-b border-slate-100 px-3 py-2.5 hover:bg-slate-50 ${entry.sid === selectedSid ? 'bg-indigo-50' : ''}`}
           >
             <div className="flex items-center gap-2">
-              <ChannelBadge channel={attributeChannel(entry.channel)} />
+              <ChannelBadge channel={channelFromIndex(entry.channel)} />
               <span className="min-w-0 flex-1 truncate text-sm font-medium">
                 {entry.customerName ?? (entry.customerAddress ? displayAddress(entry.customerAddress) : 'Customer')}
               </span>

@@ -13,7 +13,8 @@ import { withRetryAfter } from '@/lib/api/retry-after';
 import { isSupervisorRole, type Role } from '@/lib/auth/roles';
 import type { ConversationForViewer } from '@/lib/conversations/read-conversation';
 import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
-import type { ConversationRecord } from '@/lib/conversations/view-records';
+import { buildConversationRecord } from '@/lib/conversations/conversation-descriptor';
+import { ContactPanel } from '@/components/contacts/contact-panel';
 import { Composer } from './composer';
 import { MessageBubble } from './message-bubble';
 import { type MessageSource, MessageSourceContext } from './message-source';
@@ -53,89 +54,95 @@ export function ServerThreadView({ sid, viewer }: Props) {
   if (error && !conversation) return <p role="alert" className="p-6 text-sm text-red-700">{error}</p>;
   if (!conversation) return <p role="status" className="p-6 text-sm text-slate-500">Loading the conversation…</p>;
 
-  const record: ConversationRecord = {
+  const record = buildConversationRecord({
     sid,
     friendlyName: conversation.friendlyName,
-    switchboard: conversation.switchboard,
+    descriptor: conversation.switchboard,
     state: conversation.state,
     lastMessageIndex: messages.at(-1)?.index ?? null,
     lastActivityAt: messages.at(-1)?.dateCreated ?? Date.parse(conversation.dateCreated),
-    lastReadMessageIndex: null,
     dateCreated: Date.parse(conversation.dateCreated),
-  };
+  });
   const isSupervisor = isSupervisorRole(viewer.role);
   const hasPhones = conversationChannel(record) !== 'chat';
 
   return (
     <MessageSourceContext.Provider value={source}>
-      <section aria-label="Conversation" className="flex h-full min-h-0 flex-col bg-slate-50" data-testid="thread" data-mode="server">
-        <div className="flex items-center border-b border-slate-200 bg-white pr-3">
-          <div className="min-w-0 flex-1 [&>header]:border-0">
-            <ThreadHeader conversation={record} />
+      <div className="grid h-full min-h-0 grid-cols-1 lg:grid-cols-[1fr_18rem]">
+        <section aria-label="Conversation" className="flex h-full min-h-0 flex-col bg-slate-50" data-testid="thread" data-mode="server">
+          <div className="flex items-center border-b border-slate-200 bg-white pr-3">
+            <div className="min-w-0 flex-1 [&>header]:border-0">
+              <ThreadHeader conversation={record} />
+            </div>
+            <span className="mr-3 text-xs text-slate-500" data-testid="assignee-label">
+              {conversation.assignee ? `Assigned to ${conversation.assignee.name}` : conversation.queuedAt ? 'In the queue' : ''}
+            </span>
+            {isSupervisor && conversation.state !== 'closed' ? (
+              <Button variant="secondary" onClick={() => setTransferring(true)}>Transfer</Button>
+            ) : null}
           </div>
-          <span className="mr-3 text-xs text-slate-500" data-testid="assignee-label">
-            {conversation.assignee ? `Assigned to ${conversation.assignee.name}` : conversation.queuedAt ? 'In the queue' : ''}
-          </span>
-          {isSupervisor && conversation.state !== 'closed' ? (
-            <Button variant="secondary" onClick={() => setTransferring(true)}>Transfer</Button>
+          <CollisionNotice conversationSid={sid} selfId={viewer.id} />
+          <div className="min-h-0 flex-1">
+            {rows.length === 0 ? (
+              <p className="p-6 text-center text-sm text-slate-500">No messages yet.</p>
+            ) : (
+              <Virtuoso
+                style={{ height: '100%' }}
+                data={rows}
+                initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
+                followOutput="auto"
+                alignToBottom
+                computeItemKey={(_, row) => row.key}
+                itemContent={(_, row) => (
+                  <ThreadRowView row={row} now={now}>
+                    {row.kind === 'message' ? (
+                      <MessageBubble
+                        message={row.message}
+                        isOwn={row.message.author === viewer.id}
+                        authorName={authorName(row.message.author, record, conversation.people)}
+                        showsDelivery={hasPhones && !!row.message.author && !!conversation.people[row.message.author]}
+                        seenBy={NO_READERS}
+                      />
+                    ) : null}
+                  </ThreadRowView>
+                )}
+                aria-label="Messages"
+              />
+            )}
+          </div>
+          {retryNotice ? (
+            <p role="status" className="border-t border-amber-200 bg-amber-50 px-4 py-1 text-xs text-amber-900" data-testid="send-retry-notice">
+              {retryNotice}
+            </p>
           ) : null}
-        </div>
-        <CollisionNotice conversationSid={sid} selfId={viewer.id} />
-        <div className="min-h-0 flex-1">
-          {rows.length === 0 ? (
-            <p className="p-6 text-center text-sm text-slate-500">No messages yet.</p>
-          ) : (
-            <Virtuoso
-              style={{ height: '100%' }}
-              data={rows}
-              initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
-              followOutput="auto"
-              alignToBottom
-              computeItemKey={(_, row) => row.key}
-              itemContent={(_, row) => (
-                <ThreadRowView row={row} now={now}>
-                  {row.kind === 'message' ? (
-                    <MessageBubble
-                      message={row.message}
-                      isOwn={row.message.author === viewer.id}
-                      authorName={authorName(row.message.author, record, conversation.people)}
-                      showsDelivery={hasPhones && !!row.message.author && !!conversation.people[row.message.author]}
-                      seenBy={NO_READERS}
-                    />
-                  ) : null}
-                </ThreadRowView>
-              )}
-              aria-label="Messages"
+          {conversation.canWrite ? (
+            <Composer
+              channel={conversationChannel(record)}
+              closed={conversation.state === 'closed'}
+              files={[]}
+              onFilesChange={() => undefined}
+              allowAttachments={false}
+              onSend={(body) =>
+                // Twilio busy (503 + Retry-After): sent again when the server says, not lost.
+                withRetryAfter(() => apiFetch(`/api/conversations/${sid}/messages`, { body: { body } }), {
+                  onWait: (seconds) => setRetryNotice(`Twilio is busy: sending again in ${seconds} s…`),
+                })
+                  .then(refresh)
+                  .finally(() => setRetryNotice(null))
+              }
+              onAddNote={addNote}
+              onTyping={onTyping}
+              variables={{ 'contact.name': record.switchboard?.customer?.name, 'agent.name': conversation.people[viewer.id] }}
             />
+          ) : (
+            <ReadOnlyFooter sid={sid} conversation={conversation} viewerRole={viewer.role} />
           )}
-        </div>
-        {retryNotice ? (
-          <p role="status" className="border-t border-amber-200 bg-amber-50 px-4 py-1 text-xs text-amber-900" data-testid="send-retry-notice">
-            {retryNotice}
-          </p>
-        ) : null}
-        {conversation.canWrite ? (
-          <Composer
-            channel={conversationChannel(record)}
-            closed={conversation.state === 'closed'}
-            files={[]}
-            onFilesChange={() => undefined}
-            allowAttachments={false}
-            onSend={(body) =>
-              // Twilio busy (503 + Retry-After): sent again when the server says, not lost.
-              withRetryAfter(() => apiFetch(`/api/conversations/${sid}/messages`, { body: { body } }), {
-                onWait: (seconds) => setRetryNotice(`Twilio is busy: sending again in ${seconds} s…`),
-              })
-                .then(refresh)
-                .finally(() => setRetryNotice(null))
-            }
-            onAddNote={addNote}
-            onTyping={onTyping}
-          />
-        ) : (
-          <ReadOnlyFooter sid={sid} conversation={conversation} viewerRole={viewer.role} />
-        )}
-      </section>
+        </section>
+        {/* The person and their history, for whoever may see them (lib/contacts/contact-access). */}
+        <aside aria-label="Customer" className="hidden min-h-0 overflow-y-auto border-l border-slate-200 bg-white p-4 text-sm lg:block">
+          <ContactPanel conversationSid={sid} emptyText="No customer record to show for this conversation." />
+        </aside>
+      </div>
       {transferring ? (
         <TransferDialog
           conversationSid={sid}

@@ -218,6 +218,7 @@ export function ThreadView({ sid }: { sid: string }) {
         onFilesChange={setFiles}
         onSend={send}
         onAddNote={addNote}
+        variables={{ 'contact.name': conversation.switchboard?.customer?.name, 'agent.name': identity ? userNames[identity] : null }}
         onTyping={() => {
           controller.typing(sid);
           reportTyping();

@@ -30,6 +30,9 @@ function changesThread(event: LiveEvent, sid: string): boolean {
       return event.data.conversationSid === sid;
     case 'viewer.changed':
       return event.data.conversationSid === sid && event.data.connectionId === liveClient().getConnectionId();
+    // The customer's name may have changed (a rename, a merge).
+    case 'contact.updated':
+      return true;
     default:
       return false;
   }

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { attributeChannel } from '@/lib/conversation-index/channel';
+import { channelFromIndex } from '@/lib/conversations/conversation-descriptor';
 import { displayAddress } from '@/lib/conversations/phone-address';
 import { deliveryErrorReason } from '@/lib/inbox/delivery-status';
 import type { FloorConversation } from '@/lib/supervision/floor-overview';
@@ -40,8 +40,8 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
             >
               <td className="px-3 py-2">
                 <div className="flex items-center gap-2">
-                  <ChannelBadge channel={attributeChannel(conversation.channel)} />
-                  <span className="font-medium">{conversation.customer}</span>
+                  <ChannelBadge channel={channelFromIndex(conversation.channel)} />
+                  <span className="font-medium" title={conversation.customerAddress ?? undefined}>{conversation.customer}</span>
                 </div>
                 {conversation.twilioNumber ? <p className="mt-0.5 text-xs text-slate-600">on {displayAddress(conversation.twilioNumber)}</p> : null}
               </td>

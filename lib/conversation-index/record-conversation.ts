@@ -1,12 +1,10 @@
-import { parseAttributes, readSwitchboardAttributes, type TSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
+import { linkContact } from '@/lib/contacts/link-contact';
+import { indexFieldsOfFacts } from '@/lib/conversations/conversation-descriptor';
 import { db } from '@/lib/db/client';
 import { conversationAudience } from '@/lib/live/audiences';
 import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
 import type { ConversationState } from '@/lib/db/generated/enums';
 import type { Binding } from '@/lib/conversations/messaging-binding';
-import { stripControlCharacters } from '@/lib/text/control-characters';
-import { attributesFromBinding } from './binding-attributes';
-import { indexChannel } from './channel';
 
 export type ConversationFacts = {
   sid: string;
@@ -24,48 +22,29 @@ const STATES: Record<string, ConversationState> = { active: 'ACTIVE', inactive: 
  * arrive in any order and more than once, so every write is an upsert of known facts;
  * ownership fields are never touched here. Switchboard's attributes win over bindings.
  */
-export async function recordConversation(facts: ConversationFacts): Promise<void> {
+export async function recordConversation(facts: ConversationFacts): Promise<{ customerName: string | null }> {
   const fields = conversationIndexFields(facts);
   const row = await db.conversationIndex.upsert({
     where: { sid: facts.sid },
     create: { sid: facts.sid, ...fields, ...(facts.createdAt ? { createdAt: facts.createdAt } : {}) },
     update: fields,
-    select: { assigneeId: true, queuedAt: true },
+    select: { assigneeId: true, queuedAt: true, channel: true, customerAddress: true, customerName: true },
   });
+  // A 1:1 customer is a person Switchboard keeps: their contact, found or made now.
+  const contact = row.customerAddress && row.channel !== 'GROUP' ? await linkContact({ conversationSid: facts.sid, address: row.customerAddress, channel: row.channel, name: row.customerName }) : null;
   const queued = Boolean(row.queuedAt && !row.assigneeId);
   await publishLiveEventAfterWrite({
     kind: 'conversation.updated',
     data: { conversationSid: facts.sid, change: 'state' in fields ? 'state' : 'details', queued },
     audience: conversationAudience({ conversationSid: facts.sid, queued }),
   });
+  return { customerName: contact?.name ?? row.customerName };
 }
 
 /** The index fields a conversation's facts give (recordConversation's upsert, the reconciler's). */
 export function conversationIndexFields(facts: ConversationFacts) {
-  const switchboard = readSwitchboardAttributes(parseAttributes(facts.attributes));
   return {
     ...(facts.state && STATES[facts.state] ? { state: STATES[facts.state] } : {}),
-    ...(switchboard ? fieldsFromAttributes(switchboard) : facts.binding ? fieldsFromBinding(facts.binding) : {}),
+    ...indexFieldsOfFacts(facts),
   };
-}
-
-// Attributes and bindings come from Twilio, written by anyone with access to the account: their
-// text is stored without control characters (JSON may carry a NUL as "\u0000").
-function fieldsFromAttributes(switchboard: TSwitchboardAttributes) {
-  const clean = stripControlCharacters;
-  return {
-    channel: indexChannel(switchboard.channel),
-    ...(switchboard.customer?.address ? { customerAddress: clean(switchboard.customer.address) } : {}),
-    ...(switchboard.customer?.name ? { customerName: clean(switchboard.customer.name) } : {}),
-    ...(switchboard.members?.length ? { members: switchboard.members.map(clean) } : {}),
-    ...(switchboard.twilioNumber ? { twilioNumber: clean(switchboard.twilioNumber) } : {}),
-  };
-}
-
-// A single address may be one member's binding rather than the group's list: it does not
-// replace the members on record.
-function fieldsFromBinding(binding: Binding) {
-  const described = attributesFromBinding(binding);
-  if (!described) return {};
-  return fieldsFromAttributes(binding.addresses.length > 1 ? described : { ...described, members: undefined });
 }

@@ -13,6 +13,8 @@ export const ZSwitchboardAttributes = z.object({
   twilioNumber: z.string().optional(),
   /** Group texts: every customer's number. */
   members: z.array(z.string()).optional(),
+  /** Group texts: the name the agent gave the group ("Wedding catering — Lee & Kim"). */
+  name: z.string().optional(),
 });
 export type TSwitchboardAttributes = z.infer<typeof ZSwitchboardAttributes>;
 

@@ -1,4 +1,4 @@
-import { attributeChannel } from '@/lib/conversation-index/channel';
+import { buildConversationRecord, describeIndexRow } from '@/lib/conversations/conversation-descriptor';
 import { db } from '@/lib/db/client';
 import type { ConversationRecord, Preview } from '@/lib/conversations/view-records';
 
@@ -33,22 +33,15 @@ export async function listMyConversations(userId: string, { sid }: { sid?: strin
   return rows.map((row) => {
     const lastActivityAt = (row.lastMessageAt ?? row.createdAt).getTime();
     return {
-      record: {
+      record: buildConversationRecord({
         sid: row.sid,
-        friendlyName: row.customerName ?? row.customerAddress,
-        switchboard: {
-          channel: attributeChannel(row.channel),
-          ...(row.customerAddress || row.customerName ? { customer: { address: row.customerAddress ?? undefined, name: row.customerName ?? undefined } } : {}),
-          ...(row.twilioNumber ? { twilioNumber: row.twilioNumber } : {}),
-          ...(row.members.length ? { members: row.members } : {}),
-        },
+        friendlyName: null,
+        descriptor: describeIndexRow(row),
         state: STATES[row.state],
-        lastMessageIndex: null,
         lastActivityAt,
-        lastReadMessageIndex: null,
         dateCreated: row.createdAt.getTime(),
         provisional: true,
-      },
+      }),
       preview: row.lastMessagePreview ? { index: -1, body: row.lastMessagePreview, author: null, mediaCount: 0, at: lastActivityAt } : null,
     };
   });

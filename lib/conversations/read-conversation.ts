@@ -2,7 +2,8 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db/client';
 import type { MessageRecord } from '@/lib/conversations/view-records';
 import { conversationService } from '@/lib/twilio/conversation-service';
-import { parseAttributes, readSwitchboardAttributes, type TSwitchboardAttributes } from './conversation-attributes';
+import type { TSwitchboardAttributes } from './conversation-attributes';
+import { type ConversationDescriptor, describeAttributes } from './conversation-descriptor';
 import { canWriteKnownConversation } from './conversation-access';
 import { notFoundFromTwilio } from '@/lib/twilio/twilio-errors';
 
@@ -35,7 +36,7 @@ export async function readConversation(user: CurrentUser, conversationSid: strin
   const [indexed, team] = await Promise.all([
     db.conversationIndex.findUnique({
       where: { sid: conversationSid },
-      select: { assigneeId: true, queuedAt: true, assignee: { select: { id: true, name: true } } },
+      select: { assigneeId: true, queuedAt: true, assignee: { select: { id: true, name: true } }, contact: { select: { name: true } } },
     }),
     db.user.findMany({ select: { id: true, name: true } }),
   ]);
@@ -43,7 +44,7 @@ export async function readConversation(user: CurrentUser, conversationSid: strin
   return {
     sid: conversation.sid,
     friendlyName: conversation.friendlyName,
-    switchboard: readSwitchboardAttributes(parseAttributes(conversation.attributes)),
+    switchboard: withContactName(describeAttributes(conversation.attributes), indexed?.contact?.name ?? null),
     state: conversation.state as ConversationForViewer['state'],
     dateCreated: conversation.dateCreated.toISOString(),
     assignee: indexed?.assignee ?? null,
@@ -82,4 +83,10 @@ export async function readRecentMessages(conversationSid: string, limit = 100): 
     clientKey: null,
   }));
   return { messages: records, hasOlder: records.length >= limit };
+}
+
+// The contact's name as the team keeps it now wins over the one the attributes were written with.
+function withContactName(descriptor: ConversationDescriptor | null, name: string | null): ConversationDescriptor | null {
+  if (!descriptor?.customer || !name) return descriptor;
+  return { ...descriptor, customer: { ...descriptor.customer, name } };
 }

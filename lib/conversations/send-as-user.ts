@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { conversationService } from '@/lib/twilio/conversation-service';
+import { ensureTwilioUser } from '@/lib/twilio/ensure-twilio-user';
 import { notFoundFromTwilio } from '@/lib/twilio/twilio-errors';
 import { assertCanWrite } from './conversation-access';
 import { zSafeText } from '@/lib/text/control-characters';
@@ -13,6 +14,7 @@ export const ZSendMessage = z.object({ body: zSafeText().trim().min(1, 'Write a 
  */
 export async function sendAsUser({ user, conversationSid, body }: { user: CurrentUser; conversationSid: string; body: string }) {
   await assertCanWrite(user, conversationSid);
+  await ensureTwilioUser(user);
   const service = await conversationService();
   // Webhooks enabled: the app's own index and the carrier see it like any other reply.
   const message = await service

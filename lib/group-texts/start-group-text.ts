@@ -22,7 +22,12 @@ export async function startGroupText({ agentId, input }: { agentId: string; inpu
     });
   }
   const service = await conversationService();
-  const attributes = withSwitchboardAttributes({}, { channel: 'group', members: input.customers, twilioNumber: input.projectedAddress });
+  const attributes = withSwitchboardAttributes({}, {
+    channel: 'group',
+    members: input.customers,
+    twilioNumber: input.projectedAddress,
+    ...(input.name ? { name: input.name } : {}),
+  });
   let conversation;
   try {
     conversation = await service.conversationWithParticipants.create({

@@ -4,6 +4,7 @@ import type { ConnectionStatus, InboxState } from './inbox-state';
 import { toConversationRecord, toMessageRecord, toParticipantRecord } from './records';
 import type { SdkRegistry } from './sdk-registry';
 import {
+  withContactName,
   withMessage,
   withoutConversation,
   withoutMessage,
@@ -33,7 +34,7 @@ export function bindClientEvents({ client, store, registry, onIncomingMessage, o
     if (conversation.status !== 'joined') return;
     const isNew = !registry.conversations.has(conversation.sid);
     registry.conversations.set(conversation.sid, conversation);
-    store.update((state) => ({ ...state, conversations: { ...state.conversations, [conversation.sid]: toConversationRecord(conversation) } }));
+    store.update((state) => ({ ...state, conversations: { ...state.conversations, [conversation.sid]: withContactName(toConversationRecord(conversation), state.contactNames) } }));
     // The roster may have been announced before the conversation itself: read it once.
     if (isNew) {
       void conversation.getParticipants().then(
@@ -57,6 +58,8 @@ export function bindClientEvents({ client, store, registry, onIncomingMessage, o
   };
   const upsertMessage = (message: Message) => {
     registry.messages.set(message.sid, message);
+    // A colleague who wrote here may have left (a transfer): their name is still theirs.
+    if (message.author) onUserSeen(message.author);
     store.update((state) => withMessage(state, message.conversation.sid, toMessageRecord(message)));
   };
 

@@ -1,4 +1,5 @@
 import type { TConversationChannel } from '@/lib/conversations/conversation-attributes';
+import { describeTitle } from '@/lib/conversations/conversation-descriptor';
 import { displayAddress } from '@/lib/conversations/phone-address';
 import type { ConversationRecord } from '@/lib/conversations/view-records';
 
@@ -9,12 +10,7 @@ export function conversationChannel(conversation: ConversationRecord): TConversa
 }
 
 export function conversationTitle(conversation: ConversationRecord): string {
-  const customer = conversation.switchboard?.customer;
-  if (customer?.name) return customer.name;
-  if (customer?.address) return displayAddress(customer.address);
-  const members = conversation.switchboard?.members;
-  if (members?.length) return members.map(displayAddress).join(', ');
-  return conversation.friendlyName || 'Untitled conversation';
+  return describeTitle(conversation.switchboard, conversation.friendlyName);
 }
 
 /** Messages after the read horizon (indices are sequential; gaps from deletions are rare). */
@@ -23,13 +19,6 @@ export function unreadCount(conversation: ConversationRecord): number {
   const read = conversation.lastReadMessageIndex ?? -1;
   return Math.max(0, conversation.lastMessageIndex - read);
 }
-
-export const CHANNEL_LABELS: Record<TConversationChannel, string> = {
-  sms: 'SMS',
-  whatsapp: 'WhatsApp',
-  chat: 'Chat',
-  group: 'Group',
-};
 
 /** The name to show for a message author: agents by their Twilio user name, customers by name or number. */
 export function authorName(author: string | null, conversation: ConversationRecord | undefined, userNames: Record<string, string>): string {

@@ -1,4 +1,6 @@
 import { Client, type Message } from '@twilio/conversations';
+import { isPhoneAuthor } from '@/lib/conversation-index/channel';
+import { SYSTEM_AUTHOR } from '@/lib/conversation-index/message-author';
 import { bindClientEvents } from './bind-client-events';
 import { createStore } from './create-store';
 import { INITIAL_INBOX_STATE, type InboxState } from './inbox-state';
@@ -6,7 +8,7 @@ import { SdkRegistry } from './sdk-registry';
 import { discardMessage, retryMessage, sendMessage } from './send-actions';
 import { nextPaint, waitForConnectionState } from './sdk-timing';
 import { dropIfProvisional, dropUnconfirmed, seedFromServer } from './server-seed';
-import { withUserName } from './state-updates';
+import { withContactNames, withUserName } from './state-updates';
 import { ensurePreview, loadOlder, openThread } from './thread-actions';
 import { fetchToken, SessionExpiredError } from './token-source';
 
@@ -82,8 +84,8 @@ export class InboxController {
     return () => this.incoming.delete(listener);
   }
 
-  openThread = (sid: string) => openThread(this.context, sid);
-  loadOlder = (sid: string) => loadOlder(this.context, sid);
+  openThread = (sid: string) => openThread(this.context, sid).then(() => this.resolveAuthors(sid));
+  loadOlder = (sid: string) => loadOlder(this.context, sid).then(() => this.resolveAuthors(sid));
   ensurePreview = (sid: string) => ensurePreview(this.context, sid);
   send = (sid: string, body: string, files: File[]) => sendMessage(this.context, sid, body, files);
   retry = (sid: string, clientKey: string) => retryMessage(this.context, sid, clientKey);
@@ -104,8 +106,13 @@ export class InboxController {
    * the server's index; the SDK confirms it (or takes it away) once it has joined.
    */
   async showAssigned(sid: string): Promise<void> {
-    if (this.store.getState().conversations[sid]) return;
+    // Listed already (the SDK was quicker), it still learns its customer's contact name.
     await seedFromServer(this.store, { sid });
+  }
+
+  /** Contacts renamed or merged (the live stream said so): every conversation with them follows. */
+  applyContactNames(names: Record<string, string | null>): void {
+    this.store.update((state) => withContactNames(state, names));
   }
 
   /** It moved away before the SDK confirmed it. */
@@ -167,7 +174,14 @@ export class InboxController {
     }
   }
 
+  /** Authors are named by their Twilio User, including those no longer in the conversation. */
+  private resolveAuthors(sid: string): void {
+    for (const message of this.store.getState().threads[sid]?.messages ?? []) if (message.author) void this.resolveUserName(message.author);
+  }
+
   private async resolveUserName(identity: string): Promise<void> {
+    // Customers (phones) and automated authors have no Twilio User.
+    if (isPhoneAuthor(identity) || identity === SYSTEM_AUTHOR) return;
     if (!this.client || this.nameRequests.has(identity)) return;
     this.nameRequests.add(identity);
     try {

@@ -38,6 +38,11 @@ export type InboxState = {
   typing: Record<string, string[]>;
   /** Identity → display name (Twilio User friendlyName). */
   userNames: Record<string, string>;
+  /**
+   * Customer address → the contact's name, as the server knows it now: it wins over the name a
+   * conversation's attributes were written with (a contact renamed or merged since).
+   */
+  contactNames: Record<string, string | null>;
 };
 
 export const INITIAL_INBOX_STATE: InboxState = {
@@ -53,4 +58,5 @@ export const INITIAL_INBOX_STATE: InboxState = {
   previews: {},
   typing: {},
   userNames: {},
+  contactNames: {},
 };

@@ -1,5 +1,5 @@
 import type { Conversation, Message, Participant } from '@twilio/conversations';
-import { readSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
+import { buildConversationRecord, describeAttributes } from '@/lib/conversations/conversation-descriptor';
 import type { ConversationRecord, MessageRecord, ParticipantRecord, Preview } from '@/lib/conversations/view-records';
 
 // SDK objects are live and mutable; the store keeps plain, immutable copies of what the UI
@@ -8,16 +8,16 @@ import type { ConversationRecord, MessageRecord, ParticipantRecord, Preview } fr
 export function toConversationRecord(conversation: Conversation): ConversationRecord {
   const lastMessage = conversation.lastMessage;
   const created = conversation.dateCreated?.getTime() ?? null;
-  return {
+  return buildConversationRecord({
     sid: conversation.sid,
     friendlyName: conversation.friendlyName,
-    switchboard: readSwitchboardAttributes(conversation.attributes),
+    descriptor: describeAttributes(conversation.attributes),
     state: conversation.state?.current ?? 'active',
     lastMessageIndex: lastMessage?.index ?? null,
     lastActivityAt: lastMessage?.dateCreated?.getTime() ?? conversation.dateUpdated?.getTime() ?? created ?? 0,
     lastReadMessageIndex: conversation.lastReadMessageIndex,
     dateCreated: created,
-  };
+  });
 }
 
 export function clientKeyOf(attributes: unknown): string | null {

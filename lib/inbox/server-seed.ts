@@ -1,6 +1,7 @@
 import type { SeedConversation } from '@/lib/conversations/list-my-conversations';
 import type { Store } from './create-store';
 import type { InboxState } from './inbox-state';
+import { withContactNames } from './state-updates';
 
 /**
  * The list from the server's index, shown while the SDK is still joining the agent's
@@ -23,7 +24,9 @@ export async function seedFromServer(store: Store<InboxState>, { sid }: { sid?: 
       conversations[record.sid] = record;
       if (preview && !previews[record.sid]) previews[record.sid] = preview;
     }
-    return { ...state, conversations, previews };
+    // The index names customers by their contact: that name wins over the SDK's attributes.
+    const names = Object.fromEntries(seed.flatMap(({ record }) => (record.switchboard?.customer?.address ? [[record.switchboard.customer.address, record.switchboard.customer.name ?? null]] : [])));
+    return withContactNames({ ...state, conversations, previews }, names);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { InboxState, PendingMessage } from './inbox-state';
-import type { MessageRecord, ParticipantRecord } from '@/lib/conversations/view-records';
+import type { ConversationRecord, MessageRecord, ParticipantRecord } from '@/lib/conversations/view-records';
 import { toPreview, upsertMessage } from './records';
 
 // Pure state transitions shared by the event bindings and the actions.
@@ -68,4 +68,20 @@ export function withoutConversation(state: InboxState, sid: string): InboxState 
     typing: drop(state.typing),
     pending: drop(state.pending),
   };
+}
+
+/** A conversation record with its customer named as their contact is named now. */
+export function withContactName(record: ConversationRecord, contactNames: InboxState['contactNames']): ConversationRecord {
+  const customer = record.switchboard?.customer;
+  if (!record.switchboard || !customer?.address || !(customer.address in contactNames)) return record;
+  const name = contactNames[customer.address] ?? undefined;
+  if (customer.name === name) return record;
+  return { ...record, switchboard: { ...record.switchboard, customer: { ...customer, name } } };
+}
+
+/** Contacts' current names (null: unnamed) by address, applied to every conversation with them. */
+export function withContactNames(state: InboxState, names: Record<string, string | null>): InboxState {
+  const contactNames = { ...state.contactNames, ...names };
+  const conversations = Object.fromEntries(Object.entries(state.conversations).map(([sid, record]) => [sid, withContactName(record, contactNames)]));
+  return { ...state, contactNames, conversations };
 }

@@ -24,6 +24,8 @@ export type LiveEventData = {
   'conversation.updated': { conversationSid: string; change: 'message' | 'state' | 'delivery' | 'details'; queued: boolean };
   'note.added': { conversationSid: string; noteId: string };
   'canned-responses.changed': Record<string, never>;
+  /** A contact was renamed, edited, noted or merged (or a merge undone). */
+  'contact.updated': { contactIds: string[] };
   /** Someone came online or went offline, changed availability, or an admin changed them. */
   'team.changed': { userId: string; sessionsEnded?: boolean };
   'settings.changed': Record<string, never>;

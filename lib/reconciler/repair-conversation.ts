@@ -1,5 +1,6 @@
+import { linkContact } from '@/lib/contacts/link-contact';
 import { bindingOfParticipants } from '@/lib/conversation-index/binding-of-participants';
-import { ensureSwitchboardAttributes } from '@/lib/conversation-index/ensure-switchboard-attributes';
+import { writeSwitchboardAttributes } from '@/lib/conversation-index/write-switchboard-attributes';
 import { conversationIndexFields } from '@/lib/conversation-index/record-conversation';
 import { recordMessageIn } from '@/lib/conversation-index/record-message';
 import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
@@ -74,8 +75,11 @@ export async function repairConversation(conversationSid: string, now = new Date
   if (repair.routing) metrics.reconcilerRepairs.inc({ kind: 'routed' });
   log.warn('reconciler.repaired', { conversationSid, indexed: repair.indexed, routing: repair.routing });
   if (outcome) await applyAssignment(outcome);
-  if (repair.indexed && snapshot.binding) {
-    await ensureSwitchboardAttributes(conversationSid, snapshot.binding).catch((error: unknown) => log.warn('reconciler.attributes_failed', { conversationSid, error }));
+  if (repair.indexed) {
+    const { attributes } = snapshot.conversation;
+    const indexed = await db.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { customerAddress: true, channel: true } });
+    const contact = indexed?.customerAddress && indexed.channel !== 'GROUP' ? await linkContact({ conversationSid, address: indexed.customerAddress, channel: indexed.channel }) : null;
+    await writeSwitchboardAttributes({ conversationSid, attributes, binding: snapshot.binding, customerName: contact?.name }).catch((error: unknown) => log.warn('reconciler.attributes_failed', { conversationSid, error }));
   }
   return repair;
 }

@@ -1,4 +1,5 @@
-import { displayAddress } from '@/lib/conversations/phone-address';
+import { describeIndexRow, describeTitle } from '@/lib/conversations/conversation-descriptor';
+import type { ConversationChannel } from '@/lib/db/generated/enums';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { FIRST_RESPONSE_SECONDS, RESOLUTION_SECONDS } from './metric-definitions';
@@ -82,7 +83,7 @@ export async function readConversationRows({
   return rows.map((row) => ({
     sid: row.sid,
     channel: row.channel,
-    customer: row.customerName ?? (row.customerAddress ? displayAddress(row.customerAddress) : row.members.join(', ')),
+    customer: describeTitle(describeIndexRow({ ...row, channel: row.channel as ConversationChannel }), null),
     twilioNumber: row.twilioNumber,
     state: row.state,
     openedAt: row.openedAt.toISOString(),

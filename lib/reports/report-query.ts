@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channelFromIndex, channelLabel } from '@/lib/conversations/conversation-descriptor';
 
 // What a report shows, as it travels in the URL (so a view can be shared): the date range, its
 // time zone and the filters. Shared by the page, the export route and the filter form; no
@@ -12,7 +13,7 @@ export const RANGE_LABELS: Record<RangePreset, string> = { today: 'Today', '7d':
 export const MAX_RANGE_DAYS = 92;
 
 export const REPORT_CHANNELS = ['SMS', 'WHATSAPP', 'CHAT', 'GROUP'] as const;
-export const CHANNEL_LABELS: Record<(typeof REPORT_CHANNELS)[number], string> = { SMS: 'SMS', WHATSAPP: 'WhatsApp', CHAT: 'Chat', GROUP: 'Group text' };
+export const CHANNEL_LABELS = Object.fromEntries(REPORT_CHANNELS.map((channel) => [channel, channelLabel(channelFromIndex(channel))])) as Record<(typeof REPORT_CHANNELS)[number], string>;
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-21.');
 

@@ -1,5 +1,5 @@
 import { type Attention, readAttention } from '@/lib/attention/read-attention';
-import { displayAddress } from '@/lib/conversations/phone-address';
+import { type DescribedIndexRow, describeIndexRow, describeTitle } from '@/lib/conversations/conversation-descriptor';
 import { db } from '@/lib/db/client';
 import { listTeam, type TeamMemberStatus } from '@/lib/users/list-team';
 import type { ServiceLevelTargets } from './service-levels';
@@ -8,7 +8,10 @@ import { readServiceLevelTargets } from './team-settings';
 export type FloorConversation = {
   sid: string;
   channel: 'SMS' | 'WHATSAPP' | 'CHAT' | 'GROUP';
+  /** The customer's name (their contact's), else their number, else the group's. */
   customer: string;
+  /** The number behind the name, for its tooltip. */
+  customerAddress: string | null;
   twilioNumber: string | null;
   assignee: { id: string; name: string } | null;
   queuedAt: string | null;
@@ -73,6 +76,7 @@ export async function readFloorOverview(now = new Date()): Promise<FloorOverview
       sid: row.sid,
       channel: row.channel,
       customer: customerLabel(row),
+      customerAddress: row.customerAddress,
       twilioNumber: row.twilioNumber,
       assignee: row.assignee,
       queuedAt: row.queuedAt?.toISOString() ?? null,
@@ -89,8 +93,6 @@ export async function readFloorOverview(now = new Date()): Promise<FloorOverview
   };
 }
 
-function customerLabel(row: { customerName: string | null; customerAddress: string | null; members: string[] }): string {
-  if (row.customerName !== null) return row.customerName;
-  if (row.customerAddress !== null) return displayAddress(row.customerAddress);
-  return row.members.length ? row.members.join(', ') : 'Chat';
+function customerLabel(row: DescribedIndexRow): string {
+  return describeTitle(describeIndexRow(row), 'Chat');
 }

@@ -1,4 +1,4 @@
-import { ensureSwitchboardAttributes } from '@/lib/conversation-index/ensure-switchboard-attributes';
+import { writeSwitchboardAttributes } from '@/lib/conversation-index/write-switchboard-attributes';
 import { recordConversation } from '@/lib/conversation-index/record-conversation';
 import { recordDelivery } from '@/lib/conversation-index/record-delivery';
 import { recordMessage } from '@/lib/conversation-index/record-message';
@@ -25,20 +25,23 @@ export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Pro
     case 'onConversationAdded':
     case 'onConversationUpdated':
     case 'onConversationRemoved':
-      await recordConversation({ sid: event.conversationSid, state: event.state, attributes: event.attributes, binding: event.binding, createdAt: event.createdAt });
-      if (event.type === 'onConversationAdded') defer(() => ensureSwitchboardAttributes(event.conversationSid, event.binding));
+    {
+      const { customerName } = await recordConversation({ sid: event.conversationSid, state: event.state, attributes: event.attributes, binding: event.binding, createdAt: event.createdAt });
+      if (event.type === 'onConversationAdded') {
+        // A customer the team knows is named in the attributes from the start.
+        defer(async () => void (await writeSwitchboardAttributes({ conversationSid: event.conversationSid, attributes: event.attributes, binding: event.binding, customerName })));
+      }
       if (event.state === 'closed') await resolveAndOffer(event.conversationSid, event.updatedAt, defer);
       return;
+    }
     case 'onConversationStateUpdated':
       if (event.state === 'closed') await resolveAndOffer(event.conversationSid, event.updatedAt, defer);
       else await recordConversation({ sid: event.conversationSid, state: event.state });
       return;
     case 'onParticipantAdded':
-      // A 1:1 customer (address + proxy address); group members and agents say nothing new.
-      if (event.binding.proxyAddress) {
-        await recordConversation({ sid: event.conversationSid, binding: event.binding });
-        defer(() => ensureSwitchboardAttributes(event.conversationSid, event.binding));
-      }
+      // A 1:1 customer (address + proxy address); group members and agents say nothing new. The
+      // attributes were written when the conversation was added: only the index learns here.
+      if (event.binding.proxyAddress) await recordConversation({ sid: event.conversationSid, binding: event.binding });
       return;
     case 'onParticipantRemoved':
       // The owner was removed outside Switchboard: the conversation must not wait on them.
