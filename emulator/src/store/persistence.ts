@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
+import { builtInContentRecords } from '../domain/content-templates';
 import type { State } from './records';
 
 /**
@@ -39,8 +40,10 @@ export class FilePersistence {
     }
     const parsed = JSON.parse(text) as Partial<State>;
     if (parsed.version !== 1) throw new Error(`${path}: unsupported emulator state version ${String(parsed.version)}`);
-    // Files written before the carrier existed lack its parts; they start empty.
+    // Files written before the carrier existed lack its parts; they start empty. Files from before the
+    // Content API start with the built-in contents, which they could already send.
     return {
+      contents: builtInContentRecords(new Date(0).toISOString().replace(/\.\d{3}Z$/, 'Z'), () => 0),
       whatsappSessions: {},
       messagingService: { inboundAutocreation: false },
       carrierMessages: {},
