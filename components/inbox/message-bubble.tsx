@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import { clockTime } from '@/lib/inbox/format';
 import type { MessageRecord } from '@/lib/conversations/view-records';
+import { TemplateBubble } from '@/components/templates/template-bubble';
 import { AttachmentView } from './attachment-view';
 import { DeliveryIndicator } from './delivery-indicator';
 
@@ -26,6 +27,7 @@ export const MessageBubble = memo(function MessageBubble({ message, isOwn, autho
       {message.media.map((media) => (
         <AttachmentView key={media.sid} messageSid={message.sid} media={media} />
       ))}
+      {message.template ? <TemplateBubble preview={message.template.preview} name={message.template.name} /> : null}
       {message.body ? (
         <p
           data-testid="message-body"

@@ -22,6 +22,7 @@ import { ThreadRowView } from './thread-row-view';
 import { buildThreadRows } from './thread-rows';
 import { useNow } from './use-now';
 import { useServerThread } from './use-server-thread';
+import { WhatsAppComposerGate } from './whatsapp-composer-gate';
 
 // Read horizons are not shown here: this viewer is no participant.
 const NO_READERS: string[] = [];
@@ -115,6 +116,15 @@ export function ServerThreadView({ sid, viewer }: Props) {
           </p>
         ) : null}
         {conversation.canWrite ? (
+          <WhatsAppComposerGate
+            sid={sid}
+            channel={conversationChannel(record)}
+            closed={conversation.state === 'closed'}
+            messages={messages}
+            customerAddress={conversation.switchboard?.customer?.address ?? null}
+            customerName={conversation.switchboard?.customer?.name ?? null}
+            agentName={conversation.people[viewer.id] ?? null}
+          >
           <Composer
             channel={conversationChannel(record)}
             closed={conversation.state === 'closed'}
@@ -132,6 +142,7 @@ export function ServerThreadView({ sid, viewer }: Props) {
             onAddNote={addNote}
             onTyping={onTyping}
           />
+          </WhatsAppComposerGate>
         ) : (
           <ReadOnlyFooter sid={sid} conversation={conversation} viewerRole={viewer.role} />
         )}

@@ -21,8 +21,15 @@ import { TypingIndicator } from './typing-indicator';
 import { useFirstItemIndex } from './use-first-item-index';
 import { useNow } from './use-now';
 import { useVisibleReadHorizon } from './use-visible-read-horizon';
+import { WhatsAppComposerGate } from './whatsapp-composer-gate';
 
 const NO_PENDING: PendingMessage[] = [];
+
+/**
+ * Messages from SMS/WhatsApp people have no delivery to show; every other author's (this agent's, a
+ * supervisor's, the system's) do, so a failure reaches the owner's thread with Twilio's reason.
+ */
+const isFromPhone = (author: string | null) => Boolean(author && (author.startsWith('+') || author.startsWith('whatsapp:')));
 // Stable empties keep the memoized bubbles from re-rendering.
 const NO_READERS: string[] = [];
 
@@ -120,7 +127,7 @@ export function ThreadView({ sid }: { sid: string }) {
           message={row.message}
           isOwn={row.message.author === identity}
           authorName={authorName(row.message.author, conversation, userNames)}
-          showsDelivery={hasPhoneRecipients && row.message.author === identity}
+          showsDelivery={hasPhoneRecipients && !isFromPhone(row.message.author)}
           seenBy={seenBy.get(row.message.index) ?? NO_READERS}
         />
       ) : row.kind === 'pending' ? (
@@ -211,18 +218,28 @@ export function ThreadView({ sid }: { sid: string }) {
         ) : null}
       </div>
       <TypingIndicator sid={sid} />
-      <Composer
+      <WhatsAppComposerGate
+        sid={sid}
         channel={channel}
         closed={conversation.state === 'closed'}
-        files={files}
-        onFilesChange={setFiles}
-        onSend={send}
-        onAddNote={addNote}
-        onTyping={() => {
-          controller.typing(sid);
-          reportTyping();
-        }}
-      />
+        messages={thread?.messages}
+        customerAddress={conversation.switchboard?.customer?.address ?? null}
+        customerName={conversation.switchboard?.customer?.name ?? null}
+        agentName={identity ? (userNames[identity] ?? null) : null}
+      >
+        <Composer
+          channel={channel}
+          closed={conversation.state === 'closed'}
+          files={files}
+          onFilesChange={setFiles}
+          onSend={send}
+          onAddNote={addNote}
+          onTyping={() => {
+            controller.typing(sid);
+            reportTyping();
+          }}
+        />
+      </WhatsAppComposerGate>
     </section>
     </MessageSourceContext.Provider>
   );

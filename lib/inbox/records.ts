@@ -1,3 +1,4 @@
+import { templateOf } from '@/lib/templates/template-of';
 import type { Conversation, Message, Participant } from '@twilio/conversations';
 import { readSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import type { ConversationRecord, MessageRecord, ParticipantRecord, Preview } from '@/lib/conversations/view-records';
@@ -52,6 +53,7 @@ export function toMessageRecord(message: Message): MessageRecord {
         }
       : null,
     clientKey: clientKeyOf(message.attributes),
+    template: templateOf(message.attributes),
   };
 }
 
