@@ -71,9 +71,9 @@ export function TemplateSender({ conversationSid, customerName, agentName, onSen
     return (
       <div className="flex flex-col gap-2" data-testid="template-picker">
         {loadError ? <Alert>{loadError}</Alert> : null}
-        <Command label="Approved templates" className="rounded-md border border-slate-200 bg-white">
-          <Command.Input placeholder="Search approved templates" aria-label="Search templates" className="w-full border-b border-slate-200 bg-transparent px-3 py-2 text-sm outline-none" />
-          <Command.List className="max-h-56 overflow-y-auto p-1">
+        <Command label="Search approved templates" className="rounded-md border border-slate-200 bg-white">
+          <Command.Input placeholder="Search approved templates" className="w-full border-b border-slate-200 bg-transparent px-3 py-2 text-sm outline-none" />
+          <Command.List label="Approved templates" className="max-h-56 overflow-y-auto p-1">
             {templates === null ? <Command.Loading>Loading templates…</Command.Loading> : null}
             <Command.Empty className="px-2 py-4 text-center text-sm text-slate-600">No approved template matches.</Command.Empty>
             {(templates ?? []).map((template) => (
