@@ -17,7 +17,7 @@ async function followEmulatorClock(page: Page, clock: EmulatorClock) {
   await page.reload();
 }
 
-test('outside the 24-hour window the agent sends an approved template with its variables; free-form is impossible', async ({ browser, phone, clock }) => {
+test('outside the 24-hour window the agent sends an approved template with its variables; free-form is impossible', async ({ browser, phone, clock, emulator }) => {
   await ensureAutocreation(WHATSAPP_NUMBER);
   const agent = await openInbox(browser, await createMember(browser, { name: 'Wanda Window' }), { available: true });
   await followEmulatorClock(agent.page, clock);
@@ -34,6 +34,10 @@ test('outside the 24-hour window the agent sends an approved template with its v
   await expect(thread.getByTestId('whatsapp-window')).toHaveAttribute('data-open', 'false');
   await expect(thread.getByTestId('whatsapp-window')).toContainText('24-hour window has closed');
   await expect(thread.getByRole('textbox', { name: 'Message' })).toBeDisabled();
+  // A free-form message from someone else (here the system, over REST) fails; the owner sees why.
+  await emulator.twilio.conversations.v1.conversations(routing.conversation_sid!).messages.create({ author: 'system', body: 'Your parcel is delayed.' });
+  const failed = thread.getByTestId('message').filter({ hasText: 'Your parcel is delayed.' });
+  await expect(failed.getByTestId('delivery-status')).toHaveText('Failed: WhatsApp’s 24-hour window has closed; send a template');
 
   await thread.getByRole('combobox', { name: 'Search approved templates' }).fill('follow');
   await thread.getByRole('option', { name: /conversation_follow_up/ }).click();
