@@ -74,6 +74,10 @@ test('a new outbound WhatsApp conversation starts with a template, and the custo
 
   await customer.send(WHATSAPP_NUMBER, 'Hello!');
   await expect(thread.getByTestId('whatsapp-window')).toHaveText(/Window closes in 2[34] h \d+ min/);
+  // Inside the window a template is still one click away.
+  await thread.getByRole('button', { name: 'Insert template' }).click();
+  await expect(thread.getByRole('option', { name: /conversation_follow_up/ })).toBeVisible();
+  await thread.getByRole('button', { name: 'Cancel' }).click();
   const composer = thread.getByRole('textbox', { name: 'Message' });
   await composer.fill('Thanks for answering.');
   await composer.press('Enter');
@@ -81,7 +85,7 @@ test('a new outbound WhatsApp conversation starts with a template, and the custo
   await agent.close();
 });
 
-test('a supervisor creates a template and submits it; agents can send it once WhatsApp approves', async ({ browser, emulator, clock }) => {
+test('a supervisor creates a template and submits it; agents can send it once WhatsApp approves', async ({ browser, emulator, clock, phone }) => {
   const supervisor = await openInbox(browser, await createMember(browser, { name: 'Sue Templates', role: 'SUPERVISOR' }), { path: '/supervisor/templates' });
   const page = supervisor.page;
   const name = `order_ready_${Date.now()}`;
@@ -119,6 +123,26 @@ test('a supervisor creates a template and submits it; agents can send it once Wh
   expect(await offered()).toContain(name);
   const [content] = (await emulator.twilio.content.v1.contents.list()).filter((c) => c.friendlyName === name);
   expect(Object.keys(content?.types ?? {})).toContain('twilio/quick-reply');
+
+  // Al sends it in a new WhatsApp conversation; the customer's phone shows it with its buttons.
+  const customer = phone(`whatsapp:${uniqueCustomerNumber()}`);
+  const started = await agentContext.request.post('/api/conversations', {
+    data: { channel: 'whatsapp', customerNumber: customer.address.replace('whatsapp:', ''), from: WHATSAPP_NUMBER },
+    headers: FROM_APP,
+  });
+  const { conversationSid } = (await started.json()) as { conversationSid: string };
+  const sent = await agentContext.request.post(`/api/conversations/${conversationSid}/template-messages`, {
+    data: { contentSid: content?.sid, contentVariables: { 1: 'Sam' } },
+    headers: FROM_APP,
+  });
+  expect(sent.status()).toBe(201);
+  await customer.expectMessage('Hi Sam, your order is ready. Will you collect it today?', { from: WHATSAPP_NUMBER });
+  await page.goto('/phone');
+  await page.getByLabel("Customer's number").fill(customer.address.replace('whatsapp:', ''));
+  await page.getByLabel('Channel').selectOption('whatsapp');
+  await page.getByRole('button', { name: 'Open phone' }).click();
+  const bubble = page.getByTestId('phone-message').filter({ hasText: 'your order is ready' });
+  await expect(bubble.getByTestId('phone-template-button')).toHaveText(['Yes', 'Tomorrow']);
   await agentContext.close();
   await supervisor.close();
 });
