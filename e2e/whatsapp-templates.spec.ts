@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { EmulatorClock } from 'conversations-emulator/playwright';
 import { signInWithApi } from './fixtures/auth';
+import { seriousViolations } from './fixtures/axe';
 import { ensureAutocreation, uniqueCustomerNumber } from './fixtures/emulator';
 import { FROM_APP } from './fixtures/ports';
 import { conversationRow, createMember, openInbox, test } from './fixtures/team';
@@ -44,6 +45,7 @@ test('outside the 24-hour window the agent sends an approved template with its v
   await thread.getByLabel('Variable {{1}}').fill('Maria');
   await thread.getByLabel('Variable {{2}}').fill('Wanda Window');
   await expect(thread.getByRole('form', { name: 'Send template' }).getByTestId('template-body')).toHaveText(FOLLOW_UP);
+  expect(await seriousViolations(agent.page)).toEqual([]);
   await thread.getByRole('button', { name: 'Send template' }).click();
 
   expect(await customer.expectMessage(FOLLOW_UP, { from: WHATSAPP_NUMBER })).toMatchObject({ status: 'delivered' });
@@ -97,6 +99,7 @@ test('a supervisor creates a template and submits it; agents can send it once Wh
   await form.getByLabel('Button 2').fill('Tomorrow');
   await form.getByLabel('Sample for {{1}}').fill('Sam');
   await expect(form.getByTestId('template-body')).toHaveText('Hi Sam, your order is ready. Will you collect it today?');
+  expect(await seriousViolations(page)).toEqual([]);
   await form.getByRole('button', { name: 'Create template' }).click();
 
   const row = page.getByTestId('template-row').filter({ hasText: name });
