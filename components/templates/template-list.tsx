@@ -1,6 +1,8 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useLiveEvent } from '@/components/live/use-live-event';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -39,6 +41,11 @@ export function TemplateList({ templates }: { templates: TemplateView[] }) {
   const { run, pending, error } = useAction({ fallback: 'Twilio refused the change.', refreshAfter: true });
   const [deleting, setDeleting] = useState<TemplateView | null>(null);
   const [categories, setCategories] = useState<Record<string, (typeof CATEGORIES)[number]>>({});
+  const router = useRouter();
+  // Another supervisor's change shows here too.
+  useLiveEvent((event) => {
+    if (event.kind === 'templates.changed') router.refresh();
+  });
 
   return (
     <div className="flex flex-col gap-3">

@@ -24,6 +24,8 @@ export type LiveEventData = {
   'conversation.updated': { conversationSid: string; change: 'message' | 'state' | 'delivery' | 'details'; queued: boolean };
   'note.added': { conversationSid: string; noteId: string };
   'canned-responses.changed': Record<string, never>;
+  /** A content template was created, submitted for WhatsApp's review or deleted (the templates page). */
+  'templates.changed': Record<string, never>;
   /** Someone came online or went offline, changed availability, or an admin changed them. */
   'team.changed': { userId: string };
   'settings.changed': Record<string, never>;
