@@ -22,6 +22,8 @@ type Props = {
   onTyping: () => void;
   /** Replies sent through the server (not the SDK) carry text only. */
   allowAttachments?: boolean;
+  /** Why free-form replies are off (WhatsApp outside its window); private notes still work. */
+  replyBlockedReason?: string | null;
 };
 
 type Mode = 'reply' | 'note';
@@ -29,7 +31,7 @@ type Mode = 'reply' | 'note';
 /** "/query" typed at the start of the message opens the canned responses. */
 const SLASH = /^\/([\w-]*)$/;
 
-export function Composer({ channel, closed, files, onFilesChange, onSend, onAddNote, onTyping, allowAttachments = true }: Props) {
+export function Composer({ channel, closed, files, onFilesChange, onSend, onAddNote, onTyping, allowAttachments = true, replyBlockedReason = null }: Props) {
   const [mode, setMode] = useState<Mode>('reply');
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +55,8 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
 
   const disabledReason = closed ? 'This conversation is closed. The customer’s next message starts a new one.' : null;
   const problem = mode === 'reply' ? attachmentProblem(channel, files, body.length) : null;
-  const canSubmit = !disabledReason && !problem && (body.trim().length > 0 || (mode === 'reply' && files.length > 0));
+  const blocked = mode === 'reply' ? replyBlockedReason : null;
+  const canSubmit = !disabledReason && !blocked && !problem && (body.trim().length > 0 || (mode === 'reply' && files.length > 0));
   const limit = LIMITS[channel].maxBodyLength;
 
   function insert(response: CannedResponseView) {
@@ -113,7 +116,7 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
 
   function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
     const pasted = Array.from(event.clipboardData.files);
-    if (pasted.length === 0 || mode === 'note' || !allowAttachments) return;
+    if (pasted.length === 0 || mode === 'note' || !allowAttachments || blocked) return;
     event.preventDefault();
     onFilesChange([...files, ...pasted]);
   }
@@ -155,7 +158,7 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
       {pickerOpen ? <CannedResponsePicker matches={matches} activeIndex={Math.min(activeIndex, Math.max(0, matches.length - 1))} onPick={insert} /> : null}
       {!isNote ? <AttachmentPreviews files={files} onRemove={(index) => onFilesChange(files.filter((_, i) => i !== index))} /> : null}
       <div className="flex items-end gap-2">
-        {!isNote && allowAttachments ? (
+        {!isNote && allowAttachments && !blocked ? (
           <>
             <Button variant="ghost" aria-label="Attach files" onClick={() => fileInput.current?.click()} className="px-2 py-2">
               <Paperclip aria-hidden className="h-5 w-5" />
@@ -177,7 +180,8 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
           ref={textArea}
           aria-label={isNote ? 'Note' : 'Message'}
           aria-controls={pickerOpen ? 'canned-responses' : undefined}
-          placeholder={isNote ? 'Only your team sees notes' : 'Write a reply — Enter sends, Shift+Enter new line, / for canned responses'}
+          placeholder={isNote ? 'Only your team sees notes' : (blocked ?? 'Write a reply — Enter sends, Shift+Enter new line, / for canned responses')}
+          disabled={blocked !== null}
           rows={1}
           value={body}
           onChange={(event) => {

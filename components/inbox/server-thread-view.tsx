@@ -12,7 +12,7 @@ import { apiFetch } from '@/lib/api/client-fetch';
 import { withRetryAfter } from '@/lib/api/retry-after';
 import { isSupervisorRole, type Role } from '@/lib/auth/roles';
 import type { ConversationForViewer } from '@/lib/conversations/read-conversation';
-import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
+import { authorName, conversationChannel, isPhoneAuthor } from '@/lib/inbox/conversation-view';
 import type { ConversationRecord } from '@/lib/conversations/view-records';
 import { Composer } from './composer';
 import { MessageBubble } from './message-bubble';
@@ -100,7 +100,7 @@ export function ServerThreadView({ sid, viewer }: Props) {
                       message={row.message}
                       isOwn={row.message.author === viewer.id}
                       authorName={authorName(row.message.author, record, conversation.people)}
-                      showsDelivery={hasPhones && !!row.message.author && !!conversation.people[row.message.author]}
+                      showsDelivery={hasPhones && !isPhoneAuthor(row.message.author)}
                       seenBy={NO_READERS}
                     />
                   ) : null}
@@ -125,23 +125,26 @@ export function ServerThreadView({ sid, viewer }: Props) {
             customerName={conversation.switchboard?.customer?.name ?? null}
             agentName={conversation.people[viewer.id] ?? null}
           >
-          <Composer
-            channel={conversationChannel(record)}
-            closed={conversation.state === 'closed'}
-            files={[]}
-            onFilesChange={() => undefined}
-            allowAttachments={false}
-            onSend={(body) =>
-              // Twilio busy (503 + Retry-After): sent again when the server says, not lost.
-              withRetryAfter(() => apiFetch(`/api/conversations/${sid}/messages`, { body: { body } }), {
-                onWait: (seconds) => setRetryNotice(`Twilio is busy: sending again in ${seconds} s…`),
-              })
-                .then(refresh)
-                .finally(() => setRetryNotice(null))
-            }
-            onAddNote={addNote}
-            onTyping={onTyping}
-          />
+            {(replyBlockedReason) => (
+              <Composer
+                replyBlockedReason={replyBlockedReason}
+                channel={conversationChannel(record)}
+                closed={conversation.state === 'closed'}
+                files={[]}
+                onFilesChange={() => undefined}
+                allowAttachments={false}
+                onSend={(body) =>
+                  // Twilio busy (503 + Retry-After): sent again when the server says, not lost.
+                  withRetryAfter(() => apiFetch(`/api/conversations/${sid}/messages`, { body: { body } }), {
+                    onWait: (seconds) => setRetryNotice(`Twilio is busy: sending again in ${seconds} s…`),
+                  })
+                    .then(refresh)
+                    .finally(() => setRetryNotice(null))
+                }
+                onAddNote={addNote}
+                onTyping={onTyping}
+              />
+            )}
           </WhatsAppComposerGate>
         ) : (
           <ReadOnlyFooter sid={sid} conversation={conversation} viewerRole={viewer.role} />

@@ -3,7 +3,7 @@
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { ArrowDown } from 'lucide-react';
-import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
+import { authorName, conversationChannel, isPhoneAuthor } from '@/lib/inbox/conversation-view';
 import type { PendingMessage } from '@/lib/inbox/inbox-state';
 import { CollisionNotice } from '@/components/collision/collision-notice';
 import { usePresenceReporter } from '@/components/collision/use-viewers';
@@ -24,12 +24,6 @@ import { useVisibleReadHorizon } from './use-visible-read-horizon';
 import { WhatsAppComposerGate } from './whatsapp-composer-gate';
 
 const NO_PENDING: PendingMessage[] = [];
-
-/**
- * Messages from SMS/WhatsApp people have no delivery to show; every other author's (this agent's, a
- * supervisor's, the system's) do, so a failure reaches the owner's thread with Twilio's reason.
- */
-const isFromPhone = (author: string | null) => Boolean(author && (author.startsWith('+') || author.startsWith('whatsapp:')));
 // Stable empties keep the memoized bubbles from re-rendering.
 const NO_READERS: string[] = [];
 
@@ -127,7 +121,7 @@ export function ThreadView({ sid }: { sid: string }) {
           message={row.message}
           isOwn={row.message.author === identity}
           authorName={authorName(row.message.author, conversation, userNames)}
-          showsDelivery={hasPhoneRecipients && !isFromPhone(row.message.author)}
+          showsDelivery={hasPhoneRecipients && !isPhoneAuthor(row.message.author)}
           seenBy={seenBy.get(row.message.index) ?? NO_READERS}
         />
       ) : row.kind === 'pending' ? (
@@ -227,18 +221,21 @@ export function ThreadView({ sid }: { sid: string }) {
         customerName={conversation.switchboard?.customer?.name ?? null}
         agentName={identity ? (userNames[identity] ?? null) : null}
       >
-        <Composer
-          channel={channel}
-          closed={conversation.state === 'closed'}
-          files={files}
-          onFilesChange={setFiles}
-          onSend={send}
-          onAddNote={addNote}
-          onTyping={() => {
-            controller.typing(sid);
-            reportTyping();
-          }}
-        />
+        {(replyBlockedReason) => (
+          <Composer
+            replyBlockedReason={replyBlockedReason}
+            channel={channel}
+            closed={conversation.state === 'closed'}
+            files={files}
+            onFilesChange={setFiles}
+            onSend={send}
+            onAddNote={addNote}
+            onTyping={() => {
+              controller.typing(sid);
+              reportTyping();
+            }}
+          />
+        )}
       </WhatsAppComposerGate>
     </section>
     </MessageSourceContext.Provider>

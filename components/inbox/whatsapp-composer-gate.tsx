@@ -16,8 +16,8 @@ type Props = {
   customerAddress: string | null;
   customerName: string | null;
   agentName: string | null;
-  /** The regular composer, for free-form replies while the window is open. */
-  children: ReactNode;
+  /** The regular composer: free-form replies while the window is open, private notes always. */
+  children: (replyBlockedReason: string | null) => ReactNode;
 };
 
 /**
@@ -29,7 +29,7 @@ type Props = {
 export function WhatsAppComposerGate({ sid, channel, closed, messages, customerAddress, customerName, agentName, children }: Props) {
   const window = useWhatsAppWindow(channel === 'whatsapp' ? messages : undefined, customerAddress);
   const [inserting, setInserting] = useState(false);
-  if (channel !== 'whatsapp' || closed) return children;
+  if (channel !== 'whatsapp' || closed) return children(null);
   const sender = (onDone?: () => void) => (
     <TemplateSender conversationSid={sid} customerName={customerName} agentName={agentName} onSent={onDone} onCancel={onDone} />
   );
@@ -40,21 +40,17 @@ export function WhatsAppComposerGate({ sid, channel, closed, messages, customerA
         ? 'The customer has not written yet, so WhatsApp only accepts an approved template. Free-form replies open when they answer.'
         : 'WhatsApp’s 24-hour window has closed: free-form replies are disabled until the customer writes again. Send an approved template.';
     return (
-      <section aria-label="Template mode" data-testid="template-mode" className="flex flex-col gap-3 border-t border-slate-200 bg-white px-4 py-3">
-        <p id={`${sid}-window-reason`} role="status" data-testid="whatsapp-window" data-open="false" className="flex items-center gap-1.5 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          <Clock aria-hidden className="size-4 shrink-0" />
-          {reason}
-        </p>
-        <textarea
-          aria-label="Message"
-          aria-describedby={`${sid}-window-reason`}
-          disabled
-          rows={1}
-          placeholder="Free-form replies are disabled outside WhatsApp’s 24-hour window"
-          className="min-h-[2.5rem] resize-none rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm"
-        />
-        {sender()}
-      </section>
+      <>
+        <section aria-label="Template mode" data-testid="template-mode" className="flex flex-col gap-3 border-t border-slate-200 bg-white px-4 py-3">
+          <p role="status" data-testid="whatsapp-window" data-open="false" className="flex items-center gap-1.5 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            <Clock aria-hidden className="size-4 shrink-0" />
+            {reason}
+          </p>
+          {sender()}
+        </section>
+        {/* Private notes still work; free-form replies are off with the reason. */}
+        {children('Free-form replies are disabled outside WhatsApp’s 24-hour window')}
+      </>
     );
   }
 
@@ -70,7 +66,7 @@ export function WhatsAppComposerGate({ sid, channel, closed, messages, customerA
         </Button>
       </div>
       {inserting ? <div className="border-t border-slate-200 bg-white px-4 py-3">{sender(() => setInserting(false))}</div> : null}
-      {children}
+      {children(null)}
     </>
   );
 }
