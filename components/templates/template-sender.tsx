@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { apiFetch } from '@/lib/api/client-fetch';
+import { prefillVariable } from '@/lib/templates/prefill-variable';
 import { renderTemplate, templateVariableNames } from '@/lib/templates/render-template';
 import type { TemplateView } from '@/lib/templates/template-view';
 import { TemplateBubble } from './template-bubble';
@@ -21,14 +22,6 @@ type Props = {
 };
 
 const ITEM = 'flex cursor-pointer items-center justify-between gap-2 rounded-md px-2 py-1.5 text-sm data-[selected=true]:bg-indigo-50 data-[selected=true]:text-indigo-900';
-
-/** A value to start from, when the variable's name says whose name it is. */
-export function prefill(name: string, people: { customerName: string | null; agentName: string | null }): string {
-  const n = name.toLowerCase();
-  if (n.includes('agent') || n.includes('rep') || n.includes('staff')) return people.agentName ?? '';
-  if (n.includes('customer') || n.includes('client') || n === 'name' || n === 'first_name') return people.customerName ?? '';
-  return '';
-}
 
 /**
  * Pick an approved WhatsApp template (searchable, with its language), fill in its variables and send
@@ -48,7 +41,7 @@ export function TemplateSender({ conversationSid, customerName, agentName, onSen
   function choose(template: TemplateView) {
     setChosen(template);
     setError(null);
-    setValues(Object.fromEntries(templateVariableNames(template).map((name) => [name, prefill(name, { customerName, agentName })])));
+    setValues(Object.fromEntries(templateVariableNames(template).map((name) => [name, prefillVariable(name, { customerName, agentName })])));
   }
 
   async function send() {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prefillVariable } from './prefill-variable';
 import { renderTemplate, templateVariableNames } from './render-template';
 import { templateTypes, ZCreateTemplate } from './template-form';
 
@@ -40,5 +41,13 @@ describe('the templates page form', () => {
     expect(ZCreateTemplate.safeParse({ ...base, kind: 'quick-reply', buttons: [] }).success).toBe(false);
     expect(ZCreateTemplate.safeParse({ ...base, kind: 'media' }).success).toBe(false);
     expect(ZCreateTemplate.safeParse({ ...base, friendlyName: 'Not A Name', kind: 'text' }).success).toBe(false);
+  });
+});
+
+describe('prefillVariable', () => {
+  it('starts from the customer’s or the agent’s name where the variable’s name says so', () => {
+    const people = { customerName: 'Maria', agentName: 'Wanda' };
+    expect(['customer_name', 'first_name', 'agent_name', '1'].map((name) => prefillVariable(name, people))).toEqual(['Maria', 'Maria', 'Wanda', '']);
+    expect(prefillVariable('customer_name', { customerName: null, agentName: null })).toBe('');
   });
 });
