@@ -35,6 +35,11 @@ test('outside the 24-hour window the agent sends an approved template with its v
   await expect(thread.getByTestId('whatsapp-window')).toHaveAttribute('data-open', 'false');
   await expect(thread.getByTestId('whatsapp-window')).toContainText('24-hour window has closed');
   await expect(thread.getByRole('textbox', { name: 'Message' })).toBeDisabled();
+  await expect(thread.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+  // Private notes are not messages to the customer: they still work.
+  await thread.getByRole('tab', { name: 'Private note' }).click();
+  await expect(thread.getByRole('textbox', { name: 'Note' })).toBeEnabled();
+  await thread.getByRole('tab', { name: 'Reply' }).click();
   // A free-form message from someone else (here the system, over REST) fails; the owner sees why.
   await emulator.twilio.conversations.v1.conversations(routing.conversation_sid!).messages.create({ author: 'system', body: 'Your parcel is delayed.' });
   const failed = thread.getByTestId('message').filter({ hasText: 'Your parcel is delayed.' });
