@@ -27,16 +27,16 @@ type Props = {
  * composer unchanged.
  */
 export function WhatsAppComposerGate({ sid, channel, closed, messages, customerAddress, customerName, agentName, children }: Props) {
-  const window = useWhatsAppWindow(channel === 'whatsapp' ? messages : undefined, customerAddress);
+  const serviceWindow = useWhatsAppWindow(channel === 'whatsapp' ? messages : undefined, customerAddress);
   const [inserting, setInserting] = useState(false);
   if (channel !== 'whatsapp' || closed) return children(null);
   const sender = (onDone?: () => void) => (
     <TemplateSender conversationSid={sid} customerName={customerName} agentName={agentName} onSent={onDone} onCancel={onDone} />
   );
 
-  if (!window.isOpen) {
+  if (!serviceWindow.isOpen) {
     const reason =
-      window.closesAt === null
+      serviceWindow.closesAt === null
         ? 'The customer has not written yet, so WhatsApp only accepts an approved template. Free-form replies open when they answer.'
         : 'WhatsApp’s 24-hour window has closed: free-form replies are disabled until the customer writes again. Send an approved template.';
     return (
@@ -59,7 +59,7 @@ export function WhatsAppComposerGate({ sid, channel, closed, messages, customerA
       <div className="flex items-center justify-between gap-2 border-t border-slate-200 bg-emerald-50 px-4 py-1 text-xs text-emerald-900">
         <span role="status" data-testid="whatsapp-window" data-open="true" className="flex items-center gap-1">
           <Clock aria-hidden className="size-3.5" />
-          Window closes in {formatRemaining(window.remainingMs)}
+          Window closes in {formatRemaining(serviceWindow.remainingMs)}
         </span>
         <Button variant="ghost" className="py-0.5 text-xs" aria-expanded={inserting} onClick={() => setInserting((open) => !open)}>
           Insert template
