@@ -28,6 +28,12 @@ export const MessageBubble = memo(function MessageBubble({ message, isOwn, autho
         <AttachmentView key={media.sid} messageSid={message.sid} media={media} />
       ))}
       {message.template ? <TemplateBubble preview={message.template.preview} name={message.template.name} /> : null}
+      {!message.template && message.contentSid && !message.body ? (
+        // Sent from a template by something other than this app: Twilio renders it for the customer.
+        <p data-testid="message-body" className="rounded-2xl bg-white px-3 py-2 text-sm italic text-slate-600 ring-1 ring-slate-200">
+          Template message ({message.contentSid})
+        </p>
+      ) : null}
       {message.body ? (
         <p
           data-testid="message-body"

@@ -82,6 +82,7 @@ export async function readRecentMessages(conversationSid: string, limit = 100): 
     delivery: (message.delivery as MessageRecord['delivery']) ?? null,
     clientKey: null,
     template: templateOf(message.attributes),
+    contentSid: message.contentSid ?? null,
   }));
   return { messages: records, hasOlder: records.length >= limit };
 }

@@ -44,6 +44,8 @@ export type MessageRecord = {
   clientKey: string | null;
   /** Sent from a content template: what the customer saw (see lib/templates/send-template.ts). */
   template?: TTemplateAttribute | null;
+  /** The content template it was sent from (any sender), when it was. */
+  contentSid?: string | null;
 };
 
 export type ParticipantRecord = {

@@ -54,6 +54,7 @@ export function toMessageRecord(message: Message): MessageRecord {
       : null,
     clientKey: clientKeyOf(message.attributes),
     template: templateOf(message.attributes),
+    contentSid: message.contentSid ?? null,
   };
 }
 
