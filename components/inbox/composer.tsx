@@ -25,6 +25,8 @@ type Props = {
   allowAttachments?: boolean;
   /** What a canned response's {{contact.name}} and {{agent.name}} become. */
   variables?: CannedVariables;
+  /** Why free-form replies are off (WhatsApp outside its window); private notes still work. */
+  replyBlockedReason?: string | null;
 };
 
 type Mode = 'reply' | 'note';
@@ -32,7 +34,7 @@ type Mode = 'reply' | 'note';
 /** "/query" typed at the start of the message opens the canned responses. */
 const SLASH = /^\/([\w-]*)$/;
 
-export function Composer({ channel, closed, files, onFilesChange, onSend, onAddNote, onTyping, allowAttachments = true, variables = {} }: Props) {
+export function Composer({ channel, closed, files, onFilesChange, onSend, onAddNote, onTyping, allowAttachments = true, variables = {}, replyBlockedReason = null }: Props) {
   const [mode, setMode] = useState<Mode>('reply');
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +58,8 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
 
   const disabledReason = closed ? 'This conversation is closed. The customer’s next message starts a new one.' : null;
   const problem = mode === 'reply' ? attachmentProblem(channel, files, body.length) : null;
-  const canSubmit = !disabledReason && !problem && (body.trim().length > 0 || (mode === 'reply' && files.length > 0));
+  const blocked = mode === 'reply' ? replyBlockedReason : null;
+  const canSubmit = !disabledReason && !blocked && !problem && (body.trim().length > 0 || (mode === 'reply' && files.length > 0));
   const limit = LIMITS[channel].maxBodyLength;
 
   function insert(response: CannedResponseView) {
@@ -122,7 +125,7 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
 
   function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
     const pasted = Array.from(event.clipboardData.files);
-    if (pasted.length === 0 || mode === 'note' || !allowAttachments) return;
+    if (pasted.length === 0 || mode === 'note' || !allowAttachments || blocked) return;
     event.preventDefault();
     onFilesChange([...files, ...pasted]);
   }
@@ -164,7 +167,7 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
       {pickerOpen ? <CannedResponsePicker matches={matches} activeIndex={Math.min(activeIndex, Math.max(0, matches.length - 1))} onPick={insert} /> : null}
       {!isNote ? <AttachmentPreviews files={files} onRemove={(index) => onFilesChange(files.filter((_, i) => i !== index))} /> : null}
       <div className="flex items-end gap-2">
-        {!isNote && allowAttachments ? (
+        {!isNote && allowAttachments && !blocked ? (
           <>
             <Button variant="ghost" aria-label="Attach files" onClick={() => fileInput.current?.click()} className="px-2 py-2">
               <Paperclip aria-hidden className="h-5 w-5" />
@@ -186,7 +189,8 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
           ref={textArea}
           aria-label={isNote ? 'Note' : 'Message'}
           aria-controls={pickerOpen ? 'canned-responses' : undefined}
-          placeholder={isNote ? 'Only your team sees notes' : 'Write a reply — Enter sends, Shift+Enter new line, / for canned responses'}
+          placeholder={isNote ? 'Only your team sees notes' : (blocked ?? 'Write a reply — Enter sends, Shift+Enter new line, / for canned responses')}
+          disabled={blocked !== null}
           rows={1}
           value={body}
           onChange={(event) => {

@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import { clockTime } from '@/lib/inbox/format';
 import type { MessageRecord } from '@/lib/conversations/view-records';
+import { TemplateBubble } from '@/components/templates/template-bubble';
 import { AttachmentView } from './attachment-view';
 import { DeliveryIndicator } from './delivery-indicator';
 
@@ -26,6 +27,13 @@ export const MessageBubble = memo(function MessageBubble({ message, isOwn, autho
       {message.media.map((media) => (
         <AttachmentView key={media.sid} messageSid={message.sid} media={media} />
       ))}
+      {message.template ? <TemplateBubble preview={message.template.preview} name={message.template.name} /> : null}
+      {!message.template && message.contentSid && !message.body ? (
+        // Sent from a template by something other than this app: Twilio renders it for the customer.
+        <p data-testid="message-body" className="rounded-2xl bg-white px-3 py-2 text-sm italic text-slate-600 ring-1 ring-slate-200">
+          Template message ({message.contentSid})
+        </p>
+      ) : null}
       {message.body ? (
         <p
           data-testid="message-body"

@@ -59,6 +59,9 @@ export function NewConversationDialog({ numbers, open, onClose, initial = null }
             <option key={number} value={number}>{displayAddress(number)}</option>
           ))}
         </SelectField>
+        {channel === 'whatsapp' ? (
+          <Alert tone="info">WhatsApp conversations start with an approved template: you pick one next, and free-form replies open once the customer answers.</Alert>
+        ) : null}
         {error ? <Alert>{error}</Alert> : null}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>Cancel</Button>

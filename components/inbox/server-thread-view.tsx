@@ -12,7 +12,7 @@ import { apiFetch } from '@/lib/api/client-fetch';
 import { withRetryAfter } from '@/lib/api/retry-after';
 import { isSupervisorRole, type Role } from '@/lib/auth/roles';
 import type { ConversationForViewer } from '@/lib/conversations/read-conversation';
-import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
+import { authorName, conversationChannel, isPhoneAuthor } from '@/lib/inbox/conversation-view';
 import { buildConversationRecord } from '@/lib/conversations/conversation-descriptor';
 import { ContactPanel } from '@/components/contacts/contact-panel';
 import { Composer } from './composer';
@@ -23,6 +23,7 @@ import { ThreadRowView } from './thread-row-view';
 import { buildThreadRows } from './thread-rows';
 import { useNow } from './use-now';
 import { useServerThread } from './use-server-thread';
+import { WhatsAppComposerGate } from './whatsapp-composer-gate';
 
 // Read horizons are not shown here: this viewer is no participant.
 const NO_READERS: string[] = [];
@@ -100,7 +101,7 @@ export function ServerThreadView({ sid, viewer }: Props) {
                         message={row.message}
                         isOwn={row.message.author === viewer.id}
                         authorName={authorName(row.message.author, record, conversation.people)}
-                        showsDelivery={hasPhones && !!row.message.author && !!conversation.people[row.message.author]}
+                        showsDelivery={hasPhones && !isPhoneAuthor(row.message.author)}
                         seenBy={NO_READERS}
                       />
                     ) : null}
@@ -116,24 +117,37 @@ export function ServerThreadView({ sid, viewer }: Props) {
             </p>
           ) : null}
           {conversation.canWrite ? (
-            <Composer
+            <WhatsAppComposerGate
+              sid={sid}
               channel={conversationChannel(record)}
               closed={conversation.state === 'closed'}
-              files={[]}
-              onFilesChange={() => undefined}
-              allowAttachments={false}
-              onSend={(body) =>
-                // Twilio busy (503 + Retry-After): sent again when the server says, not lost.
-                withRetryAfter(() => apiFetch(`/api/conversations/${sid}/messages`, { body: { body } }), {
-                  onWait: (seconds) => setRetryNotice(`Twilio is busy: sending again in ${seconds} s…`),
-                })
-                  .then(refresh)
-                  .finally(() => setRetryNotice(null))
-              }
-              onAddNote={addNote}
-              onTyping={onTyping}
-              variables={{ 'contact.name': record.switchboard?.customer?.name, 'agent.name': conversation.people[viewer.id] }}
-            />
+              messages={messages}
+              customerAddress={conversation.switchboard?.customer?.address ?? null}
+              customerName={conversation.switchboard?.customer?.name ?? null}
+              agentName={conversation.people[viewer.id] ?? null}
+            >
+              {(replyBlockedReason) => (
+                <Composer
+                  replyBlockedReason={replyBlockedReason}
+                  channel={conversationChannel(record)}
+                  closed={conversation.state === 'closed'}
+                  files={[]}
+                  onFilesChange={() => undefined}
+                  allowAttachments={false}
+                  onSend={(body) =>
+                    // Twilio busy (503 + Retry-After): sent again when the server says, not lost.
+                    withRetryAfter(() => apiFetch(`/api/conversations/${sid}/messages`, { body: { body } }), {
+                      onWait: (seconds) => setRetryNotice(`Twilio is busy: sending again in ${seconds} s…`),
+                    })
+                      .then(refresh)
+                      .finally(() => setRetryNotice(null))
+                  }
+                  onAddNote={addNote}
+                  onTyping={onTyping}
+                  variables={{ 'contact.name': record.switchboard?.customer?.name, 'agent.name': conversation.people[viewer.id] }}
+                />
+              )}
+            </WhatsAppComposerGate>
           ) : (
             <ReadOnlyFooter sid={sid} conversation={conversation} viewerRole={viewer.role} />
           )}

@@ -3,7 +3,7 @@
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { ArrowDown } from 'lucide-react';
-import { authorName, conversationChannel } from '@/lib/inbox/conversation-view';
+import { authorName, conversationChannel, isPhoneAuthor } from '@/lib/inbox/conversation-view';
 import type { PendingMessage } from '@/lib/inbox/inbox-state';
 import { CollisionNotice } from '@/components/collision/collision-notice';
 import { usePresenceReporter } from '@/components/collision/use-viewers';
@@ -21,6 +21,7 @@ import { TypingIndicator } from './typing-indicator';
 import { useFirstItemIndex } from './use-first-item-index';
 import { useNow } from './use-now';
 import { useVisibleReadHorizon } from './use-visible-read-horizon';
+import { WhatsAppComposerGate } from './whatsapp-composer-gate';
 
 const NO_PENDING: PendingMessage[] = [];
 // Stable empties keep the memoized bubbles from re-rendering.
@@ -120,7 +121,7 @@ export function ThreadView({ sid }: { sid: string }) {
           message={row.message}
           isOwn={row.message.author === identity}
           authorName={authorName(row.message.author, conversation, userNames)}
-          showsDelivery={hasPhoneRecipients && row.message.author === identity}
+          showsDelivery={hasPhoneRecipients && !isPhoneAuthor(row.message.author)}
           seenBy={seenBy.get(row.message.index) ?? NO_READERS}
         />
       ) : row.kind === 'pending' ? (
@@ -211,19 +212,32 @@ export function ThreadView({ sid }: { sid: string }) {
         ) : null}
       </div>
       <TypingIndicator sid={sid} />
-      <Composer
+      <WhatsAppComposerGate
+        sid={sid}
         channel={channel}
         closed={conversation.state === 'closed'}
-        files={files}
-        onFilesChange={setFiles}
-        onSend={send}
-        onAddNote={addNote}
-        variables={{ 'contact.name': conversation.switchboard?.customer?.name, 'agent.name': identity ? userNames[identity] : null }}
-        onTyping={() => {
-          controller.typing(sid);
-          reportTyping();
-        }}
-      />
+        messages={thread?.messages}
+        customerAddress={conversation.switchboard?.customer?.address ?? null}
+        customerName={conversation.switchboard?.customer?.name ?? null}
+        agentName={identity ? (userNames[identity] ?? null) : null}
+      >
+        {(replyBlockedReason) => (
+          <Composer
+            replyBlockedReason={replyBlockedReason}
+            channel={channel}
+            closed={conversation.state === 'closed'}
+            files={files}
+            onFilesChange={setFiles}
+            onSend={send}
+            onAddNote={addNote}
+            variables={{ 'contact.name': conversation.switchboard?.customer?.name, 'agent.name': identity ? userNames[identity] : null }}
+            onTyping={() => {
+              controller.typing(sid);
+              reportTyping();
+            }}
+          />
+        )}
+      </WhatsAppComposerGate>
     </section>
     </MessageSourceContext.Provider>
   );

@@ -3,6 +3,15 @@ import { z } from 'zod';
 // The emulator's carrier control API (emulator/README.md, "Control API"), called from the browser.
 // The page is a customer's phone: it talks to the simulated network only, never to the app's API.
 
+/** A template's rich parts (WhatsApp buttons, media header, footer), as the emulator's carrier reports them. */
+const ZRichContent = z.object({
+  header_text: z.string().nullable(),
+  media_urls: z.array(z.string()),
+  footer: z.string().nullable(),
+  buttons: z.array(z.object({ type: z.string(), title: z.string(), url: z.string().nullable(), phone: z.string().nullable() })),
+});
+export type TRichContent = z.infer<typeof ZRichContent>;
+
 export const ZPhoneMessage = z.object({
   sid: z.string(),
   phone: z.string(),
@@ -15,6 +24,7 @@ export const ZPhoneMessage = z.object({
   media: z.array(z.object({ sid: z.string(), content_type: z.string(), filename: z.string().nullable(), size: z.number(), url: z.string() })),
   status: z.enum(['sent', 'delivered', 'read', 'undelivered', 'failed']),
   error_code: z.number().nullable(),
+  content: ZRichContent.nullable().optional(),
   date_created: z.string(),
   date_updated: z.string(),
 });

@@ -1,6 +1,7 @@
 import { displayAddress } from '@/lib/conversations/phone-address';
 import type { TPhoneMessage } from './control-api';
 import { STATUS_LABELS } from './phone-threads';
+import { RichFooter, RichHeader } from './rich-content';
 
 const REASONS: Record<number, string> = { 30003: 'phone unreachable' };
 
@@ -26,7 +27,9 @@ export function MessageBubble({ message, showSender }: { message: TPhoneMessage;
           </a>
         ),
       )}
+      {message.content ? <RichHeader content={message.content} /> : null}
       {message.body ? <p className="whitespace-pre-wrap break-words">{message.body}</p> : null}
+      {message.content ? <RichFooter content={message.content} /> : null}
       <span className={`text-xs ${mine ? 'text-indigo-100' : 'text-slate-500'}`}>
         <time dateTime={message.date_created}>{new Date(message.date_created).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
         {' · '}

@@ -11,6 +11,7 @@ import { pushRegistrations } from './realtime/chat/routes/push-registration-rout
 import { syncProduct } from './realtime/sync/routes/register-sync-routes';
 import { emulatorControl, type ControlHooks } from './rest/control';
 import { conversationsV1 } from './rest/conversations-v1';
+import { contentV1 } from './content/routes';
 
 /** What a product's routes may work with: the whole emulator. */
 export type ProductDeps = {
@@ -37,6 +38,7 @@ export type ProductRegistration = {
  */
 export const PRODUCTS: readonly ProductRegistration[] = [
   conversationsV1,
+  contentV1,
   mediaContentService,
   conversationsSdk,
   syncProduct,

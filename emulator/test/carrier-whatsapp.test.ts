@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_TEMPLATES } from '../src/domain/content-templates';
+import { BUILT_IN_CONTENTS } from '../src/domain/content-templates';
 import { setupTestEmulator } from './support/harness';
 
 /**
@@ -58,7 +58,7 @@ describe('WhatsApp 24-hour window', () => {
     expect((await c.messages(freeForm.sid).fetch()).delivery).toMatchObject({ failed: 'all', sent: 'none' });
     expect(await phones.messages('whatsapp:+15558675301')).toEqual([]);
 
-    const template = CONTENT_TEMPLATES[0];
+    const template = BUILT_IN_CONTENTS[0];
     const templated = await c.messages.create({
       author: 'rider',
       contentSid: template?.sid ?? '',
@@ -83,7 +83,7 @@ describe('WhatsApp 24-hour window', () => {
     await phones.advanceClock('PT2M');
     const outside = await c.messages.create({ author: 'rider', body: 'Hello again?' });
     expect(await receiptOf(c, outside.sid)).toMatchObject({ status: 'failed', errorCode: 63016 });
-    const templated = await c.messages.create({ author: 'rider', contentSid: CONTENT_TEMPLATES[2]?.sid ?? '' });
+    const templated = await c.messages.create({ author: 'rider', contentSid: BUILT_IN_CONTENTS[2]?.sid ?? '' });
     expect(await receiptOf(c, templated.sid)).toMatchObject({ status: 'delivered' });
     expect((await phones.inbox('whatsapp:+15558675302')).map(([, body]) => body)).toEqual([
       'Great, I am outside',

@@ -1,12 +1,11 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_TEMPLATES } from '../src/domain/content-templates';
 import { settledState, setupTestEmulator } from './support/harness';
 import { when } from './realtime/support/wait-for';
 
 /**
  * The control API under /emulator/v1/: bad input answers a clear 4xx and changes nothing; CORS for the
- * browser; the phone's live event stream; the clock; built-in content templates.
+ * browser; the phone's live event stream; the clock; WhatsApp approval verdicts.
  */
 const APP = 'http://localhost:3000';
 const { emu, phone: phones } = setupTestEmulator({ controlOrigins: [APP] }, { resetEach: true });
@@ -207,9 +206,16 @@ describe('Clock, delivery pace and content templates', () => {
     expect((await phones.call<{ offset_ms: number }>('Clock')).json.offset_ms).toBe(after.offset_ms);
   });
 
-  it('lists the built-in content templates', async () => {
-    const { json } = await phones.call<{ contents: { sid: string; friendly_name: string; types: Record<string, { body: string }> }[] }>('Content');
-    expect(json.contents.map((c) => c.sid)).toEqual(CONTENT_TEMPLATES.map((t) => t.sid));
-    expect(json.contents[0]?.types['twilio/text']?.body).toContain('{{1}}');
+  it('decides a WhatsApp approval now, and refuses a verdict for content never submitted', async () => {
+    const content = await emu.client.content.v1.contents.create({ language: 'en', types: { 'twilio/text': { body: 'Your order has shipped.' } } } as never);
+    const unsubmitted = await phones.call<{ message: string }>(`Content/${content.sid}/ApprovalRequests/whatsapp`, {
+      method: 'POST',
+      body: new URLSearchParams({ Status: 'approved' }),
+    });
+    expect(unsubmitted.status).toBe(400);
+    await emu.client.content.v1.contents(content.sid).approvalCreate.create({ name: 'order_shipped', category: 'UTILITY' });
+    const decided = await phones.decideWhatsAppApproval(content.sid, 'rejected', 'INVALID_FORMAT - test');
+    expect(decided.whatsapp).toMatchObject({ status: 'rejected', rejection_reason: 'INVALID_FORMAT - test' });
+    expect((await emu.client.content.v1.contents(content.sid).approvalFetch().fetch()).whatsapp).toMatchObject({ status: 'rejected' });
   });
 });

@@ -36,6 +36,8 @@ describe('Persistence (--state)', () => {
     await v1.conversations(c.sid).messages.create({ author: 'keeper', body: 'remember me', mediaSid: media.sid });
     await v1.users('keeper').userConversations(c.sid).update({ notificationLevel: 'muted', lastReadMessageIndex: 0 });
     const role = await v1.roles.create({ friendlyName: 'Kept', type: 'service', permission: ['createConversation'] });
+    const kept = await first.client.content.v1.contents.create({ friendly_name: 'kept', language: 'en', types: { 'twilio/text': { body: 'Kept {{1}}.' } } } as never);
+    await first.client.content.v1.contents(kept.sid).approvalCreate.create({ name: 'kept', category: 'UTILITY' });
     const serviceSid = first.serviceSid;
     await first.carrier.idle();
     await first.carrier.setReachable('+15559990001', false);
@@ -51,6 +53,7 @@ describe('Persistence (--state)', () => {
       expect(message?.body).toBe('remember me');
       expect((await again.users('keeper').userConversations(c.sid).fetch()).notificationLevel).toBe('muted');
       expect((await again.roles(role.sid).fetch()).permissions).toEqual(['createConversation']);
+      expect((await second.client.content.v1.contents(kept.sid).approvalFetch().fetch()).whatsapp).toMatchObject({ name: 'kept', status: 'received' });
       // The carrier's side too: what the phone received, and a phone's reachability.
       expect(second.carrier.messagesOf('+15559990000').map((m) => [m.direction, m.body])).toEqual([['received', 'remember me']]);
       expect(second.carrier.isReachable('+15559990001')).toBe(false);
@@ -68,18 +71,24 @@ describe('Persistence (--state)', () => {
     }
   });
 
-  it('loads a state file written before the carrier existed', async () => {
+  it('loads a state file written before the carrier and the Content API existed', async () => {
     const file = statePath();
     const first = await startTestEmulator({ statePath: file });
     const c = await first.client.conversations.v1.conversations.create({ friendlyName: 'old file' });
     await first.close();
     const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    for (const key of ['whatsappSessions', 'messagingService', 'carrierMessages', 'carrierMedia', 'carrierPhones']) delete saved[key];
+    for (const key of ['whatsappSessions', 'messagingService', 'carrierMessages', 'carrierMedia', 'carrierPhones', 'contents']) delete saved[key];
     writeFileSync(file, JSON.stringify(saved));
     const second = await startTestEmulator({ statePath: file });
     try {
       expect((await second.client.conversations.v1.conversations(c.sid).fetch()).friendlyName).toBe('old file');
       expect(second.carrier.messagesOf('+15559990002')).toEqual([]);
+      // It could send the built-in templates: they are there, as content resources.
+      expect((await second.client.content.v1.contents.list()).map((content) => content.friendlyName)).toEqual([
+        'delivery_help',
+        'delivery_connected',
+        'conversation_follow_up',
+      ]);
     } finally {
       await second.close();
     }

@@ -1,3 +1,4 @@
+import { templateOf } from '@/lib/templates/template-of';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db/client';
 import type { MessageRecord } from '@/lib/conversations/view-records';
@@ -81,6 +82,8 @@ export async function readRecentMessages(conversationSid: string, limit = 100): 
     })),
     delivery: (message.delivery as MessageRecord['delivery']) ?? null,
     clientKey: null,
+    template: templateOf(message.attributes),
+    contentSid: message.contentSid ?? null,
   }));
   return { messages: records, hasOlder: records.length >= limit };
 }

@@ -1,3 +1,4 @@
+import type { TTemplateAttribute } from '@/lib/templates/template-view';
 import type { TSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 
 // What a conversation, its messages and participants look like to every view: built on the server
@@ -41,6 +42,10 @@ export type MessageRecord = {
   delivery: DeliverySummary | null;
   /** Set by this app's composer, to match the server's copy with the optimistic one. */
   clientKey: string | null;
+  /** Sent from a content template: what the customer saw (see lib/templates/send-template.ts). */
+  template?: TTemplateAttribute | null;
+  /** The content template it was sent from (any sender), when it was. */
+  contentSid?: string | null;
 };
 
 export type ParticipantRecord = {

@@ -29,3 +29,12 @@ export function authorName(author: string | null, conversation: ConversationReco
   if (author.startsWith('+') || author.startsWith('whatsapp:')) return displayAddress(author);
   return author;
 }
+
+/**
+ * A message from an SMS/WhatsApp person (its author is their address). Their messages have no
+ * delivery to show; everyone else's (the agent's, a supervisor's, the system's) do, so a failed
+ * delivery reaches the owner's thread with Twilio's reason.
+ */
+export function isPhoneAuthor(author: string | null): boolean {
+  return Boolean(author && (author.startsWith('+') || author.startsWith('whatsapp:')));
+}

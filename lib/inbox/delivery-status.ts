@@ -29,6 +29,8 @@ const ERROR_REASONS: Record<string, string> = {
   '30007': 'the carrier filtered it as spam',
   '30008': 'an unknown carrier error',
   '63016': 'WhatsApp’s 24-hour window has closed; send a template',
+  '21655': 'the template does not exist',
+  '21656': 'the template’s variables are invalid',
   '63024': 'the recipient is not on WhatsApp',
 };
 

@@ -1,3 +1,4 @@
+import { templateOf } from '@/lib/templates/template-of';
 import type { Conversation, Message, Participant } from '@twilio/conversations';
 import { buildConversationRecord, describeAttributes } from '@/lib/conversations/conversation-descriptor';
 import type { ConversationRecord, MessageRecord, ParticipantRecord, Preview } from '@/lib/conversations/view-records';
@@ -52,6 +53,8 @@ export function toMessageRecord(message: Message): MessageRecord {
         }
       : null,
     clientKey: clientKeyOf(message.attributes),
+    template: templateOf(message.attributes),
+    contentSid: message.contentSid ?? null,
   };
 }
 

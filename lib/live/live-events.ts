@@ -26,6 +26,8 @@ export type LiveEventData = {
   'canned-responses.changed': Record<string, never>;
   /** A contact was renamed, edited, noted or merged (or a merge undone). */
   'contact.updated': { contactIds: string[] };
+  /** A content template was created, submitted for WhatsApp's review or deleted (the templates page). */
+  'templates.changed': Record<string, never>;
   /** Someone came online or went offline, changed availability, or an admin changed them. */
   'team.changed': { userId: string; sessionsEnded?: boolean };
   'settings.changed': Record<string, never>;

@@ -203,6 +203,7 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
           status: 'delivered',
           errorCode: null,
           receipt: { messageSid: message.sid, participantSid: delivery.participantSid },
+          content: delivery.content ?? null,
         },
       ]);
       emitEntries([entry ?? null]);

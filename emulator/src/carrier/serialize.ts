@@ -1,5 +1,5 @@
 import type { InboundOutcome } from '../domain/inbound';
-import type { CarrierMedia, CarrierMessageRecord } from '../store/records';
+import type { CarrierMedia, CarrierMessageRecord, RichContent } from '../store/records';
 
 /** The control API's JSON for carrier records (snake_case, like the rest of the emulator). */
 export const carrierMediaJson = (m: CarrierMedia, baseUrl: string) => ({
@@ -14,6 +14,14 @@ export const carrierMediaJson = (m: CarrierMedia, baseUrl: string) => ({
 export const threadOf = (entry: Pick<CarrierMessageRecord, 'phone' | 'from' | 'to'>): string[] =>
   [...new Set([entry.from, ...entry.to])].filter((a) => a !== entry.phone).sort();
 
+/** A template's rich parts as the phone page draws them. */
+const richContentJson = (c: RichContent) => ({
+  header_text: c.headerText,
+  media_urls: c.mediaUrls,
+  footer: c.footer,
+  buttons: c.buttons.map((b) => ({ type: b.type, title: b.title, url: b.url, phone: b.phone })),
+});
+
 export const carrierMessageJson = (entry: CarrierMessageRecord, baseUrl: string) => ({
   sid: entry.sid,
   phone: entry.phone,
@@ -26,6 +34,7 @@ export const carrierMessageJson = (entry: CarrierMessageRecord, baseUrl: string)
   media: entry.media.map((m) => carrierMediaJson(m, baseUrl)),
   status: entry.status,
   error_code: entry.errorCode,
+  content: entry.content ? richContentJson(entry.content) : null,
   date_created: entry.dateCreated,
   date_updated: entry.dateUpdated,
 });

@@ -16,6 +16,13 @@ export type PhoneMessage = {
   media: { sid: string; content_type: string; filename: string | null; size: number; url: string }[];
   status: string;
   error_code: number | null;
+  /** A template's rich parts as the phone shows them (WhatsApp buttons, media header), or null. */
+  content: {
+    header_text: string | null;
+    media_urls: string[];
+    footer: string | null;
+    buttons: { type: string; title: string; url: string | null; phone: string | null }[];
+  } | null;
 };
 
 export type SendAnswer = PhoneMessage & {
@@ -76,5 +83,11 @@ export const phone = (emu: Pick<Emulator, 'url'>) => ({
     ok<ClockAnswer>(emu, 'Clock', { method: 'POST', body: form({ Advance: duration }) }),
   /** Moves emulator time forward to `instant` (ISO 8601); an earlier one is refused. */
   setClock: (instant: string) => ok<ClockAnswer>(emu, 'Clock', { method: 'POST', body: form({ Now: instant }) }),
+  /** WhatsApp's verdict on a content template submitted for approval, without waiting for the clock. */
+  decideWhatsAppApproval: (contentSid: string, status: 'approved' | 'rejected', rejectionReason?: string) =>
+    ok<{ sid: string; whatsapp: { status: string; rejection_reason: string } }>(emu, `Content/${contentSid}/ApprovalRequests/whatsapp`, {
+      method: 'POST',
+      body: form({ Status: status, RejectionReason: rejectionReason }),
+    }),
   call: <T>(path: string, init?: RequestInit) => call<T>(emu, path, init),
 });

@@ -3,6 +3,7 @@ import type { State } from '../store/records';
 import { Store } from '../store/store';
 import * as addressConfigurations from './address-configurations';
 import * as configuration from './configuration';
+import * as contents from './contents';
 import type { DomainContext } from './context';
 import * as conversationWebhooks from './conversation-webhooks';
 import * as conversationWithParticipants from './conversation-with-participants';
@@ -71,6 +72,7 @@ export class Core {
 
   readonly addressConfigurations;
   readonly configuration;
+  readonly contents;
   readonly conversationWebhooks;
   readonly conversationWithParticipants;
   readonly conversations;
@@ -111,6 +113,7 @@ export class Core {
     };
     this.addressConfigurations = bind(this.ctx, addressConfigurations);
     this.configuration = bind(this.ctx, configuration);
+    this.contents = bind(this.ctx, contents);
     this.conversationWebhooks = bind(this.ctx, conversationWebhooks);
     this.conversationWithParticipants = bind(this.ctx, conversationWithParticipants);
     this.conversations = bind(this.ctx, conversations);

@@ -1,8 +1,9 @@
 import { key } from '../store/indexes';
 import type { ConversationRecord, MessageMedia, MessageRecord, OutboundDelivery, ParticipantRecord } from '../store/records';
 import type { DomainContext } from './context';
-import { findContentTemplate, renderContent } from './content-templates';
+import { whatsappApprovalStatus } from './content-approval';
 import { DELIVERY_ERROR_CODES } from './errors';
+import { renderContent } from './render-content';
 import { isGroupMember, isNonChat, participantsOf } from './lookup';
 
 /**
@@ -59,18 +60,30 @@ const chooseMedia = (channel: 'sms' | 'whatsapp', body: string | null, media: re
   };
 };
 
-/** The text a template message renders to, or the failure when it cannot be rendered. */
-const contentBody = (message: MessageRecord): { body: string | null; failure: OutboundDelivery['failure'] } => {
-  if (message.contentSid === null) return { body: message.body, failure: null };
-  const template = findContentTemplate(message.contentSid);
+type ContentChoice = { body: string | null; content: OutboundDelivery['content']; failure: OutboundDelivery['failure'] };
+
+/** What a message shows on a channel: its body, or its template rendered for the channel. */
+const contentFor = (ctx: DomainContext, message: MessageRecord, channel: 'sms' | 'whatsapp'): ContentChoice => {
+  if (message.contentSid === null) return { body: message.body, content: null, failure: null };
+  const template = ctx.store.get('contents', message.contentSid);
   if (!template) {
-    return { body: null, failure: { status: 'failed', errorCode: DELIVERY_ERROR_CODES.contentNotFound, reason: `no content template ${message.contentSid}` } };
+    return { body: null, content: null, failure: { status: 'failed', errorCode: DELIVERY_ERROR_CODES.contentNotFound, reason: `no content template ${message.contentSid}` } };
   }
-  const body = renderContent(template, message.contentVariables);
-  if (body === null) {
-    return { body: null, failure: { status: 'failed', errorCode: DELIVERY_ERROR_CODES.contentVariablesInvalid, reason: 'ContentVariables is not a JSON object of strings' } };
+  const rendered = renderContent(template, message.contentVariables, channel);
+  if (rendered === null) {
+    return {
+      body: null,
+      content: null,
+      failure: { status: 'failed', errorCode: DELIVERY_ERROR_CODES.contentVariablesInvalid, reason: 'ContentVariables is not a JSON object of strings' },
+    };
   }
-  return { body, failure: null };
+  return { body: rendered.body, content: rendered.content, failure: null };
+};
+
+/** Outside the window WhatsApp takes only a template it approved. */
+const isApprovedTemplate = (ctx: DomainContext, message: MessageRecord): boolean => {
+  const template = message.contentSid === null ? undefined : ctx.store.get('contents', message.contentSid);
+  return template !== undefined && whatsappApprovalStatus(template, ctx.clock.now()).status === 'approved';
 };
 
 const windowOpen = (ctx: DomainContext, customer: string, sender: string): boolean => {
@@ -92,7 +105,6 @@ export const planOutbound = (ctx: DomainContext, conversation: ConversationRecor
     ...participants.map((p) => (isGroupMember(p) ? p.messagingBinding?.address : null)).filter((a): a is string => Boolean(a)),
     ...projected,
   ];
-  const content = contentBody(message);
   return targets.flatMap((p): OutboundDelivery[] => {
     const binding = p.messagingBinding;
     if (!binding?.address) return [];
@@ -105,16 +117,20 @@ export const planOutbound = (ctx: DomainContext, conversation: ConversationRecor
     if (from === null) {
       return failed({ status: 'failed', errorCode: DELIVERY_ERROR_CODES.noSender, reason: 'no projected address to send the group message from' });
     }
+    const content = contentFor(ctx, message, channel);
     if (content.failure) return failed(content.failure);
     const chosen = chooseMedia(channel, content.body, message.media ?? []);
     if (chosen.failure) return failed(chosen.failure);
-    if (channel === 'whatsapp' && message.contentSid === null && !windowOpen(ctx, to, from)) {
+    if (channel === 'whatsapp' && !windowOpen(ctx, to, from) && !isApprovedTemplate(ctx, message)) {
       return failed({
         status: 'failed',
         errorCode: DELIVERY_ERROR_CODES.outsideWhatsAppWindow,
-        reason: 'outside the 24-hour WhatsApp window; send a template (ContentSid)',
+        reason:
+          message.contentSid === null
+            ? 'outside the 24-hour WhatsApp window; send a template (ContentSid)'
+            : 'outside the 24-hour WhatsApp window; the template is not approved for WhatsApp',
       });
     }
-    return [{ ...base, body: chosen.body, media: chosen.media, failure: null }];
+    return [{ ...base, body: chosen.body, media: chosen.media, ...(content.content ? { content: content.content } : {}), failure: null }];
   });
 };

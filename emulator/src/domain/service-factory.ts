@@ -1,5 +1,6 @@
 import { newSid } from '../store/sid';
 import type { RoleRecord, ServiceRecord, State } from '../store/records';
+import { builtInContentRecords } from './content-templates';
 import { DEFAULT_ROLES } from './default-roles';
 
 type Stamp = { now: string; nextSeq: () => number };
@@ -77,6 +78,7 @@ export const createInitialState = (now: string): State => {
     bindings: {},
     addressConfigurations: {},
     media: {},
+    contents: {},
     whatsappSessions: {},
     messagingService: { inboundAutocreation: false },
     carrierMessages: {},
@@ -91,5 +93,6 @@ export const createInitialState = (now: string): State => {
   state.services[service.sid] = service;
   for (const role of roles) state.roles[role.sid] = role;
   state.configuration.defaultChatServiceSid = service.sid;
+  state.contents = builtInContentRecords(now, () => ++state.seq);
   return state;
 };

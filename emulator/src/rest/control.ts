@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { toTwilioDate } from '../clock';
-import { CONTENT_TEMPLATES } from '../domain/content-templates';
+import { whatsappApprovalJson } from '../content/serialize';
 import type { Core } from '../domain/core';
 import { invalidParam } from '../domain/errors';
 import { SYSTEM_ORIGIN } from '../domain/origin';
 import { parseDate, parseDuration } from '../domain/validate';
 import { registerCarrierRoutes } from '../carrier/routes';
-import { json, type CorsPolicy } from '../http/route';
+import { json, param, type CorsPolicy } from '../http/route';
 import type { ProductRoutes } from '../http/router';
 import type { ProductRegistration } from '../products';
 import { bool, parse, str } from './params';
 
 const ClockForm = z.object({ Advance: str(), Now: str() });
+const ApprovalDecisionForm = z.object({ Status: str(), RejectionReason: str() });
 const MessagingServiceForm = z.object({ InboundAutocreation: bool() });
 
 /** How far to move the clock so that it reads `value`: time never goes back, so an earlier instant is refused. */
@@ -38,7 +39,7 @@ const CONTROL_CORS: CorsPolicy = { origins: 'control', allowHeaders: ['Content-T
 
 /**
  * The emulator's own control plane under `/emulator/v1/` (no auth: it is a local test tool): health,
- * reset, the clock, the built-in content templates, the Messaging Service's autocreation switch, and
+ * reset, the clock, WhatsApp's verdict on a content template, the Messaging Service's autocreation switch, and
  * the simulated carrier's customers' phones.
  */
 export const emulatorControl: ProductRegistration = {
@@ -89,19 +90,14 @@ const registerControlRoutes = (router: ProductRoutes, core: Core, hooks: Control
     }
   );
 
-  router.get(
-    '/emulator/v1/Content',
-    () =>
-      json(200, {
-        contents: CONTENT_TEMPLATES.map((t) => ({
-          sid: t.sid,
-          friendly_name: t.friendlyName,
-          language: t.language,
-          variables: t.variables,
-          types: { 'twilio/text': { body: t.body } },
-        })),
-      })
-  );
+  // WhatsApp's verdict on a submitted template, now rather than when the clock reaches it.
+  router.post('/emulator/v1/Content/{Sid}/ApprovalRequests/whatsapp', async (req) => {
+    const f = parse(ApprovalDecisionForm, req.form);
+    if (f.Status !== 'approved' && f.Status !== 'rejected') throw invalidParam("Parameter 'Status' must be 'approved' or 'rejected'");
+    const reason = f.Status === 'rejected' ? (f.RejectionReason ?? 'Rejected by the emulator control API') : '';
+    const content = await core.contents.decideWhatsAppApproval(param(req, 'Sid'), { status: f.Status, rejectionReason: reason });
+    return json(200, { sid: content.sid, whatsapp: whatsappApprovalJson(content, core.clock.now()) });
+  });
 
   const messagingServiceJson = () => ({
     sid: core.store.state.configuration.defaultMessagingServiceSid,

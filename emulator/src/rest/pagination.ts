@@ -75,6 +75,7 @@ export const pageMeta = (
   paged: Paged,
   seqOf: (sid: string) => number,
   filters: Record<string, string | undefined> = {},
+  host: string = TWILIO_HOST,
 ) => {
   const url = (page: number, token?: string) => {
     const q = new URLSearchParams();
@@ -82,7 +83,7 @@ export const pageMeta = (
     q.set('PageSize', String(request.pageSize));
     q.set('Page', String(page));
     if (token) q.set('PageToken', token);
-    return `${TWILIO_HOST}${path}?${q.toString()}`;
+    return `${host}${path}?${q.toString()}`;
   };
   const first = paged.sids[0];
   const last = paged.sids[paged.sids.length - 1];

@@ -35,6 +35,8 @@ export const listResponse = <R>(
     toJson: (record: R) => unknown;
     filters?: Record<string, string | undefined>;
     order?: 'asc' | 'desc';
+    /** The Twilio host the page URLs name (Conversations' by default). */
+    host?: string;
   },
 ): EdgeResponse => {
   const request = readPageRequest(req.query);
@@ -46,7 +48,7 @@ export const listResponse = <R>(
   }
   return json(200, {
     [options.key]: items,
-    meta: pageMeta(req.path, options.key, request, paged, options.seqOf, options.filters),
+    meta: pageMeta(req.path, options.key, request, paged, options.seqOf, options.filters, options.host),
   });
 };
 

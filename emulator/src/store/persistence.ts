@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
+import { builtInContentRecords } from '../domain/content-templates';
 import type { State } from './records';
 
 /**
@@ -16,6 +17,12 @@ import type { State } from './records';
  * Writing the whole state is O(state) per write; with group commit that stays cheap at emulator scale
  * (thousands of conversations) and keeps the file a single self-consistent snapshot.
  */
+/** The built-in contents for a file from before the Content API, in their own creation order. */
+const builtInContents = () => {
+  let seq = 0;
+  return builtInContentRecords(new Date(0).toISOString().replace(/\.\d{3}Z$/, 'Z'), () => ++seq);
+};
+
 export class FilePersistence {
   private dirtyGen = 0;
   private writtenGen = 0;
@@ -39,8 +46,10 @@ export class FilePersistence {
     }
     const parsed = JSON.parse(text) as Partial<State>;
     if (parsed.version !== 1) throw new Error(`${path}: unsupported emulator state version ${String(parsed.version)}`);
-    // Files written before the carrier existed lack its parts; they start empty.
+    // Files written before the carrier existed lack its parts; they start empty. Files from before the
+    // Content API start with the built-in contents, which they could already send.
     return {
+      contents: builtInContents(),
       whatsappSessions: {},
       messagingService: { inboundAutocreation: false },
       carrierMessages: {},

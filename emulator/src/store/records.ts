@@ -242,6 +242,8 @@ export type CarrierMessageRecord = Base & {
   errorCode: number | null;
   /** A message Twilio sent: the conversation message and participant whose delivery receipt it drives. */
   receipt: { messageSid: string; participantSid: string } | null;
+  /** A template's rich parts as the phone shows them (WhatsApp buttons, media header); absent otherwise. */
+  content?: RichContent | null;
 };
 
 /**
@@ -258,6 +260,8 @@ export type OutboundDelivery = {
   group: string[] | null;
   body: string | null;
   media: MessageMedia[];
+  /** A template's rich parts for the recipient's channel (WhatsApp only); absent for plain messages. */
+  content?: RichContent | null;
   /** Set when Twilio cannot send it at all: the receipt goes straight to this status. */
   failure: { status: Extract<DeliveryStatus, 'failed' | 'undelivered'>; errorCode: number; reason: string } | null;
 };
@@ -269,6 +273,35 @@ export type OutboundDelivery = {
  * the phone's entry, so resuming never delivers twice.
  */
 export type CarrierDeliveryRecord = Base & { messageSid: string; delivery: OutboundDelivery };
+
+/** What a rendered template carries beyond its text: a media header, a text header, a footer, buttons. */
+export type RichContent = {
+  headerText: string | null;
+  mediaUrls: string[];
+  footer: string | null;
+  buttons: { type: string; title: string; url: string | null; phone: string | null }[];
+};
+
+/** WhatsApp's review of a content template (`/v1/Content/{Sid}/ApprovalRequests`). */
+export type ContentApproval = {
+  name: string;
+  category: string;
+  /** When it was submitted (emulator time): the clock moves it through `received` → `pending` → decided. */
+  dateSubmitted: IsoDate;
+  /** A decision made through the control API; without one the review decides by the clock. */
+  decision: { status: 'approved' | 'rejected'; rejectionReason: string } | null;
+};
+
+/** A Content API resource (`HX…`): rich content with `{{name}}` variables, sendable as `ContentSid`. */
+export type ContentRecord = Base & {
+  friendlyName: string;
+  language: string;
+  /** Default values of the variables (`{"1": "there"}`), used where a message leaves one out. */
+  variables: Record<string, string>;
+  /** The content per type (`twilio/text`, `twilio/media`, …), in Twilio's snake_case wire shape. */
+  types: Record<string, Record<string, unknown>>;
+  whatsappApproval: ContentApproval | null;
+};
 
 /** The whole persisted state. Only this is written to the state file (indexes are rebuilt on load). */
 export type State = {
@@ -288,6 +321,7 @@ export type State = {
   bindings: Record<string, BindingRecord>;
   addressConfigurations: Record<string, AddressConfigurationRecord>;
   media: Record<string, MediaRecord>;
+  contents: Record<string, ContentRecord>;
   /**
    * WhatsApp's 24-hour customer-service window: the last inbound message per customer and business
    * sender, keyed `customer|sender` (both `whatsapp:` addresses).

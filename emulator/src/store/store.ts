@@ -62,6 +62,7 @@ const INDEXES = {
     byAddress: { kind: 'unique', keys: (a) => [key(a.type, a.address)] },
   },
   media: { byService: { kind: 'multi', keys: (m) => [m.serviceSid] } },
+  contents: { all: { kind: 'multi', keys: all } },
   carrierMessages: { byPhone: { kind: 'multi', keys: (m) => [m.phone] } },
   carrierMedia: {},
   carrierDeliveries: { all: { kind: 'multi', keys: all } },

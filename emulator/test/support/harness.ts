@@ -7,18 +7,19 @@ import { EmulatorRequestClient } from '../../src/client';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/index';
 import { liveView } from './live-view';
 import { phone } from './phone';
-import { validateTwilioResponse } from './spec-validator';
+import { hasSpec, validateTwilioResponse } from './spec-validator';
 
 type RequestOptions = Parameters<twilio.RequestClient['request']>[0];
 
 /**
- * The emulator's redirect client plus a check: every response from conversations.twilio.com is
+ * The emulator's redirect client plus a check: every response from conversations.twilio.com and
+ * content.twilio.com is
  * validated against the spec, and a violation fails the helper call that produced it.
  */
 export class ValidatingRequestClient extends EmulatorRequestClient {
   override async request<TData>(opts: RequestOptions & { data?: TData }) {
     const response = await super.request<TData>(opts);
-    if (new URL(opts.uri).hostname === 'conversations.twilio.com') {
+    if (hasSpec(new URL(opts.uri).hostname)) {
       const outcome = await validateTwilioResponse(opts.method, opts.uri, response.statusCode, response.body);
       if (outcome.errors.length > 0) {
         throw new Error(

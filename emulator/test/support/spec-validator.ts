@@ -3,21 +3,30 @@ import addFormats from 'ajv-formats';
 import OpenAPIBackend from 'openapi-backend';
 
 /**
- * Validates every JSON response against Twilio's own OpenAPI description of Conversations v1, with
+ * Validates every JSON response against Twilio's own OpenAPI description of its product (Conversations
+ * v1 or Content v1, by the request's host), with
  * openapi-backend (Ajv underneath). On top of the schema check, which allows extra fields and missing
  * ones, we require the object's keys to be exactly the schema's properties: Twilio answers every field,
  * null when empty, and nothing else.
  */
-const SPEC_PATH = new URL('../../spec/twilio_conversations_v1.json', import.meta.url);
+const SPEC_FILES: Readonly<Record<string, string>> = {
+  'conversations.twilio.com': 'twilio_conversations_v1.json',
+  'content.twilio.com': 'twilio_content_v1.json',
+};
+
+/** Whether responses of this Twilio host are checked against a vendored spec. */
+export const hasSpec = (hostname: string): boolean => hostname in SPEC_FILES;
 
 type Schema = { type?: string; properties?: Record<string, Schema>; items?: Schema; $ref?: string };
 type Spec = { components: { schemas: Record<string, Schema> } };
 
-let loading: Promise<{ api: OpenAPIBackend; spec: Spec }> | undefined;
+const loading = new Map<string, Promise<{ api: OpenAPIBackend; spec: Spec }>>();
 
-const load = () => {
-  loading ??= (async () => {
-    const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Spec;
+const load = (file: string) => {
+  const cached = loading.get(file);
+  if (cached) return cached;
+  const loaded = (async () => {
+    const spec = JSON.parse(readFileSync(new URL(`../../spec/${file}`, import.meta.url), 'utf8')) as Spec;
     // Ajv refuses OpenAPI's `nullable` without a `type` (e.g. `timers`, `delivery`); such a schema
     // accepts any value already, so the keyword is dropped. Validators compile lazily (`quick`), per
     // operation on first use, which keeps suite start-up fast.
@@ -38,7 +47,8 @@ const load = () => {
     await api.init();
     return { api, spec };
   })();
-  return loading;
+  loading.set(file, loaded);
+  return loaded;
 };
 
 const dropUntypedNullable = <T>(node: T): T => {
@@ -74,8 +84,8 @@ export const validateTwilioResponse = async (
   status: number,
   body: unknown,
 ): Promise<ValidationOutcome> => {
-  const { api: backend, spec: root } = await load();
-  const path = new URL(url).pathname;
+  const { hostname, pathname: path } = new URL(url);
+  const { api: backend, spec: root } = await load(SPEC_FILES[hostname] ?? 'twilio_conversations_v1.json');
   const operation = backend.matchOperation({ method: method.toLowerCase(), path, headers: {} });
   if (!operation) return { operationId: '(none)', errors: [`no operation in the spec for ${method.toUpperCase()} ${path}`] };
   const operationId = operation.operationId ?? '(anonymous)';

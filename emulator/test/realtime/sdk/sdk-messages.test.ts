@@ -70,6 +70,24 @@ describe('messages through the real SDK', () => {
     expect(JSON.parse(sdk.core.store.get('messages', message.sid)?.contentVariables ?? '{}')).toEqual({ 1: 'Ada', 2: 'our support team' });
   });
 
+  it('lists the Content API resources as getContentTemplates(), with their variables and rich variants', async () => {
+    const created = await sdk.rest.content.v1.contents.create({
+      friendly_name: 'did_it_arrive',
+      language: 'en',
+      variables: { 1: 'there' },
+      types: { 'twilio/quick-reply': { body: 'Hi {{1}}, did it arrive?', actions: [{ title: 'Yes', id: 'yes' }, { title: 'No', id: 'no' }] } },
+    } as never);
+    const client = await sdk.connect('template-reader');
+    const templates = await client.getContentTemplates();
+    expect(templates.map((t) => t.sid)).toEqual((await sdk.rest.content.v1.contents.list()).map((c) => c.sid));
+    const mine = templates.find((t) => t.sid === created.sid);
+    expect(mine?.friendlyName).toBe('did_it_arrive');
+    expect(mine?.variables.map((v) => [v.name, v.value])).toEqual([['1', 'there']]);
+    const variant = mine?.variants.get('twilio/quick-reply');
+    expect(variant).toMatchObject({ type: 'quickReply', body: 'Hi {{1}}, did it arrive?' });
+    expect((variant as { replies?: { title: string }[] } | undefined)?.replies?.map((r) => r.title)).toEqual(['Yes', 'No']);
+  });
+
   it('pages history backwards with getMessages(n) and prevPage', async () => {
     const conversation = await conversationWith(sdk, ['pager']);
     for (let i = 0; i < 25; i++) {

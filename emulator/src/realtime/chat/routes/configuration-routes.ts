@@ -1,4 +1,4 @@
-import { CONTENT_TEMPLATES } from '../../../domain/content-templates';
+import { listContents } from '../../../domain/contents';
 import { json } from '../../../http/route';
 import type { ProductRoutes } from '../../../http/router';
 import { chatRoute, type ChatDeps } from './chat-route';
@@ -54,16 +54,17 @@ export function registerConfigurationRoutes(router: ProductRoutes, deps: ChatDep
 
   router.get(
     '/Client/v2/ContentTemplates',
-    chatRoute(deps, (_request, caller) =>
+    chatRoute(deps, () =>
       json(200, {
-        templates: CONTENT_TEMPLATES.map((t) => ({
+        // The account's Content API resources, the same ones `content.twilio.com/v1/Content` lists.
+        templates: listContents(deps.core.ctx).map((t) => ({
           sid: t.sid,
           account_sid: deps.core.accountSid,
           friendly_name: t.friendlyName,
           variables: JSON.stringify(t.variables),
-          variants: { 'twilio/text': { body: t.body } },
-          date_created: caller.service.dateCreated,
-          date_updated: caller.service.dateCreated,
+          variants: t.types,
+          date_created: t.dateCreated,
+          date_updated: t.dateUpdated,
         })),
         // The SDK loops `while (nextToken !== null)`; a missing token would loop forever.
         meta: { next_token: null },
