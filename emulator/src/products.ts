@@ -11,6 +11,10 @@ import { pushRegistrations } from './realtime/chat/routes/push-registration-rout
 import { syncProduct } from './realtime/sync/routes/register-sync-routes';
 import { emulatorControl, type ControlHooks } from './rest/control';
 import { conversationsV1 } from './rest/conversations-v1';
+import { conversationsV2 } from './rest/conversations-v2';
+import { memoryV1 } from './rest/memory-v1';
+import { programmableMessaging } from './rest/programmable-messaging';
+import type { Orchestrator } from './orchestrator/orchestrator';
 
 /** What a product's routes may work with: the whole emulator. */
 export type ProductDeps = {
@@ -21,6 +25,10 @@ export type ProductDeps = {
   urls: UrlSigner;
   sdk: SdkSupport;
   controls: ControlHooks;
+  /** Conversation Orchestrator (v2), Memory and Programmable Messaging state and capture. */
+  orchestrator: Orchestrator;
+  /** Signs the callbacks products send (status callbacks). */
+  authToken: string;
 };
 
 /** A product, the options its routes share, and the function that registers them. */
@@ -37,6 +45,9 @@ export type ProductRegistration = {
  */
 export const PRODUCTS: readonly ProductRegistration[] = [
   conversationsV1,
+  conversationsV2,
+  memoryV1,
+  programmableMessaging,
   mediaContentService,
   conversationsSdk,
   syncProduct,

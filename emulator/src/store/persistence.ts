@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
+import { emptyOrchestratorState } from '../orchestrator/records';
 import type { State } from './records';
 
 /**
@@ -47,6 +48,7 @@ export class FilePersistence {
       carrierMedia: {},
       carrierDeliveries: {},
       carrierPhones: {},
+      orchestrator: emptyOrchestratorState(),
       ...parsed,
     } as State;
   }
