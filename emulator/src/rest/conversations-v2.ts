@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalidParam, notFound } from '../domain/errors';
+import { durableWrites } from '../http/durable-writes';
 import { json, param, type EdgeRequest } from '../http/route';
 import type { ProductRoutes } from '../http/router';
 import type { OrchestratorContext } from '../orchestrator/context';
@@ -115,6 +116,6 @@ export const conversationsV2: ProductRegistration = {
   },
   defaults: { auth: 'account', body: 'json' },
   register(router, { orchestrator }) {
-    registerConversationsV2Routes(router, orchestrator.ctx);
+    registerConversationsV2Routes(durableWrites(router, orchestrator.ctx.core.ctx.durable), orchestrator.ctx);
   },
 };

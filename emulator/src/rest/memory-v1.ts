@@ -1,3 +1,4 @@
+import { durableWrites } from '../http/durable-writes';
 import { json, param, type EdgeRequest } from '../http/route';
 import { addIdentifier, createProfile, createStore, getProfile, getStore, lookupProfiles, patchProfileTraits } from '../orchestrator/memory';
 import { profileJson, storeJson } from '../orchestrator/serialize';
@@ -14,8 +15,9 @@ export const memoryV1: ProductRegistration = {
     spec: { emulatorOnly: 'Memory (Conversation Memory) for GROUP_BY_PROFILE: no vendored OpenAPI description; the twilio helper 6.2 models are the contract. Only stores, profiles, traits, identifiers and lookup.' },
   },
   defaults: { auth: 'account', body: 'json' },
-  register(router, { orchestrator }) {
+  register(productRoutes, { orchestrator }) {
     const ctx = orchestrator.ctx;
+    const router = durableWrites(productRoutes, ctx.core.ctx.durable);
     router.post('/v1/ControlPlane/Stores', (req) => json(201, storeJson(createStore(ctx, body(req)))));
     router.get('/v1/ControlPlane/Stores/{StoreId}', (req) => json(200, storeJson(getStore(ctx, param(req, 'StoreId')))));
     router.post('/v1/Stores/{StoreId}/Profiles', (req) => json(201, profileJson(createProfile(ctx, param(req, 'StoreId'), body(req)))));

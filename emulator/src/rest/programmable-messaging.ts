@@ -1,4 +1,5 @@
 import { notFound } from '../domain/errors';
+import { durableWrites } from '../http/durable-writes';
 import { json, param, type EdgeRequest } from '../http/route';
 import { createSmsMessage, getSmsMessage, smsMessageJson } from '../orchestrator/messaging';
 import type { ProductRegistration } from '../products';
@@ -12,8 +13,9 @@ export const programmableMessaging: ProductRegistration = {
     spec: { emulatorOnly: 'Only the Message resource of the 2010-04-01 API (create and fetch, text only), so that bulk sends from the account’s numbers reach phones and Conversation Orchestrator captures them.' },
   },
   defaults: { auth: 'account', body: 'form' },
-  register(router, { orchestrator, carrier, authToken }) {
+  register(productRoutes, { orchestrator, carrier, authToken }) {
     const ctx = orchestrator.ctx;
+    const router = durableWrites(productRoutes, ctx.core.ctx.durable);
     const account = (req: EdgeRequest) => {
       if (param(req, 'AccountSid') !== ctx.core.accountSid) throw notFound(req.path);
     };
