@@ -27,6 +27,8 @@ export type LiveEventData = {
   /** Someone came online or went offline, changed availability, or an admin changed them. */
   'team.changed': { userId: string };
   'settings.changed': Record<string, never>;
+  /** A Conversation Orchestrator configuration write (its ControlPlane operation) finished. */
+  'orchestration.changed': { operationId: string; status: 'COMPLETED' | 'FAILED' };
   /** A dead letter or a reconciler repair was recorded, resolved or seen (the console's "needs attention"). */
   'attention.changed': Record<string, never>;
   /** A tab started or stopped showing a conversation (null: none, or the tab closed). */
