@@ -7,7 +7,8 @@ import type { OrchestratorContext } from './context';
  * so v1 webhooks, the SDK and the inbox see it. The v1 conversation opens when the customer writes
  * (a broadcast to 10,000 numbers does not open 10,000 inbox conversations): its customer participant
  * is bound to the customer's address with the captured number as proxy address, and the v2
- * conversation's earlier communications (the broadcast) are copied in first, without being sent again.
+ * conversation's earlier communications (the broadcast) are copied in first, authored `system` with their origin in the attributes, without
+ * being sent again.
  * Replies written in v1 go out through the carrier, where capture records them exactly once.
  */
 export const bridgeInbound = async (ctx: OrchestratorContext, captured: Captured, traffic: CarrierTraffic): Promise<void> => {
@@ -35,7 +36,9 @@ export const bridgeInbound = async (ctx: OrchestratorContext, captured: Captured
     .sort((a, b) => a.seq - b.seq);
   const bridged: Origin = { source: 'system', webhookEnabled: false, bridged: true };
   for (const c of history) {
-    await core.messages.addMessage(serviceSid, conversation.sid, { author: c.author.address, body: c.content.text, dateCreated: c.occurredAt }, bridged);
+    // Authored `system` (the number is no participant's identity); the attributes say where it came from.
+    const attributes = JSON.stringify({ conversationsV2: { communicationId: c.id, channelId: c.channelId, from: c.author.address } });
+    await core.messages.addMessage(serviceSid, conversation.sid, { author: 'system', body: c.content.text, attributes, dateCreated: c.occurredAt }, bridged);
   }
 };
 

@@ -36,9 +36,10 @@ describe('Conversations v2 bridge into v1, through the SDK', () => {
     expect(customer?.messagingBinding).toMatchObject({ address: CUSTOMER, proxy_address: number });
     const history = await sdk.rest.conversations.v1.conversations(sid).messages.list();
     expect(history.map((m) => [m.author, m.body])).toEqual([
-      [number, 'Spring sale: 20% off'],
+      ['system', 'Spring sale: 20% off'],
       [CUSTOMER, 'Is it on shoes too?'],
     ]);
+    expect(JSON.parse(history[0]?.attributes ?? '{}')).toMatchObject({ conversationsV2: { channelId: broadcast.sid, from: number } });
 
     await sdk.rest.conversations.v1.conversations(sid).participants.create({ identity: 'agent-1' });
     const agent = await sdk.connect('agent-1');
