@@ -28,6 +28,8 @@ export type LiveEventData = {
   'team.changed': { userId: string };
   'settings.changed': Record<string, never>;
   /** A Conversation Orchestrator configuration write (its ControlPlane operation) finished. */
+  /** A broadcast's recipients moved on (sent, delivered, failed) or it finished sending. */
+  'broadcast.progress': { broadcastId: string };
   'orchestration.changed': { operationId: string; status: 'COMPLETED' | 'FAILED' };
   /** A dead letter or a reconciler repair was recorded, resolved or seen (the console's "needs attention"). */
   'attention.changed': Record<string, never>;
