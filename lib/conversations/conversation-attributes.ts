@@ -13,6 +13,8 @@ export const ZSwitchboardAttributes = z.object({
   twilioNumber: z.string().optional(),
   /** Group texts: every customer's number. */
   members: z.array(z.string()).optional(),
+  /** A reply to a broadcast: which one (its name shows on the conversation). */
+  broadcast: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 export type TSwitchboardAttributes = z.infer<typeof ZSwitchboardAttributes>;
 

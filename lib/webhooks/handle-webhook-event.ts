@@ -1,3 +1,4 @@
+import { labelBroadcastReply } from '@/lib/broadcasts/label-broadcast-reply';
 import { ensureSwitchboardAttributes } from '@/lib/conversation-index/ensure-switchboard-attributes';
 import { recordConversation } from '@/lib/conversation-index/record-conversation';
 import { recordDelivery } from '@/lib/conversation-index/record-delivery';
@@ -37,7 +38,10 @@ export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Pro
       // A 1:1 customer (address + proxy address); group members and agents say nothing new.
       if (event.binding.proxyAddress) {
         await recordConversation({ sid: event.conversationSid, binding: event.binding });
-        defer(() => ensureSwitchboardAttributes(event.conversationSid, event.binding));
+        defer(async () => {
+          await ensureSwitchboardAttributes(event.conversationSid, event.binding);
+          await labelBroadcastReply(event.conversationSid, event.binding);
+        });
       }
       return;
     case 'onParticipantRemoved':
