@@ -1,6 +1,7 @@
 import { expect } from '@playwright/test';
 import { emulatorClient } from './fixtures/emulator';
 import { SMS_NUMBER } from './fixtures/phone';
+import { FROM_APP } from './fixtures/ports';
 import { conversationRow, createMember, openInbox, test } from './fixtures/team';
 
 test('an admin captures a number, a supervisor broadcasts from it, and a reply lands live in an agent’s inbox after the broadcast', async ({ browser, phone }) => {
@@ -58,6 +59,9 @@ test('an admin captures a number, a supervisor broadcasts from it, and a reply l
     await thread.getByRole('textbox', { name: 'Message' }).fill('Yes, shoes too!');
     await thread.getByRole('textbox', { name: 'Message' }).press('Enter');
     expect(await replying!.expectMessage('Yes, shoes too!', { from: SMS_NUMBER })).toMatchObject({ status: 'delivered' });
+    // What the UI does not offer, the server refuses: agents cannot broadcast, supervisors cannot configure.
+    expect((await agent.page.request.post('/api/broadcasts', { data: {}, headers: FROM_APP })).status()).toBe(403);
+    expect((await supervisor.page.request.get('/api/admin/orchestration/configurations')).status()).toBe(403);
     await supervisor.close();
     await agent.close();
   } finally {
