@@ -44,8 +44,10 @@ async function sendOne(broadcast: { fromNumber: string; body: string }, to: stri
 
 /**
  * Sends a broadcast's pending recipients, paced to the number's throughput with a few requests in
- * flight, backing off on 429. Each recipient's outcome is written as it happens (so a restart
- * resumes with those still PENDING); supervisors' screens hear about progress on the live stream.
+ * flight, backing off on 429. Each recipient's outcome is written as it happens, so the rows say
+ * exactly where it stands (an app restart mid-send leaves the rest PENDING: not resumed on its own,
+ * since two instances resuming one broadcast would text customers twice); supervisors' screens hear
+ * about progress on the live stream.
  */
 export async function sendBroadcast(broadcastId: string): Promise<void> {
   const broadcast = await db.broadcast.findUnique({ where: { id: broadcastId }, select: { id: true, fromNumber: true, body: true } });
