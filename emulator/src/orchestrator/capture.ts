@@ -1,4 +1,5 @@
 import type { OrchestratorContext } from './context';
+import { communicationByChannelId, insertCommunication, insertParticipant, participantsIn } from './indexes';
 import { newV2Id, V2_ID_PREFIX } from './ids';
 import { resolveProfile } from './memory';
 import type { CommunicationRecord, ConfigurationRecord, ParticipantType, V2Channel, V2ConversationRecord, V2ParticipantRecord } from './records';
@@ -59,7 +60,7 @@ export const captureTraffic = (ctx: OrchestratorContext, traffic: CarrierTraffic
   const configuration = matchConfiguration(ctx, channel, traffic.from, traffic.to);
   if (!configuration) return null;
   const state = ctx.state();
-  if (Object.values(state.communications).some((c) => c.channelId === traffic.channelId)) return null;
+  if (communicationByChannelId(state, traffic.channelId)) return null;
   const customer = traffic.direction === 'INBOUND' ? traffic.from : traffic.to;
   const business = traffic.direction === 'INBOUND' ? traffic.to : traffic.from;
   const { key, profileId } = groupKeyOf(ctx, configuration, channel, customer);
@@ -101,10 +102,10 @@ export const captureTraffic = (ctx: OrchestratorContext, traffic: CarrierTraffic
     updatedAt: now,
     occurredAt: now,
   };
-  state.communications[communication.id] = communication;
+  insertCommunication(state, communication);
   ctx.changed();
   if (previous === 'INACTIVE') ctx.statusChanged(conversation, previous);
-  ctx.rearm();
+  ctx.rearm(conversation);
   return { configuration, conversation, communication };
 };
 
@@ -123,7 +124,7 @@ const ensureParticipant = (
   profileId: string | null,
 ): V2ParticipantRecord => {
   const state = ctx.state();
-  const existing = Object.values(state.participants).find((p) => p.conversationId === conversationId && p.type === type);
+  const existing = participantsIn(state, conversationId).find((p) => p.type === type);
   const now = ctx.clock.isoNow();
   if (existing) {
     if (existing.addresses.some((a) => a.address === address && a.channel === channel)) return existing;
@@ -142,14 +143,14 @@ const ensureParticipant = (
     createdAt: now,
     updatedAt: now,
   };
-  state.participants[participant.id] = participant;
+  insertParticipant(state, participant);
   return participant;
 };
 
 /** The delivery status of an outbound communication follows its carrier message. */
 export const recordDeliveryStatus = (ctx: OrchestratorContext, channelId: string, deliveryStatus: 'DELIVERED' | 'FAILED'): void => {
   const state = ctx.state();
-  const communication = Object.values(state.communications).find((c) => c.channelId === channelId);
+  const communication = communicationByChannelId(state, channelId);
   if (!communication) return;
   state.communications[communication.id] = {
     ...communication,

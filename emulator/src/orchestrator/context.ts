@@ -13,8 +13,11 @@ export type OrchestratorContext = {
   later(work: () => Promise<void> | void): void;
   /** A conversation changed status: status callbacks go out. */
   statusChanged(conversation: V2ConversationRecord, previous: V2ConversationRecord['status']): void;
-  /** A conversation's deadlines may have moved: the lifecycle timer re-arms. */
-  rearm(): void;
+  /**
+   * Deadlines may have moved: the lifecycle timer re-arms. With a conversation, only its deadline is
+   * considered (capture stays constant-time); without, every conversation is checked.
+   */
+  rearm(conversation?: V2ConversationRecord): void;
   nextSeq(): number;
 };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { invalidParam, notFound } from '../domain/errors';
 import type { OrchestratorContext } from './context';
 import { newV2Id, V2_ID_PREFIX } from './ids';
+import { insertCommunication, insertParticipant } from './indexes';
 import { V2_CHANNELS, type ActionRecord, type CommunicationRecord, type V2ConversationRecord, type V2ParticipantRecord } from './records';
 
 /**
@@ -86,8 +87,7 @@ export const createConversation = (ctx: OrchestratorContext, body: unknown): V2C
   const state = ctx.state();
   state.conversations[conversation.id] = conversation;
   for (const p of input.participants ?? []) {
-    const participant = newParticipant(ctx, conversation.id, p);
-    state.participants[participant.id] = participant;
+    insertParticipant(state, newParticipant(ctx, conversation.id, p));
   }
   ctx.changed();
   return conversation;
@@ -129,7 +129,7 @@ export const getParticipant = (ctx: OrchestratorContext, conversationId: string,
 export const addParticipant = (ctx: OrchestratorContext, conversationId: string, body: unknown): V2ParticipantRecord => {
   getConversation(ctx, conversationId);
   const participant = newParticipant(ctx, conversationId, read(ZParticipant, body));
-  ctx.state().participants[participant.id] = participant;
+  insertParticipant(ctx.state(), participant);
   ctx.changed();
   return participant;
 };
@@ -177,11 +177,11 @@ export const addCommunication = (ctx: OrchestratorContext, conversationId: strin
     occurredAt: now,
   };
   const state = ctx.state();
-  state.communications[communication.id] = communication;
+  insertCommunication(state, communication);
   state.conversations[conversationId] = { ...conversation, status: 'ACTIVE', updatedAt: now, lastCommunicationAt: ctx.clock.now() };
   ctx.changed();
   if (conversation.status === 'INACTIVE') ctx.statusChanged({ ...conversation, status: 'ACTIVE' }, 'INACTIVE');
-  ctx.rearm();
+  ctx.rearm(state.conversations[conversationId]);
   return communication;
 };
 

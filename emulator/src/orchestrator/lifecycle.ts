@@ -16,6 +16,10 @@ const dueStatus = (ctx: OrchestratorContext, conversation: V2ConversationRecord,
   return { status: conversation.status, nextAt: next.length > 0 ? conversation.lastCommunicationAt + Math.min(...next) : null };
 };
 
+/** When this conversation's next status change is due (emulator ms), or null. */
+export const nextDeadline = (ctx: OrchestratorContext, conversation: V2ConversationRecord): number | null =>
+  conversation.status === 'CLOSED' ? null : dueStatus(ctx, conversation, ctx.clock.now()).nextAt;
+
 /**
  * Lifecycle on the emulator clock: ACTIVE → INACTIVE → CLOSED, both timeouts counted from the last
  * communication. A conversation that passed both at once goes through INACTIVE first, so every change

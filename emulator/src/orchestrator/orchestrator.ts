@@ -5,7 +5,7 @@ import { bridgeInbound } from './bridge';
 import { captureTraffic, recordDeliveryStatus } from './capture';
 import type { OrchestratorContext } from './context';
 import { resumeOperations } from './control-plane';
-import { applyTimeouts } from './lifecycle';
+import { applyTimeouts, nextDeadline } from './lifecycle';
 import type { V2ConversationRecord } from './records';
 
 export type OrchestratorLogger = { info(message: string): void };
@@ -81,14 +81,25 @@ export const attachOrchestrator = (core: Core, options: { authToken: string; log
     }
   };
 
-  const runDue = () => {
-    if (closed) return;
-    const next = applyTimeouts(ctx);
+  let armedAt: number | null = null;
+  const arm = (at: number | null) => {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (next === null) return;
-    timer = setTimeout(runDue, Math.min(Math.max(next - core.clock.now(), 0), MAX_WAIT_MS));
+    armedAt = at;
+    if (at === null || closed) return;
+    timer = setTimeout(runDue, Math.min(Math.max(at - core.clock.now(), 0), MAX_WAIT_MS));
     timer.unref();
+  };
+
+  const runDue = () => {
+    if (closed) return;
+    arm(applyTimeouts(ctx));
+  };
+
+  const rearm = (conversation?: V2ConversationRecord) => {
+    if (!conversation) return runDue();
+    const at = nextDeadline(ctx, conversation);
+    if (at !== null && (armedAt === null || at < armedAt)) arm(at);
   };
 
   const ctx: OrchestratorContext = {
@@ -107,7 +118,7 @@ export const attachOrchestrator = (core: Core, options: { authToken: string; log
       );
     },
     statusChanged,
-    rearm: () => runDue(),
+    rearm,
     nextSeq: () => core.store.nextSeq(),
   };
 

@@ -13,6 +13,7 @@ import {
   type WriteRequest,
 } from '../orchestrator/control-plane';
 import { actionJson, communicationJson, configurationJson, conversationJson, operationJson, participantJson } from '../orchestrator/serialize';
+import { communicationByChannelId, participantsIn } from '../orchestrator/indexes';
 import { tokenPage } from '../orchestrator/token-page';
 import * as conversations from '../orchestrator/conversations-api';
 import type { ProductRegistration } from '../products';
@@ -56,14 +57,14 @@ export const registerConversationsV2Routes = (router: ProductRoutes, ctx: Orches
     return json(200, operationJson(operation));
   });
 
-  const participantsOf = (id: string) => bySeq(Object.values(ctx.state().participants).filter((p) => p.conversationId === id));
+  const participantsOf = (id: string) => participantsIn(ctx.state(), id);
   const conversationOut = (c: Parameters<typeof conversationJson>[1]) => conversationJson(accountSid, c, participantsOf(c.id));
   router.get('/v2/Conversations', (req) => {
     const parsed = STATUSES.safeParse(req.query.getAll('status'));
     if (!parsed.success) throw invalidParam("Parameter 'status' must be ACTIVE, INACTIVE or CLOSED");
     const statuses = parsed.data;
     const channelId = req.query.get('channelId');
-    const holding = channelId === null ? null : new Set(Object.values(ctx.state().communications).filter((c) => c.channelId === channelId).map((c) => c.conversationId));
+    const holding = channelId === null ? null : new Set([communicationByChannelId(ctx.state(), channelId)?.conversationId]);
     const found = bySeq(Object.values(ctx.state().conversations)).filter(
       (c) => (statuses.length === 0 || statuses.includes(c.status)) && (holding === null || holding.has(c.id)),
     );
