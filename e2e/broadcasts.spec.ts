@@ -1,4 +1,5 @@
 import { expect } from '@playwright/test';
+import { seriousViolations } from './fixtures/axe';
 import { emulatorClient } from './fixtures/emulator';
 import { SMS_NUMBER } from './fixtures/phone';
 import { FROM_APP } from './fixtures/ports';
@@ -19,6 +20,7 @@ test('an admin captures a number, a supervisor broadcasts from it, and a reply l
     await form.getByLabel('Name').fill('Spring campaign');
     await form.getByRole('checkbox', { name: SMS_NUMBER }).check();
     await expect(form.getByRole('checkbox', { name: /Bring captured conversations into the inbox/ })).toBeChecked();
+    expect(await seriousViolations(admin.page)).toEqual([]);
     await form.getByRole('button', { name: 'Create configuration' }).dblclick();
     await expect(admin.page.getByRole('status').filter({ hasText: 'Change applied.' })).toBeVisible();
     await expect(admin.page.getByRole('table', { name: 'Configurations' })).toContainText('Spring campaign');
@@ -43,6 +45,7 @@ test('an admin captures a number, a supervisor broadcasts from it, and a reply l
     await expect(progress).toContainText('Sent to 3');
     for (const customer of customers) await customer.expectMessage((m) => m.body?.startsWith('Spring sale: 20% off') ?? false, { from: SMS_NUMBER });
     await expect(progress).toContainText('3 delivered');
+    expect(await seriousViolations(supervisor.page)).toEqual([]);
 
     // One customer replies on their phone: it reaches the available agent live, after the broadcast.
     const [replying] = customers;
