@@ -58,6 +58,11 @@ test('an admin captures a number, a supervisor broadcasts from it, and a reply l
     await expect(agent.page.getByRole('heading', { name: 'Customer 1' })).toBeVisible();
     await expect(agent.page.getByText('replying to broadcast “Spring sale”')).toBeVisible();
 
+    // The details panel shows the customer's timeline as Conversation Orchestrator grouped it.
+    const timeline = agent.page.getByRole('complementary', { name: 'Conversation details' }).getByRole('region', { name: 'Customer timeline' });
+    await expect(timeline).toContainText('Spring sale: 20% off');
+    await expect(timeline).toContainText('Does that include shoes?');
+
     // The agent answers and the customer's phone receives it.
     await thread.getByRole('textbox', { name: 'Message' }).fill('Yes, shoes too!');
     await thread.getByRole('textbox', { name: 'Message' }).press('Enter');

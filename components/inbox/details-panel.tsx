@@ -9,6 +9,7 @@ import { apiFetch } from '@/lib/api/client-fetch';
 import { displayAddress } from '@/lib/conversations/phone-address';
 import { CHANNEL_LABELS, conversationChannel, conversationTitle } from '@/lib/inbox/conversation-view';
 import type { ParticipantRecord } from '@/lib/conversations/view-records';
+import { CustomerTimeline } from './customer-timeline';
 import { useInbox } from './inbox-context';
 
 const NONE: Record<string, ParticipantRecord> = {};
@@ -64,6 +65,7 @@ export function DetailsPanel({ sid }: { sid: string }) {
           ))}
         </ul>
       </section>
+      <CustomerTimeline sid={sid} />
       {conversation.state !== 'closed' ? (
         <div className="mt-auto flex flex-col gap-2">
           <Button variant="secondary" onClick={() => setTransferring(true)} className="w-full">Transfer</Button>

@@ -9,6 +9,7 @@ import { sendBroadcast } from '@/lib/broadcasts/send-broadcast';
 import { readSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import { db } from '@/lib/db/client';
 import { ZConfigurationForm } from '@/lib/orchestration/configuration-form';
+import { customerTimeline } from '@/lib/orchestration/customer-timeline';
 import { fetchOperation } from '@/lib/orchestration/fetch-operation';
 import { listConfigurations } from '@/lib/orchestration/list-configurations';
 import { saveConfiguration } from '@/lib/orchestration/save-configuration';
@@ -89,5 +90,11 @@ describe('orchestration and broadcasts', () => {
     expect(readSwitchboardAttributes(JSON.parse(conversation.attributes))).toMatchObject({ customer: { address: customers[2], name: 'Customer 2' }, broadcast: { id, name: 'Spring sale' } });
     const messages = await getTwilioClient().conversations.v1.conversations(conversationSid).messages.list();
     expect(messages.map((m) => m.body)).toEqual(['Spring sale: 20% off', 'Shoes too?']);
+    // The details panel's timeline: the customer's communications as Conversation Orchestrator grouped them.
+    const timeline = await customerTimeline(conversationSid);
+    expect(timeline?.map((e) => [e.channel, e.fromCustomer, e.text])).toEqual([
+      ['SMS', false, 'Spring sale: 20% off'],
+      ['SMS', true, 'Shoes too?'],
+    ]);
   });
 });
