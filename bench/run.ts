@@ -5,6 +5,7 @@ import { runCapacity, TWILIO_LIMITS } from './emulator-capacity';
 import { runFanout } from './emulator-fanout';
 import { runInbox } from './inbox';
 import { runInboxBundle } from './inbox-bundle';
+import { runOrchestratorBroadcast } from './orchestrator-broadcast';
 import { runPreActionHook } from './pre-action-hook';
 import { runReports } from './reports';
 import { runTeamLoad } from './team-load';
@@ -67,6 +68,16 @@ const BENCHMARKS: Record<string, Benchmark> = {
       { measure: `list: all ${r.conversations} loaded`, 'median ms': r.listAllLoadedMs.median, runs: r.listAllLoadedMs.runs.join(', ') },
       { measure: `thread: open ${r.threadMessages.toLocaleString('en-US')} messages`, 'median ms': r.threadOpenMs.median, runs: r.threadOpenMs.runs.join(', ') },
       { measure: 'send-to-render p50 / p95', 'median ms': `${r.sendToRenderMs.p50} / ${r.sendToRenderMs.p95}`, runs: `${r.sendToRenderMs.samples} sends, max ${r.sendToRenderMs.max}` },
+    ],
+  },
+  'orchestrator-broadcast': {
+    run: runOrchestratorBroadcast,
+    table: (r: Awaited<ReturnType<typeof runOrchestratorBroadcast>>) => [
+      { measure: `send ${r.recipients.toLocaleString('en-US')} (messages.create, rate limit off)`, value: `${r.sendMs} ms (${r.sendsPerSecond}/s)` },
+      { measure: 'until the last one is captured', value: `${r.allCapturedMs} ms` },
+      { measure: `${r.replies.toLocaleString('en-US')} replies captured and bridged`, value: `${r.repliesMs} ms (${r.v1Conversations} v1 conversations)` },
+      { measure: 'reply p50 / p95 / max', value: `${r.replyMs.p50} / ${r.replyMs.p95} / ${r.replyMs.max} ms` },
+      { measure: 'emulator RSS before → after (MiB)', value: `${r.rssBeforeMiB} → ${r.rssAfterMiB}` },
     ],
   },
   'pre-action-hook': {

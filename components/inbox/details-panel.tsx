@@ -11,6 +11,7 @@ import { channelLabel } from '@/lib/conversations/conversation-descriptor';
 import { conversationChannel, conversationTitle } from '@/lib/inbox/conversation-view';
 import type { ParticipantRecord } from '@/lib/conversations/view-records';
 import { ContactPanel } from '@/components/contacts/contact-panel';
+import { CustomerTimeline } from './customer-timeline';
 import { useInbox } from './inbox-context';
 import { useStartConversationWith } from './start-conversation-context';
 
@@ -81,6 +82,7 @@ export function DetailsPanel({ sid }: { sid: string }) {
           ))}
         </ul>
       </section>
+      <CustomerTimeline sid={sid} />
       {conversation.state !== 'closed' ? (
         <div className="mt-auto flex flex-col gap-2">
           <Button variant="secondary" onClick={() => setTransferring(true)} className="w-full">Transfer</Button>

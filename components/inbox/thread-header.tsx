@@ -9,6 +9,7 @@ export function ThreadHeader({ conversation }: { conversation: ConversationRecor
   const customer = conversation.switchboard?.customer;
   const number = conversation.switchboard?.twilioNumber;
   const title = conversationTitle(conversation);
+  const broadcast = conversation.switchboard?.broadcast;
   return (
     <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
       <ChannelBadge channel={conversationChannel(conversation)} />
@@ -17,6 +18,7 @@ export function ThreadHeader({ conversation }: { conversation: ConversationRecor
         <p className="truncate text-xs text-slate-500">
           {customer?.name && customer.address ? `${displayAddress(customer.address)} · ` : ''}
           {number ? `to ${displayAddress(number)}` : ''}
+          {broadcast ? ` · replying to broadcast “${broadcast.name}”` : ''}
         </p>
       </div>
       {conversation.state !== 'active' ? (

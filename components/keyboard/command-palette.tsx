@@ -36,7 +36,9 @@ export function CommandPalette({ open, onClose, role, onShowShortcuts }: Props) 
     { href: '/supervisor', label: 'Supervisor console', show: isSupervisorRole(role) },
     { href: '/reports', label: 'Reports', show: isSupervisorRole(role) },
     { href: '/supervisor/canned-responses', label: 'Canned responses', show: isSupervisorRole(role) },
+    { href: '/supervisor/broadcasts', label: 'Broadcasts', show: isSupervisorRole(role) },
     { href: '/admin/users', label: 'Team', show: role === 'ADMIN' },
+    { href: '/admin/orchestration', label: 'Orchestration', show: role === 'ADMIN' },
   ].filter((page) => page.show);
   const run = (action: () => void) => {
     onClose();

@@ -15,7 +15,9 @@ export function AppHeader({ user, theme }: { user: CurrentUser; theme: TTheme })
     { href: '/supervisor/canned-responses', label: 'Canned responses', show: isSupervisorRole(user.role) },
     { href: '/supervisor/templates', label: 'Templates', show: isSupervisorRole(user.role) },
     { href: '/supervisor/surveys', label: 'Surveys', show: isSupervisorRole(user.role) },
+    { href: '/supervisor/broadcasts', label: 'Broadcasts', show: isSupervisorRole(user.role) },
     { href: '/admin/users', label: 'Team', show: user.role === 'ADMIN' },
+    { href: '/admin/orchestration', label: 'Orchestration', show: user.role === 'ADMIN' },
   ].filter((link) => link.show);
   return (
     // Phones: the links get their own row, scrolling sideways within it rather than the page.

@@ -14,6 +14,7 @@ import { PRODUCTS } from './products';
 import { createAccessTokenVerifier } from './realtime/auth/access-token';
 import { attachSdkSupport, takeSavedSyncState, withSyncState, type SdkSupport } from './realtime/chat/attach-sdk-support';
 import { emulatorControl } from './rest/control';
+import { attachOrchestrator, type Orchestrator } from './orchestrator/orchestrator';
 import { FilePersistence } from './store/persistence';
 import { attachTimerService, type TimerService } from './timers/timer-service';
 import { attachWebhooks, type WebhookDispatcher, type WebhookLogger } from './webhooks/dispatcher';
@@ -75,6 +76,8 @@ export type Emulator = {
   webhooks: WebhookDispatcher;
   /** Conversation timers on the emulator clock. */
   timers: TimerService;
+  /** Conversation Orchestrator (Conversations v2), Memory and Programmable Messaging. */
+  orchestrator: Orchestrator;
   /** What the official SDK talks to: twilsock, Sync projections, the chat API's dependencies. */
   sdk: SdkSupport;
   reset(): Promise<void>;
@@ -118,7 +121,8 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
 
   const webhooks = attachWebhooks(core, { authToken: credentials.authToken, ...options.webhooks });
   const timers = attachTimerService(core);
-  const carrier = attachCarrier(core, { blobs, receiptDelays: options.carrier?.receiptDelays, logger: options.carrier?.logger });
+  const orchestrator = attachOrchestrator(core, { authToken: credentials.authToken, logger: options.carrier?.logger });
+  const carrier = attachCarrier(core, { blobs, traffic: orchestrator.traffic, receiptDelays: options.carrier?.receiptDelays, logger: options.carrier?.logger });
 
   const verifyToken = createAccessTokenVerifier({
     accountSid: credentials.accountSid,
@@ -139,7 +143,19 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   // Keep-alive sockets must not hold close() hostage.
   server.keepAliveTimeout = 5_000;
   const sdkSupport = attachSdkSupport({ server, router, core, clock, tokenClock, verifyToken, syncState: savedSync });
-  const deps = { core, blobs, carrier, urls, sdk: sdkSupport, controls: { reset, runTimers: () => timers.runDue() } };
+  const deps = {
+    core,
+    blobs,
+    carrier,
+    urls,
+    sdk: sdkSupport,
+    orchestrator,
+    authToken: credentials.authToken,
+    controls: { reset, runTimers: async () => {
+      await timers.runDue();
+      orchestrator.runDue();
+    } },
+  };
   for (const { product, defaults, register } of PRODUCTS) register(router.product(product, defaults), deps);
   realtime.sdk = sdkSupport;
   sdkSupport.onSyncChange(() => persistence?.markDirty());
@@ -172,10 +188,12 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     carrier,
     webhooks,
     timers,
+    orchestrator,
     sdk: sdkSupport,
     reset,
     close: async () => {
       carrier.close();
+      orchestrator.close();
       timers.close();
       webhooks.close();
       // Upgraded WebSockets keep an http.Server open: close them first.

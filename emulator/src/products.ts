@@ -12,6 +12,10 @@ import { syncProduct } from './realtime/sync/routes/register-sync-routes';
 import { emulatorControl, type ControlHooks } from './rest/control';
 import { conversationsV1 } from './rest/conversations-v1';
 import { contentV1 } from './content/routes';
+import { conversationsV2 } from './rest/conversations-v2';
+import { memoryV1 } from './rest/memory-v1';
+import { programmableMessaging } from './rest/programmable-messaging';
+import type { Orchestrator } from './orchestrator/orchestrator';
 
 /** What a product's routes may work with: the whole emulator. */
 export type ProductDeps = {
@@ -22,6 +26,10 @@ export type ProductDeps = {
   urls: UrlSigner;
   sdk: SdkSupport;
   controls: ControlHooks;
+  /** Conversation Orchestrator (v2), Memory and Programmable Messaging state and capture. */
+  orchestrator: Orchestrator;
+  /** Signs the callbacks products send (status callbacks). */
+  authToken: string;
 };
 
 /** A product, the options its routes share, and the function that registers them. */
@@ -39,6 +47,9 @@ export type ProductRegistration = {
 export const PRODUCTS: readonly ProductRegistration[] = [
   conversationsV1,
   contentV1,
+  conversationsV2,
+  memoryV1,
+  programmableMessaging,
   mediaContentService,
   conversationsSdk,
   syncProduct,

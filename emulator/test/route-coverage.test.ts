@@ -52,9 +52,19 @@ describe('route coverage', () => {
         emu.router.routes().filter((r) => r.product === product).length,
       ]),
     );
-    // The SDK's private API, Sync, push registrations, MCS and the control API all have routes.
+    // The SDK's private API, Sync, push registrations, MCS, the control API, Conversations v2, Memory
+    // and Programmable Messaging all have routes.
     expect(Object.values(own).every((count) => count > 0)).toBe(true);
-    expect(Object.keys(own).sort()).toEqual(['Conversations SDK API', 'Emulator control API', 'Media Content Service', 'Push registrations', 'Sync']);
+    expect(Object.keys(own).sort()).toEqual([
+      'Conversations SDK API',
+      'Conversations v2',
+      'Emulator control API',
+      'Media Content Service',
+      'Memory v1',
+      'Programmable Messaging',
+      'Push registrations',
+      'Sync',
+    ]);
   });
 
   it('keeps products’ paths apart: no two routes answer the same method and path', () => {

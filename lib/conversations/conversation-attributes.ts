@@ -15,6 +15,8 @@ export const ZSwitchboardAttributes = z.object({
   members: z.array(z.string()).optional(),
   /** Group texts: the name the agent gave the group ("Wedding catering — Lee & Kim"). */
   name: z.string().optional(),
+  /** A reply to a broadcast: which one (its name shows on the conversation). */
+  broadcast: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 export type TSwitchboardAttributes = z.infer<typeof ZSwitchboardAttributes>;
 

@@ -31,6 +31,10 @@ export type LiveEventData = {
   /** Someone came online or went offline, changed availability, or an admin changed them. */
   'team.changed': { userId: string; sessionsEnded?: boolean };
   'settings.changed': Record<string, never>;
+  /** A Conversation Orchestrator configuration write (its ControlPlane operation) finished. */
+  /** A broadcast's recipients moved on (sent, delivered, failed) or it finished sending. */
+  'broadcast.progress': { broadcastId: string };
+  'orchestration.changed': { operationId: string; status: 'COMPLETED' | 'FAILED' };
   /** A dead letter or a reconciler repair was recorded, resolved or seen (the console's "needs attention"). */
   'attention.changed': Record<string, never>;
   /** A tab started or stopped showing a conversation (null: none, or the tab closed). */

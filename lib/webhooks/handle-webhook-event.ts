@@ -1,3 +1,4 @@
+import { labelBroadcastReply } from '@/lib/broadcasts/label-broadcast-reply';
 import { writeSwitchboardAttributes } from '@/lib/conversation-index/write-switchboard-attributes';
 import { recordConversation } from '@/lib/conversation-index/record-conversation';
 import { recordDelivery } from '@/lib/conversation-index/record-delivery';
@@ -40,8 +41,12 @@ export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Pro
       return;
     case 'onParticipantAdded':
       // A 1:1 customer (address + proxy address); group members and agents say nothing new. The
-      // attributes were written when the conversation was added: only the index learns here.
-      if (event.binding.proxyAddress) await recordConversation({ sid: event.conversationSid, binding: event.binding });
+      // attributes were written when the conversation was added: only the index learns here, and
+      // a reply to a broadcast is named after it.
+      if (event.binding.proxyAddress) {
+        await recordConversation({ sid: event.conversationSid, binding: event.binding });
+        defer(() => labelBroadcastReply(event.conversationSid, event.binding));
+      }
       return;
     case 'onParticipantRemoved':
       // The owner was removed outside Switchboard: the conversation must not wait on them.

@@ -5,6 +5,7 @@ import type { DomainEvent } from '../domain/events';
 import type { InboundOutcome } from '../domain/inbound';
 import type { BlobStore } from '../media/blob-store';
 import type { CarrierDeliveryRecord, CarrierMedia, CarrierMediaRecord, CarrierMessageRecord, MessageMedia, MessageRecord, OutboundDelivery } from '../store/records';
+import type { CarrierTraffic } from '../orchestrator/capture';
 import { newSid } from '../store/sid';
 import { finishPendingDelivery, pendingDeliveries, recordPendingDeliveries } from './pending-deliveries';
 import { entriesOf, insertCarrierMedia, insertEntries, isReachable, setPhoneReachable, updateEntriesStatus, type NewEntry } from './phone-store';
@@ -17,8 +18,18 @@ export type CarrierChange =
 
 export type CarrierLogger = { info(message: string): void };
 
+/** What the carrier tells Conversation Orchestrator (capture) about the traffic it carries. */
+export type TrafficObserver = {
+  /** A phone wrote to one of the account's numbers; runs before Twilio routes it (the v1 bridge opens here). */
+  inbound(traffic: CarrierTraffic): Promise<void>;
+  /** Twilio sent a message from one of its numbers. */
+  outbound(traffic: CarrierTraffic): void;
+  delivery(channelId: string, status: 'DELIVERED' | 'FAILED'): void;
+};
+
 export type CarrierOptions = {
   blobs: BlobStore;
+  traffic?: TrafficObserver;
   receiptDelays?: ReceiptDelays;
   logger?: CarrierLogger;
 };
@@ -34,6 +45,11 @@ export type Carrier = {
   setReachable(address: string, reachable: boolean): Promise<void>;
   isReachable(address: string): boolean;
   onChange(listener: (change: CarrierChange) => void): () => void;
+  /**
+   * A message Twilio sends outside Conversations (Programmable Messaging): it reaches the phone under
+   * `sid` when the phone is reachable. Resolves with the outcome.
+   */
+  deliverDirect(input: { sid: string; channel: 'sms' | 'whatsapp'; from: string; to: string; body: string }): Promise<'delivered' | 'undelivered'>;
   /** Resolves once no outbound delivery is in progress (tests). */
   idle(): Promise<void>;
   /** The pauses of deliveries from now on (the control API changes them at run time). */
@@ -53,7 +69,7 @@ const channelSid = (channel: 'sms' | 'whatsapp', hasMedia: boolean) => newSid(ch
  */
 export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
   const ctx = core.ctx;
-  const { blobs } = options;
+  const { blobs, traffic } = options;
   let delays = { ...(options.receiptDelays ?? DEFAULT_RECEIPT_DELAYS) };
   const logger = options.logger ?? { info: (message: string) => console.log(`[emulator] ${message}`) };
   const listeners = new Set<(change: CarrierChange) => void>();
@@ -125,6 +141,10 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
     entries.push(...received);
     const inserted = await insertEntries(ctx, entries);
     emitEntries(inserted);
+    const [only] = checked.to;
+    if (traffic && checked.to.length === 1 && only !== undefined && core.numbers.includes(only)) {
+      await traffic.inbound({ direction: 'INBOUND', channel: checked.channel, from: checked.from, to: only, body: checked.body, hasMedia: checked.media.length > 0, channelId: sid });
+    }
     const media = await copyMedia(checked.media);
     const routing = await core.inbound.receiveInbound({ channel: checked.channel, from: checked.from, to: checked.to, body: checked.body, media });
     if (routing.outcome !== 'delivered' && routing.outcome !== 'autocreated') for (const m of media) blobs.delete(m.sid);
@@ -177,6 +197,9 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
     }
     if (receiptStatus(delivery, message) === null) {
       await receipt(delivery, message, 'sent', undefined, sid);
+      if (!delivery.group) {
+        traffic?.outbound({ direction: 'OUTBOUND', channel: delivery.channel, from: delivery.from, to: delivery.to, body: delivery.body, hasMedia: delivery.media.length > 0, channelId: sid });
+      }
       await pause(delays.deliveredMs);
       if (closed) return;
       if (!stillThere(delivery, message)) return finish();
@@ -185,6 +208,7 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
     if (status !== 'sent') return finish(); // already final
     if (!isReachable(ctx, delivery.to)) {
       await receipt(delivery, message, 'undelivered', DELIVERY_ERROR_CODES.unreachable, sid);
+      traffic?.delivery(sid, 'FAILED');
       return finish();
     }
     if (!ctx.store.get('carrierMessages', sid)) {
@@ -210,6 +234,7 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
     }
     if (closed) return;
     await receipt(delivery, message, 'delivered', undefined, sid);
+    traffic?.delivery(sid, 'DELIVERED');
     return finish();
   };
 
@@ -228,7 +253,7 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
 
   const onEvent = (event: DomainEvent) => {
     if (event.type === 'state.reset') emit({ kind: 'reset' });
-    if (event.type !== 'message.added') return;
+    if (event.type !== 'message.added' || event.origin.bridged) return;
     const planned = core.outbound
       .planOutbound(event.conversation, event.message)
       .map((delivery) => ({ sid: channelSid(delivery.channel, delivery.media.length > 0), delivery }));
@@ -275,6 +300,14 @@ export const attachCarrier = (core: Core, options: CarrierOptions): Carrier => {
     onChange: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    deliverDirect: async ({ sid, channel, from, to, body }) => {
+      if (!isReachable(ctx, to)) return 'undelivered';
+      const inserted = await insertEntries(ctx, [
+        { sid, phone: to, direction: 'received', channel, from, to: [to], body, media: [], status: 'delivered', errorCode: null, receipt: null },
+      ]);
+      emitEntries(inserted);
+      return 'delivered';
     },
     idle: () => (pending === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
     receiptDelays: () => ({ ...delays }),

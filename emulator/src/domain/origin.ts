@@ -14,6 +14,11 @@ export type Origin = {
    * made through the REST API unless this header is set.
    */
   webhookEnabled: boolean;
+  /**
+   * A message the Conversations v2 bridge copies into a v1 conversation (the history before the
+   * customer's reply): the carrier carried it already, so it is not delivered again.
+   */
+  bridged?: boolean;
 };
 
 export const SYSTEM_ORIGIN: Origin = { source: 'system', webhookEnabled: false };

@@ -1,3 +1,4 @@
+import { emptyOrchestratorState } from '../orchestrator/records';
 import { newSid } from '../store/sid';
 import type { RoleRecord, ServiceRecord, State } from '../store/records';
 import { builtInContentRecords } from './content-templates';
@@ -85,6 +86,7 @@ export const createInitialState = (now: string): State => {
     carrierMedia: {},
     carrierDeliveries: {},
     carrierPhones: {},
+    orchestrator: emptyOrchestratorState(),
   };
   const { service, roles } = buildService('Default Conversations Service', {
     now,

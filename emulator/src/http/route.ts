@@ -10,7 +10,7 @@ import type { Peer } from '../realtime/twilsock/peer';
  * handler runs (who may call, what body it takes, how large, whether browsers on other origins may).
  */
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * How a caller proves who it is.

@@ -31,6 +31,7 @@ export type ProductRoutes = {
   get(path: string, handler: Handler, options?: Partial<RouteOptions>): ProductRoutes;
   post(path: string, handler: Handler, options?: Partial<RouteOptions>): ProductRoutes;
   put(path: string, handler: Handler, options?: Partial<RouteOptions>): ProductRoutes;
+  patch(path: string, handler: Handler, options?: Partial<RouteOptions>): ProductRoutes;
   delete(path: string, handler: Handler, options?: Partial<RouteOptions>): ProductRoutes;
 };
 
@@ -47,7 +48,7 @@ export class Router {
       this.add(product, method, path, handler, { ...defaults, ...options });
       return routes;
     };
-    const routes: ProductRoutes = { get: add('GET'), post: add('POST'), put: add('PUT'), delete: add('DELETE') };
+    const routes: ProductRoutes = { get: add('GET'), post: add('POST'), put: add('PUT'), patch: add('PATCH'), delete: add('DELETE') };
     return routes;
   }
 

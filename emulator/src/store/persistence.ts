@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { builtInContentRecords } from '../domain/content-templates';
+import { emptyOrchestratorState } from '../orchestrator/records';
 import type { State } from './records';
 
 /**
@@ -56,6 +57,7 @@ export class FilePersistence {
       carrierMedia: {},
       carrierDeliveries: {},
       carrierPhones: {},
+      orchestrator: emptyOrchestratorState(),
       ...parsed,
     } as State;
   }

@@ -1,3 +1,4 @@
+import type { OrchestratorState } from '../orchestrator/records';
 /**
  * The emulator's stored records: plain, JSON-serialisable objects in camelCase. They hold Twilio's
  * facts once; the REST serialisers derive the snake_case wire shape (URLs, links, computed counters)
@@ -334,4 +335,6 @@ export type State = {
   carrierDeliveries: Record<string, CarrierDeliveryRecord>;
   /** Phones the carrier knows about; a phone not listed is reachable. Keyed by address. */
   carrierPhones: Record<string, { reachable: boolean }>;
+  /** Conversations API v2 (Conversation Orchestrator), Memory and Programmable Messaging. */
+  orchestrator: OrchestratorState;
 };

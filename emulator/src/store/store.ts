@@ -1,7 +1,7 @@
 import { key, OrderedMultiIndex, UniqueIndex } from './indexes';
 import type { State } from './records';
 
-type Singletons = 'version' | 'seq' | 'configuration' | 'configurationWebhooks' | 'whatsappSessions' | 'messagingService' | 'carrierPhones';
+type Singletons = 'version' | 'seq' | 'configuration' | 'configurationWebhooks' | 'whatsappSessions' | 'messagingService' | 'carrierPhones' | 'orchestrator';
 type Tables = Omit<State, Singletons>;
 export type TableName = keyof Tables;
 export type RecordOf<T extends TableName> = Tables[T][string];

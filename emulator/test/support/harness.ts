@@ -19,7 +19,9 @@ type RequestOptions = Parameters<twilio.RequestClient['request']>[0];
 export class ValidatingRequestClient extends EmulatorRequestClient {
   override async request<TData>(opts: RequestOptions & { data?: TData }) {
     const response = await super.request<TData>(opts);
-    if (hasSpec(new URL(opts.uri).hostname)) {
+    const url = new URL(opts.uri);
+    // Conversations v2 and Memory have no vendored spec; their answers are checked by their own tests.
+    if (hasSpec(url.hostname) && !(url.hostname === 'conversations.twilio.com' && !url.pathname.startsWith('/v1/'))) {
       const outcome = await validateTwilioResponse(opts.method, opts.uri, response.statusCode, response.body);
       if (outcome.errors.length > 0) {
         throw new Error(
