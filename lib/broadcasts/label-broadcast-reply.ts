@@ -2,6 +2,7 @@ import 'server-only';
 import { describeBinding } from '@/lib/conversations/conversation-descriptor';
 import { parseAttributes, readSwitchboardAttributes, withSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import type { Binding } from '@/lib/conversations/messaging-binding';
+import { nameUnnamedContact } from '@/lib/contacts/name-unnamed-contact';
 import { db } from '@/lib/db/client';
 import { conversationService } from '@/lib/twilio/conversation-service';
 
@@ -26,4 +27,5 @@ export async function labelBroadcastReply(conversationSid: string, binding: Bind
   const name = switchboard.customer?.name ?? recipient.name ?? undefined;
   const labelled = { ...switchboard, customer: { ...switchboard.customer, ...(name ? { name } : {}) }, broadcast: recipient.broadcast };
   await conversation.update({ friendlyName: recipient.broadcast.name, attributes: JSON.stringify(withSwitchboardAttributes(attributes, labelled)) });
+  if (recipient.name) await nameUnnamedContact(conversationSid, recipient.name);
 }
