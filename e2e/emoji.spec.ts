@@ -1,11 +1,12 @@
 import { expect } from '@playwright/test';
 import { DEMO } from './fixtures/auth';
+import { seriousViolations } from './fixtures/axe';
 import { uniqueCustomerNumber } from './fixtures/emulator';
 import { expectPhoneReceives, SMS_NUMBER } from './fixtures/phone';
 import { APP_ORIGIN, E2E_EMULATOR, FROM_APP } from './fixtures/ports';
 import { openInbox, test } from './fixtures/team';
 
-test('emoji go into a reply by :shortcode and from the picker, with the emoji data served by the app itself', async ({ browser }) => {
+test('emoji go into a reply by :shortcode and from the picker, with the emoji data served by the app itself', async ({ browser }, info) => {
   const admin = await openInbox(browser, { id: '', email: DEMO.admin.email, password: DEMO.password, name: DEMO.admin.name, role: 'ADMIN' });
   const page = admin.page;
   // Everything the page loads comes from the app or its Twilio (here the emulator): no CDN.
@@ -38,6 +39,10 @@ test('emoji go into a reply by :shortcode and from the picker, with the emoji da
   await page.getByRole('button', { name: 'Insert emoji' }).click();
   expect((await emojiData).ok()).toBe(true);
   const picker = page.getByRole('dialog', { name: 'Emoji picker' });
+  await expect(picker.getByRole('gridcell', { name: 'Grinning face', exact: true })).toBeVisible();
+  await page.screenshot({ path: info.outputPath('emoji-picker.png') });
+  await info.attach('emoji picker', { path: info.outputPath('emoji-picker.png'), contentType: 'image/png' });
+  expect(await seriousViolations(page), 'the open picker').toEqual([]);
   await picker.getByRole('searchbox', { name: 'Search emoji' }).fill('thumbs up');
   await picker.getByRole('gridcell', { name: 'thumbs up' }).click();
   await expect(picker).toBeHidden();

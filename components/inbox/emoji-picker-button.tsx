@@ -16,14 +16,16 @@ const CategoryHeader = ({ category, ...props }: EmojiPickerListCategoryHeaderPro
     {category.label}
   </div>
 );
+// frimousse numbers rows and columns from 0; ARIA counts from 1 (axe: aria-valid-attr-value).
+const fromOne = (index: unknown) => (typeof index === 'number' ? index + 1 : undefined);
 const Row = ({ children, ...props }: EmojiPickerListRowProps) => (
-  <div {...props} className="px-1">
+  <div {...props} aria-rowindex={fromOne(props['aria-rowindex'])} className="px-1">
     {children}
   </div>
 );
 // 36 px with a mouse, 44 px under a finger (as every control on a touch screen).
 const Emoji = ({ emoji, ...props }: EmojiPickerListEmojiProps) => (
-  <button {...props} className="flex size-9 items-center justify-center rounded-md text-xl pointer-coarse:size-11 data-active:bg-slate-100">
+  <button {...props} role="gridcell" aria-colindex={fromOne(props['aria-colindex'])} className="flex size-9 items-center justify-center rounded-md text-xl pointer-coarse:size-11 data-active:bg-slate-100">
     {emoji.emoji}
   </button>
 );
