@@ -36,5 +36,6 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
+  // The app's manifest and icons are public: browsers fetch them without the session cookie.
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|manifest.webmanifest|icons/).*)'],
 };

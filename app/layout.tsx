@@ -1,8 +1,9 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { getTheme } from '@/lib/appearance/get-theme';
+import { themeColorFor } from '@/lib/appearance/theme-colors';
 import { themeAttribute } from '@/lib/appearance/theme-preference';
 import './globals.css';
 
@@ -19,7 +20,14 @@ const inter = localFont({
 export const metadata: Metadata = {
   title: 'Switchboard',
   description: 'The agent inbox for Twilio Conversations.',
+  // Installable (app/manifest.ts): the icons are in public/icons, made by scripts/generate-icons.ts.
+  icons: { icon: [{ url: '/icons/icon.svg', type: 'image/svg+xml' }], apple: '/icons/apple-touch-icon.png' },
+  appleWebApp: { capable: true, title: 'Switchboard' },
 };
+
+export async function generateViewport(): Promise<Viewport> {
+  return { themeColor: themeColorFor(await getTheme()) };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request: its scripts carry that response's CSP nonce (proxy.ts).

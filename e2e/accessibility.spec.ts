@@ -1,41 +1,9 @@
 import { expect } from '@playwright/test';
-import { DEMO } from './fixtures/auth';
-import { seriousViolations } from './fixtures/axe';
 import { uniqueCustomerNumber } from './fixtures/emulator';
 import { customerSends, SMS_NUMBER } from './fixtures/phone';
-import { conversationRow, createMember, openInbox, type TeamMember, test } from './fixtures/team';
+import { conversationRow, createMember, openInbox, test } from './fixtures/team';
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`the main screens have no serious accessibility violations (${colorScheme})`, async ({ browser }) => {
-    // Four full axe scans: on a shared two-core machine under load that takes more than a minute.
-    test.slow();
-    const anonymous = await browser.newContext({ colorScheme });
-    const page = await anonymous.newPage();
-    await page.goto('/login');
-    expect(await seriousViolations(page)).toEqual([]);
-    await anonymous.close();
-
-    const agent = await openInbox(browser, await createMember(browser, { name: 'Axe Agent' }), { available: true, colorScheme });
-    const { routing } = await customerSends({ from: uniqueCustomerNumber(), to: SMS_NUMBER, body: 'Checking accessibility' });
-    await conversationRow(agent.page, routing.conversation_sid!).click();
-    await expect(agent.page.getByTestId('message-body')).toHaveText(['Checking accessibility']);
-    expect(await seriousViolations(agent.page)).toEqual([]);
-    await agent.close();
-
-    const supervisor: TeamMember = { id: '', email: DEMO.supervisor.email, password: DEMO.password, name: DEMO.supervisor.name, role: 'SUPERVISOR' };
-    const sam = await openInbox(browser, supervisor, { path: '/supervisor', colorScheme });
-    await expect(sam.page.getByRole('heading', { name: 'Supervisor console' })).toBeVisible();
-    expect(await seriousViolations(sam.page)).toEqual([]);
-    await sam.page.goto(`/supervisor/conversations/${routing.conversation_sid}`);
-    await expect(sam.page.getByTestId('message-body')).toHaveText(['Checking accessibility']);
-    expect(await seriousViolations(sam.page)).toEqual([]);
-    await sam.close();
-
-    const admin = await openInbox(browser, { id: '', email: DEMO.admin.email, password: DEMO.password, name: DEMO.admin.name, role: 'ADMIN' }, { path: '/admin/users', colorScheme });
-    expect(await seriousViolations(admin.page)).toEqual([]);
-    await admin.close();
-  });
-}
+// Every screen's axe scan, in light and dark, at three screen sizes: responsive.spec.ts.
 
 test('the conversation list works from the keyboard', async ({ browser }) => {
   const agent = await openInbox(browser, await createMember(browser, { name: 'Kay Board' }), { available: true });

@@ -1,5 +1,6 @@
 'use client';
 
+import { stackedTable } from '@/components/ui/stacked-table';
 import { CreateUserForm } from './create-user-form';
 import { TeamMemberRow, type TeamMember } from './team-member-row';
 
@@ -8,9 +9,9 @@ export function TeamAdmin({ users, currentUserId }: { users: TeamMember[]; curre
     <div className="mt-6 flex flex-col gap-8">
       <CreateUserForm />
       <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
+      <table className={`w-full border-collapse text-left text-sm ${stackedTable.table}`}>
         <caption className="sr-only">Team members</caption>
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+        <thead className={`border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 ${stackedTable.head}`}>
           <tr>
             <th scope="col" className="py-2 pr-3 font-medium">Name</th>
             <th scope="col" className="py-2 pr-3 font-medium">Role</th>
@@ -19,7 +20,7 @@ export function TeamAdmin({ users, currentUserId }: { users: TeamMember[]; curre
             <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={stackedTable.body}>
           {users.map((user) => (
             <TeamMemberRow key={user.id} user={user} isSelf={user.id === currentUserId} />
           ))}

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { stackedTable } from '@/components/ui/stacked-table';
 import { apiFetch } from '@/lib/api/client-fetch';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
 import { ZPassword } from '@/lib/users/user-schemas';
@@ -42,8 +43,8 @@ export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: bool
   }
 
   return (
-    <tr className="border-b border-slate-100 align-top" data-testid={`team-member-${user.email}`}>
-      <td className="py-3 pr-3">
+    <tr className={`border-b border-slate-100 align-top ${stackedTable.row}`} data-testid={`team-member-${user.email}`}>
+      <td className={`py-3 pr-3 ${stackedTable.cell} ${stackedTable.wide}`}>
         <div className="flex items-center gap-1">
           <input
             aria-label={`Name of ${user.email}`}
@@ -60,7 +61,7 @@ export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: bool
         </div>
         <p className="px-1 text-xs text-slate-500">{user.email}</p>
       </td>
-      <td className="py-3 pr-3">
+      <td className={`py-3 pr-3 ${stackedTable.cell}`} data-label="Role">
         <select
           aria-label={`Role of ${user.name}`}
           value={user.role}
@@ -73,7 +74,7 @@ export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: bool
           ))}
         </select>
       </td>
-      <td className="py-3 pr-3">
+      <td className={`py-3 pr-3 ${stackedTable.cell}`} data-label="Capacity">
         <input
           aria-label={`Capacity of ${user.name}`}
           type="number"
@@ -90,11 +91,11 @@ export function TeamMemberRow({ user, isSelf }: { user: TeamMember; isSelf: bool
           className="w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
         />
       </td>
-      <td className="py-3 pr-3">
+      <td className={`py-3 pr-3 ${stackedTable.cell}`} data-label="Status">
         <span className={user.active ? 'text-emerald-700' : 'text-slate-500'}>{user.active ? 'Active' : 'Disabled'}</span>
       </td>
-      <td className="py-3">
-        <div className="flex flex-wrap justify-end gap-2">
+      <td className={`py-3 ${stackedTable.cell} ${stackedTable.wide}`}>
+        <div className="flex flex-wrap justify-end gap-2 max-md:justify-start">
           <Button
             variant={user.active ? 'danger' : 'secondary'}
             disabled={pending || isSelf}

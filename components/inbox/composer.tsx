@@ -9,6 +9,8 @@ import type { TConversationChannel } from '@/lib/conversations/conversation-attr
 import { attachmentProblem, LIMITS } from '@/lib/inbox/attachment-limits';
 import { AttachmentPreviews } from './attachment-previews';
 import { CannedResponsePicker } from './canned-response-picker';
+import { EmojiPickerButton } from './emoji-picker-button';
+import { useEmojiShortcodes } from './use-emoji-shortcodes';
 import { useCannedResponses } from './use-canned-responses';
 import { useComposerCommands } from '@/components/keyboard/inbox-commands';
 
@@ -42,6 +44,7 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
   const [pickerClosed, setPickerClosed] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const textArea = useRef<HTMLTextAreaElement>(null);
+  const emoji = useEmojiShortcodes({ textArea, value: body, onChange: setBody });
   // The `r` and `n` shortcuts (and the command palette): pick the mode and start typing.
   useComposerCommands((command) => {
     setMode(command);
@@ -93,6 +96,7 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (emoji.onKeyDown(event)) return;
     if (pickerOpen && matches.length > 0) {
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
@@ -164,6 +168,7 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
           </button>
         ))}
       </div>
+      {emoji.menu}
       {pickerOpen ? <CannedResponsePicker matches={matches} activeIndex={Math.min(activeIndex, Math.max(0, matches.length - 1))} onPick={insert} /> : null}
       {!isNote ? <AttachmentPreviews files={files} onRemove={(index) => onFilesChange(files.filter((_, i) => i !== index))} /> : null}
       <div className="flex items-end gap-2">
@@ -185,16 +190,18 @@ export function Composer({ channel, closed, files, onFilesChange, onSend, onAddN
             />
           </>
         ) : null}
+        <EmojiPickerButton onPick={emoji.insert} />
         <textarea
           ref={textArea}
           aria-label={isNote ? 'Note' : 'Message'}
-          aria-controls={pickerOpen ? 'canned-responses' : undefined}
+          aria-controls={pickerOpen ? 'canned-responses' : emoji.listId}
           placeholder={isNote ? 'Only your team sees notes' : (blocked ?? 'Write a reply — Enter sends, Shift+Enter new line, / for canned responses')}
           disabled={blocked !== null}
           rows={1}
           value={body}
           onChange={(event) => {
             setBody(event.target.value);
+            emoji.onInput(event.target);
             setPickerClosed(false);
             setActiveIndex(0);
             if (event.target.value) onTyping();

@@ -189,6 +189,8 @@ export function ThreadView({ sid }: { sid: string }) {
               Header: () =>
                 thread.loadingOlder ? <p className="py-2 text-center text-xs text-slate-500">Loading earlier messages…</p> : <div className="h-2" />,
             }}
+            // A named region (a name alone is not allowed on a plain div, and an empty thread shows it).
+            role="region"
             aria-label="Messages"
             data-testid="message-list"
           />

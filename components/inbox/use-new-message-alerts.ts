@@ -37,6 +37,8 @@ export function useNewMessageAlerts() {
         const notification = new Notification(record ? conversationTitle(record) : 'New message', {
           body: message.body ?? 'Sent an attachment',
           tag: message.conversation.sid,
+          // The installed app's icon (app/manifest.ts).
+          icon: '/icons/icon-192.png',
         });
         notification.onclick = () => {
           window.focus();

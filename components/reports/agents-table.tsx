@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import type { AgentStats } from '@/lib/reports/read-agent-stats';
+import { stackedTable } from '@/components/ui/stacked-table';
 import { formatAverage, formatDuration, formatPercent } from './format';
 
 type Column = { key: keyof AgentStats; label: string; format: (row: AgentStats) => string };
@@ -38,7 +39,7 @@ export function AgentsTable({ rows, conversationsHrefs }: { rows: AgentStats[]; 
   const header = (key: keyof AgentStats, label: string) => {
     const active = sort.key === key;
     return (
-      <th key={key} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className="border-b border-slate-200 px-3 py-2 text-left font-medium">
+      <th key={key} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className="border-b border-slate-200 px-3 py-2 text-left font-medium max-md:border-0 max-md:p-0">
         <button type="button" className="inline-flex items-center gap-1 hover:text-slate-900" onClick={() => setSort({ key, descending: active ? !sort.descending : key !== 'name' })}>
           {label}
           {active ? (
@@ -52,30 +53,31 @@ export function AgentsTable({ rows, conversationsHrefs }: { rows: AgentStats[]; 
   };
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm" aria-label="Agents">
-        <thead className="text-xs text-slate-600">
-          <tr>
+      <table className={`w-full text-sm ${stackedTable.table}`} aria-label="Agents">
+        {/* Phones: the column headers stay as a row of sort buttons above the cards. */}
+        <thead className="text-xs text-slate-600 max-md:block">
+          <tr className="max-md:flex max-md:flex-wrap max-md:gap-x-3 max-md:border-b max-md:border-slate-200 max-md:px-2 max-md:py-1">
             {header('name', 'Agent')}
             {COLUMNS.map((column) => header(column.key, column.label))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className={stackedTable.body}>
           {sorted.length === 0 ? (
             <tr>
-              <td colSpan={COLUMNS.length + 1} className="px-3 py-4 text-center text-slate-500">
+              <td colSpan={COLUMNS.length + 1} className="px-3 py-4 text-center text-slate-500 max-md:block">
                 Nobody worked in this period.
               </td>
             </tr>
           ) : null}
           {sorted.map((row) => (
-            <tr key={row.id} data-testid={`agent-row-${row.id}`} className="border-b border-slate-100 last:border-0">
-              <th scope="row" className="px-3 py-2 text-left font-medium">
+            <tr key={row.id} data-testid={`agent-row-${row.id}`} className={`border-b border-slate-100 last:border-0 ${stackedTable.row}`}>
+              <th scope="row" className={`px-3 py-2 text-left font-medium ${stackedTable.cell} ${stackedTable.wide}`}>
                 <Link href={conversationsHrefs[row.id] ?? '/reports/conversations'} className="text-indigo-700 hover:underline">
                   {row.name}
                 </Link>
               </th>
               {COLUMNS.map((column) => (
-                <td key={column.key} data-column={column.key} className="px-3 py-2 tabular-nums">
+                <td key={column.key} data-column={column.key} data-label={column.label} className={`px-3 py-2 tabular-nums ${stackedTable.cell}`}>
                   {column.format(row)}
                 </td>
               ))}

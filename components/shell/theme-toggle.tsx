@@ -4,6 +4,7 @@ import { Monitor, Moon, Sun } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useAction } from '@/components/use-action';
 import { apiFetch } from '@/lib/api/client-fetch';
+import { THEME_COLORS } from '@/lib/appearance/theme-colors';
 import { THEME_LABELS, THEMES, type TTheme, themeAttribute } from '@/lib/appearance/theme-preference';
 
 const ICONS = { SYSTEM: Monitor, LIGHT: Sun, DARK: Moon } as const;
@@ -15,6 +16,12 @@ export function ThemeToggle({ initial }: { initial: TTheme }) {
   // The server rendered the saved theme into <html>; a change shows before the save returns.
   useEffect(() => {
     document.documentElement.dataset.theme = themeAttribute(theme);
+    // The title bar follows too (the server rendered it for the saved theme: app/layout.tsx).
+    // A meta for one scheme (media) keeps to it under System; one for all follows the device now.
+    for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]')) {
+      const systemDark = meta.media ? meta.media.includes('dark') : window.matchMedia('(prefers-color-scheme: dark)').matches;
+      meta.content = theme === 'DARK' || (theme === 'SYSTEM' && systemDark) ? THEME_COLORS.dark : THEME_COLORS.light;
+    }
   }, [theme]);
 
   async function choose(next: TTheme) {

@@ -8,18 +8,19 @@ import type { FloorConversation } from '@/lib/supervision/floor-overview';
 import type { FloorRow } from '@/lib/supervision/floor-service-levels';
 import { ChannelBadge } from '@/components/inbox/channel-badge';
 import { isBreaching } from '@/lib/supervision/service-levels';
+import { stackedTable } from '@/components/ui/stacked-table';
 import { formatDuration } from './format-duration';
 
 type Props = { conversations: FloorRow[]; now: number; onTransfer: (conversation: FloorConversation) => void };
 
 export function ConversationsTable({ conversations, now, onTransfer }: Props) {
   if (conversations.length === 0) return <p className="px-4 py-6 text-center text-sm text-slate-500">Nothing matches.</p>;
-  // Narrow screens scroll the table within its panel, never the page.
+  // Phones: a card per conversation; tablets scroll the table within its panel, never the page.
   return (
     <div className="overflow-x-auto">
-    <table className="w-full border-collapse text-left text-sm">
+    <table className={`w-full border-collapse text-left text-sm ${stackedTable.table}`}>
       <caption className="sr-only">Open conversations</caption>
-      <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+      <thead className={`border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 ${stackedTable.head}`}>
         <tr>
           <th scope="col" className="px-3 py-2 font-medium">Customer</th>
           <th scope="col" className="px-3 py-2 font-medium">Assignee</th>
@@ -28,24 +29,24 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
           <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
         </tr>
       </thead>
-      <tbody>
+      <tbody className={stackedTable.body}>
         {conversations.map((conversation) => {
           const breached = isBreaching(conversation);
           return (
             <tr
               key={conversation.sid}
-              className={`border-b border-slate-100 align-top ${breached ? 'bg-red-50' : ''}`}
+              className={`border-b border-slate-100 align-top ${breached ? 'bg-red-50' : ''} ${stackedTable.row}`}
               data-testid={`floor-conversation-${conversation.sid}`}
               data-breached={breached || undefined}
             >
-              <td className="px-3 py-2">
+              <td className={`px-3 py-2 ${stackedTable.cell} ${stackedTable.wide}`}>
                 <div className="flex items-center gap-2">
                   <ChannelBadge channel={channelFromIndex(conversation.channel)} />
                   <span className="font-medium" title={conversation.customerAddress ?? undefined}>{conversation.customer}</span>
                 </div>
                 {conversation.twilioNumber ? <p className="mt-0.5 text-xs text-slate-600">on {displayAddress(conversation.twilioNumber)}</p> : null}
               </td>
-              <td className="px-3 py-2" data-testid="assignee">
+              <td className={`px-3 py-2 ${stackedTable.cell}`} data-label="Assignee" data-testid="assignee">
                 {conversation.assignee ? (
                   conversation.assignee.name
                 ) : conversation.queuedAt ? (
@@ -54,7 +55,7 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
                   <span className="text-slate-600">Unassigned</span>
                 )}
               </td>
-              <td className="px-3 py-2">
+              <td className={`px-3 py-2 ${stackedTable.cell}`} data-label="Waiting for reply">
                 {conversation.waitingSeconds > 0 ? (
                   <span className={breached ? 'font-semibold text-red-700' : ''}>{formatDuration(conversation.waitingSeconds)}</span>
                 ) : (
@@ -68,10 +69,10 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
                   </p>
                 ) : null}
               </td>
-              <td className="max-w-xs px-3 py-2">
+              <td className={`max-w-xs px-3 py-2 ${stackedTable.cell} ${stackedTable.wide} max-md:max-w-none`} data-label="Last message">
                 <p className="truncate text-slate-700">{conversation.lastMessagePreview ?? ''}</p>
               </td>
-              <td className="px-3 py-2">
+              <td className={`px-3 py-2 ${stackedTable.cell} ${stackedTable.wide}`}>
                 <div className="flex justify-end gap-2">
                   <Link href={`/supervisor/conversations/${conversation.sid}`} className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-50">
                     Monitor
