@@ -8,6 +8,8 @@ import { filterConversations, type InboxTab } from './conversation-filter';
 import { ConversationRow } from './conversation-row';
 import { useInbox } from './inbox-context';
 import { QueueList } from './queue-list';
+import { SearchResults } from './search-results';
+import { useConversationSearch } from './use-conversation-search';
 import { useNow } from './use-now';
 import { useQueue } from './use-queue';
 import { useSelectedConversationSid } from './use-selected-conversation';
@@ -36,6 +38,10 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
   const virtuoso = useRef<VirtuosoHandle>(null);
   const queue = useQueue(tab === 'queue');
   const listElement = useRef<HTMLDivElement>(null);
+  // The server searches everything the user may see (messages, notes, names, labels); until it
+  // answers, the conversations this tab already holds are filtered here.
+  const search = useConversationSearch(query);
+  const serverResults = search?.results ?? null;
 
   const counts = useMemo(() => {
     let closed = 0;
@@ -114,13 +120,16 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === 'Enter' && rows[0]) router.push(`/inbox/${rows[0].sid}`);
+            const first = serverResults ? serverResults[0]?.conversationSid : rows[0]?.sid;
+            if (event.key === 'Enter' && first) router.push(`/inbox/${first}`);
           }}
           className="w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
         />
       </div>
       <div ref={listElement} className="flex min-h-0 flex-1 flex-col" onKeyDown={onKeyDown}>
-        {tab === 'queue' ? (
+        {serverResults ? (
+          <SearchResults results={serverResults} selectedSid={selectedSid} />
+        ) : tab === 'queue' ? (
           <QueueList queue={queue} selectedSid={selectedSid} />
         ) : rows.length === 0 ? (
           <p className="px-4 py-6 text-center text-sm text-slate-500">
