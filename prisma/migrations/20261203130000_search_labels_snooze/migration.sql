@@ -15,6 +15,7 @@ ALTER TABLE "ConversationIndex"
   ADD COLUMN "snoozedUntil" TIMESTAMP(3),
   ADD COLUMN "snoozeUntilReply" BOOLEAN NOT NULL DEFAULT false,
   ADD COLUMN "snoozedById" TEXT,
+  ADD COLUMN "snoozedAt" TIMESTAMP(3),
   ADD COLUMN "snoozeEndedAt" TIMESTAMP(3),
   ADD COLUMN "snoozeEndReason" "SnoozeEndReason",
   ADD COLUMN "messagesBackfilledAt" TIMESTAMP(3);
