@@ -4,7 +4,9 @@ import { useRouter } from 'next/navigation';
 import { type KeyboardEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { useViewersByConversation } from '@/components/collision/use-viewers';
+import { isSnoozed } from '@/lib/conversations/conversation-marks';
 import { filterConversations, type InboxTab } from './conversation-filter';
+import { useInboxMarks } from './conversation-marks-context';
 import { ConversationRow } from './conversation-row';
 import { useInbox } from './inbox-context';
 import { QueueList } from './queue-list';
@@ -15,9 +17,12 @@ import { useQueue } from './use-queue';
 import { useSelectedConversationSid } from './use-selected-conversation';
 
 const NOTHING = {};
+const EMPTY_TAB: Record<InboxTab, string> = { open: 'No open conversations.', snoozed: 'Nothing snoozed.', closed: 'No closed conversations.', queue: '' };
+const LIST_LABELS: Record<InboxTab, string> = { open: 'Open conversations', snoozed: 'Snoozed conversations', closed: 'Closed conversations', queue: 'Waiting conversations' };
 
 const TABS: { id: InboxTab; label: string }[] = [
   { id: 'open', label: 'Open' },
+  { id: 'snoozed', label: 'Snoozed' },
   { id: 'closed', label: 'Closed' },
   { id: 'queue', label: 'Queue' },
 ];
@@ -34,6 +39,9 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
   const now = useNow();
   const [tab, setTab] = useState<InboxTab>('open');
   const [query, setQuery] = useState('');
+  const [labelFilter, setLabelFilter] = useState('');
+  const { value: inboxMarks } = useInboxMarks();
+  const marks = inboxMarks.marks;
   const deferredQuery = useDeferredValue(query);
   const virtuoso = useRef<VirtuosoHandle>(null);
   const queue = useQueue(tab === 'queue');
@@ -45,22 +53,28 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
 
   const counts = useMemo(() => {
     let closed = 0;
+    let snoozed = 0;
     let provisional = 0;
     for (const conversation of Object.values(conversations)) {
       if (conversation.state === 'closed') closed++;
+      else if (isSnoozed(marks[conversation.sid])) snoozed++;
       if (conversation.provisional) provisional++;
     }
-    return { open: Object.keys(conversations).length - closed, closed, provisional };
-  }, [conversations]);
+    return { open: Object.keys(conversations).length - closed - snoozed, snoozed, closed, provisional };
+  }, [conversations, marks]);
   // Previews and loaded threads only matter to a search: without one, they change constantly
   // (rows scrolling into view, the open thread) and must not re-sort the whole list.
   const searching = deferredQuery.trim() !== '';
   const searchPreviews = searching ? previews : NOTHING;
   const searchThreads = searching ? threads : NOTHING;
-  const rows = useMemo(
-    () => filterConversations(conversations, searchPreviews, searchThreads, tab, deferredQuery),
-    [conversations, searchPreviews, searchThreads, tab, deferredQuery],
-  );
+  const rows = useMemo(() => {
+    const matching = filterConversations(conversations, searchPreviews, searchThreads, tab, deferredQuery);
+    // A snoozed conversation is out of Open until it comes back; the label filter narrows any tab.
+    return matching.filter(
+      (conversation) =>
+        (tab === 'closed' || isSnoozed(marks[conversation.sid]) === (tab === 'snoozed')) && (!labelFilter || Boolean(marks[conversation.sid]?.labelIds.includes(labelFilter))),
+    );
+  }, [conversations, searchPreviews, searchThreads, tab, deferredQuery, marks, labelFilter]);
 
   // Arrow keys move between rows (scrolling the virtual list), Enter opens, Home/End jump.
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -95,7 +109,7 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
         </h1>
         <div className="flex items-center gap-1">{actions}</div>
       </div>
-      <div role="tablist" aria-label="Conversation state" className="mt-2 flex gap-1 px-3">
+      <div role="tablist" aria-label="Conversation state" className="mt-2 flex flex-wrap gap-0.5 px-3">
         {TABS.map((item) => (
           <button
             key={item.id}
@@ -103,7 +117,7 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
             role="tab"
             aria-selected={tab === item.id}
             onClick={() => setTab(item.id)}
-            className={`rounded-md px-2.5 py-1 text-sm ${tab === item.id ? 'bg-slate-900 text-white' : 'text-slate-600 hover:bg-slate-100'}`}
+            className={`rounded-md px-2 py-1 text-sm ${tab === item.id ? 'bg-slate-900 text-white' : 'text-slate-600 hover:bg-slate-100'}`}
           >
             {item.label}
             {item.id === 'queue' ? (queue?.length ? <span className="ml-1 text-xs">({queue.length})</span> : null) : (
@@ -112,7 +126,7 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
           </button>
         ))}
       </div>
-      <div className="px-3 py-2">
+      <div className="flex flex-col gap-1.5 px-3 py-2">
         <input
           type="search"
           aria-label="Search conversations"
@@ -125,6 +139,21 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
           }}
           className="w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
         />
+        {inboxMarks.labels.length > 0 && tab !== 'queue' && !serverResults ? (
+          <select
+            aria-label="Filter by label"
+            value={labelFilter}
+            onChange={(event) => setLabelFilter(event.target.value)}
+            className="w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-xs"
+          >
+            <option value="">All labels</option>
+            {inboxMarks.labels.map((label) => (
+              <option key={label.id} value={label.id}>
+                {label.name}
+              </option>
+            ))}
+          </select>
+        ) : null}
       </div>
       <div ref={listElement} className="flex min-h-0 flex-1 flex-col" onKeyDown={onKeyDown}>
         {serverResults ? (
@@ -133,7 +162,7 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
           <QueueList queue={queue} selectedSid={selectedSid} />
         ) : rows.length === 0 ? (
           <p className="px-4 py-6 text-center text-sm text-slate-500">
-            {!ready ? 'Loading conversations…' : query ? 'No conversations match.' : tab === 'open' ? 'No open conversations.' : 'No closed conversations.'}
+            {!ready ? 'Loading conversations…' : query || labelFilter ? 'No conversations match.' : EMPTY_TAB[tab]}
           </p>
         ) : (
           <Virtuoso
@@ -149,9 +178,11 @@ export function ConversationList({ actions }: { actions?: React.ReactNode }) {
                 now={now}
                 index={index}
                 viewers={viewersByConversation.get(conversation.sid)}
+                marks={marks[conversation.sid]}
+                labels={inboxMarks.labels}
               />
             )}
-            aria-label={`${tab === 'open' ? 'Open' : 'Closed'} conversations`}
+            aria-label={LIST_LABELS[tab]}
             data-testid="conversation-list"
           />
         )}

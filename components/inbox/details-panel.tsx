@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { ConversationLabelsEditor } from '@/components/labels/conversation-labels-editor';
 import { TransferDialog } from '@/components/transfers/transfer-dialog';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Button } from '@/components/ui/button';
@@ -10,6 +11,7 @@ import { displayAddress } from '@/lib/conversations/phone-address';
 import { CHANNEL_LABELS, conversationChannel, conversationTitle } from '@/lib/inbox/conversation-view';
 import type { ParticipantRecord } from '@/lib/conversations/view-records';
 import { useInbox } from './inbox-context';
+import { SnoozeControls } from './snooze-controls';
 
 const NONE: Record<string, ParticipantRecord> = {};
 
@@ -64,6 +66,8 @@ export function DetailsPanel({ sid }: { sid: string }) {
           ))}
         </ul>
       </section>
+      <ConversationLabelsEditor sid={sid} />
+      {conversation.state !== 'closed' ? <SnoozeControls sid={sid} /> : null}
       {conversation.state !== 'closed' ? (
         <div className="mt-auto flex flex-col gap-2">
           <Button variant="secondary" onClick={() => setTransferring(true)} className="w-full">Transfer</Button>

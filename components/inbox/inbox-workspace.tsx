@@ -5,6 +5,7 @@ import { InboxKeyboard } from '@/components/keyboard/inbox-keyboard';
 import { Button } from '@/components/ui/button';
 import type { Role } from '@/lib/auth/roles';
 import { ConnectionBanner } from './connection-banner';
+import { ConversationMarksProvider } from './conversation-marks-context';
 import { ConversationScreen } from './conversation-screen';
 import { ConversationList } from './conversation-list';
 import { NewConversationDialog } from './new-conversation-dialog';
@@ -25,6 +26,7 @@ export function InboxWorkspace({ numbers, viewer, children }: { numbers: string[
   useLiveAssignments(viewer.id);
 
   return (
+    <ConversationMarksProvider>
     <div className="flex h-full min-h-0 flex-col">
       <ConnectionBanner />
       {/* Phones show the list or the open conversation (the URL says which); wider screens both. */}
@@ -55,5 +57,6 @@ export function InboxWorkspace({ numbers, viewer, children }: { numbers: string[
       <NewGroupTextDialog numbers={numbers} open={starting === 'group'} onClose={() => setStarting(null)} />
       <InboxKeyboard role={viewer.role} />
     </div>
+    </ConversationMarksProvider>
   );
 }
