@@ -1,15 +1,20 @@
 'use client';
 
-import { createContext, type ReactNode, useContext, useEffect, useRef } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
 import { useLiveResource } from '@/components/live/use-live-resource';
 import { apiFetch } from '@/lib/api/client-fetch';
 import { type ConversationMarks, type InboxMarks, NO_MARKS } from '@/lib/conversations/conversation-marks';
 import type { LiveEvent } from '@/lib/live/live-events';
 
-type MarksContext = { value: InboxMarks; refresh: () => void };
+type MarksContext = {
+  value: InboxMarks;
+  refresh: () => void;
+  /** A change made here, shown at once; the reload the live event causes confirms or replaces it. */
+  update: (change: (current: InboxMarks) => InboxMarks) => void;
+};
 
 const EMPTY: InboxMarks = { labels: [], marks: {} };
-const Context = createContext<MarksContext>({ value: EMPTY, refresh: () => undefined });
+const Context = createContext<MarksContext>({ value: EMPTY, refresh: () => undefined, update: () => undefined });
 
 /**
  * The labels and snoozes of the user's conversations, for the list, its filters and the details
@@ -18,7 +23,7 @@ const Context = createContext<MarksContext>({ value: EMPTY, refresh: () => undef
  */
 export function ConversationMarksProvider({ children }: { children: ReactNode }) {
   const current = useRef<InboxMarks>(EMPTY);
-  const { value, refresh } = useLiveResource(() => apiFetch<InboxMarks>('/api/me/conversation-marks'), {
+  const { value, refresh, update } = useLiveResource(() => apiFetch<InboxMarks>('/api/me/conversation-marks'), {
     refetchOn: (event: LiveEvent) => {
       if (event.kind === 'labels.changed' || event.kind === 'assignment.changed') return true;
       if (event.kind !== 'conversation.updated') return false;
@@ -30,7 +35,9 @@ export function ConversationMarksProvider({ children }: { children: ReactNode })
   useEffect(() => {
     current.current = value ?? EMPTY;
   }, [value]);
-  return <Context.Provider value={{ value: value ?? EMPTY, refresh }}>{children}</Context.Provider>;
+  const updateMarks = useCallback((change: (current: InboxMarks) => InboxMarks) => update((current) => change(current ?? EMPTY)), [update]);
+  const context = useMemo(() => ({ value: value ?? EMPTY, refresh, update: updateMarks }), [value, refresh, updateMarks]);
+  return <Context.Provider value={context}>{children}</Context.Provider>;
 }
 
 export function useInboxMarks(): MarksContext {

@@ -38,7 +38,7 @@ export function SearchResults({ results, selectedSid }: { results: SearchResult[
               </time>
             </div>
             <p className="line-clamp-2 text-xs text-slate-600" data-testid="search-snippet">
-              <span className="mr-1 font-medium text-slate-500">{SOURCE_LABELS[result.source]}:</span>
+              <span className="font-medium text-slate-500">{SOURCE_LABELS[result.source]}:</span>{' '}
               {result.snippet ? <HighlightedText snippet={result.snippet} /> : null}
             </p>
             {result.assigneeName ? <p className="truncate text-[11px] text-slate-500">Assigned to {result.assigneeName}</p> : null}

@@ -3,11 +3,12 @@
 import { useConversationMarks, useInboxMarks } from '@/components/inbox/conversation-marks-context';
 import { useAction } from '@/components/use-action';
 import { apiFetch } from '@/lib/api/client-fetch';
+import { NO_MARKS } from '@/lib/conversations/conversation-marks';
 import { LABEL_CHIP_CLASSES } from '@/lib/labels/label-schema';
 
 /** The conversation's labels as checkboxes: each tick saves at once (the server checks who may). */
 export function ConversationLabelsEditor({ sid }: { sid: string }) {
-  const { value, refresh } = useInboxMarks();
+  const { value, refresh, update } = useInboxMarks();
   const { labelIds } = useConversationMarks(sid);
   const { run, pending, error } = useAction({ fallback: 'Could not change the labels.' });
   if (value.labels.length === 0) return null;
@@ -15,8 +16,12 @@ export function ConversationLabelsEditor({ sid }: { sid: string }) {
   const toggle = (labelId: string, isOn: boolean) =>
     run(async () => {
       const next = isOn ? [...labelIds, labelId] : labelIds.filter((id) => id !== labelId);
-      await apiFetch(`/api/conversations/${sid}/labels`, { method: 'PUT', body: { labelIds: next } });
-      refresh();
+      update((current) => ({ ...current, marks: { ...current.marks, [sid]: { ...(current.marks[sid] ?? NO_MARKS), labelIds: next } } }));
+      try {
+        await apiFetch(`/api/conversations/${sid}/labels`, { method: 'PUT', body: { labelIds: next } });
+      } finally {
+        refresh();
+      }
     });
 
   return (
