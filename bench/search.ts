@@ -11,6 +11,7 @@ export type SearchBackendResult = {
   vectorsMiB: number;
   messageTableMiB: number;
   webhookMessagesPerSecond: number;
+  webhookMessagesPerSecondWithoutSearch: number;
 };
 
 /**

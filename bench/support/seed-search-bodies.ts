@@ -21,6 +21,8 @@ export async function seedSearchBodies(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query('SELECT setseed(0.17)');
+    // Bulk: the GIN index is built once afterwards rather than kept row by row.
+    await client.query('DROP INDEX "MessageIndex_searchVector_idx"');
     await client.query(
       `UPDATE "MessageIndex" m SET "body" = generated.body
        FROM (
@@ -29,12 +31,13 @@ export async function seedSearchBodies(url: string): Promise<void> {
              SELECT ($1::text[])[1 + floor(random() * array_length($1::text[], 1))::int]
              FROM generate_series(1, 6 + (get_byte(decode(right(m2."sid", 2), 'hex'), 0) % 15)) w
              WHERE m2."sid" IS NOT NULL
-           ), ' ') || CASE WHEN get_byte(decode(right(m2."sid", 4), 'hex'), 0) * 256 + get_byte(decode(right(m2."sid", 4), 'hex'), 1) < 7 THEN ' zanzibar' ELSE '' END AS body
+           ), ' ') || CASE WHEN random() < 0.0001 THEN ' zanzibar' ELSE '' END AS body
          FROM "MessageIndex" m2
        ) generated
        WHERE generated."sid" = m."sid"`,
       [VOCABULARY],
     );
+    await client.query('CREATE INDEX "MessageIndex_searchVector_idx" ON "MessageIndex" USING GIN ("searchVector")');
   } finally {
     await client.end();
   }
