@@ -4,4 +4,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { startReconciler } = await import('./lib/reconciler/start-reconciler');
   startReconciler();
+  const { startSnoozeTimer } = await import('./lib/snooze/snooze-timer');
+  startSnoozeTimer();
 }

@@ -8,6 +8,7 @@ import { runInboxBundle } from './inbox-bundle';
 import { runOrchestratorBroadcast } from './orchestrator-broadcast';
 import { runPreActionHook } from './pre-action-hook';
 import { runReports } from './reports';
+import { runSearch } from './search';
 import { runTeamLoad } from './team-load';
 import { machine } from './support/machine';
 import { printTable, writeResults, type Row } from './support/report';
@@ -110,6 +111,20 @@ const BENCHMARKS: Record<string, Benchmark> = {
           runs: row.ms.samples,
         })),
       ),
+  },
+  search: {
+    run: runSearch,
+    table: (r: Awaited<ReturnType<typeof runSearch>>) =>
+      r.flatMap((backend) => [
+        ...backend.results.map((row) => ({
+          database: `${backend.backend} (${backend.messages.toLocaleString('en-US')} msg.)`,
+          measure: `search: ${row.query} (${row.hits} shown)`,
+          'p50 ms': row.ms.p50,
+          'p95 ms': row.ms.p95,
+        })),
+        { database: backend.backend, measure: `GIN index ${backend.indexMiB} MiB · vectors ${backend.vectorsMiB} MiB · message table ${backend.messageTableMiB} MiB`, 'p50 ms': '', 'p95 ms': '' },
+        { database: backend.backend, measure: `webhook indexing, one at a time: ${backend.webhookMessagesPerSecond} messages/s (${backend.webhookMessagesPerSecondWithoutSearch} without search)`, 'p50 ms': '', 'p95 ms': '' },
+      ]),
   },
 };
 

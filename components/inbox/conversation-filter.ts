@@ -2,9 +2,9 @@ import { conversationTitle } from '@/lib/inbox/conversation-view';
 import type { ThreadRecord } from '@/lib/inbox/inbox-state';
 import type { ConversationRecord, Preview } from '@/lib/conversations/view-records';
 
-export type InboxTab = 'open' | 'closed' | 'queue';
+export type InboxTab = 'open' | 'snoozed' | 'closed' | 'queue';
 
-/** The list's rows: the tab's conversations matching the search, most recent activity first. */
+/** The list's rows: the tab's conversations matching the search, most recent activity first (Open and Snoozed: every open one, split by the caller). */
 export function filterConversations(
   conversations: Record<string, ConversationRecord>,
   previews: Record<string, Preview>,

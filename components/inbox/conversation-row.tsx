@@ -2,7 +2,10 @@
 
 import Link from 'next/link';
 import { memo, useEffect } from 'react';
-import { Eye, PenLine } from 'lucide-react';
+import { AlarmClock, Eye, PenLine } from 'lucide-react';
+import { LabelChip } from '@/components/labels/label-chip';
+import type { ConversationMarks } from '@/lib/conversations/conversation-marks';
+import type { LabelView } from '@/lib/labels/label-schema';
 import type { Viewer } from '@/lib/collision/presence-rules';
 import { conversationChannel, conversationTitle, unreadCount } from '@/lib/inbox/conversation-view';
 import { relativeTime } from '@/lib/inbox/format';
@@ -11,7 +14,18 @@ import { ChannelBadge } from './channel-badge';
 import { useInboxController } from './inbox-context';
 import { openConversationInPlace } from './use-selected-conversation';
 
-type Props = { conversation: ConversationRecord; preview: Preview | undefined; isSelected: boolean; now: number; index: number; viewers?: Viewer[] };
+type Props = {
+  conversation: ConversationRecord;
+  preview: Preview | undefined;
+  isSelected: boolean;
+  now: number;
+  index: number;
+  viewers?: Viewer[];
+  marks?: ConversationMarks;
+  labels?: LabelView[];
+};
+
+const WOKE_BECAUSE = { TIME: 'snooze ended', REPLY: 'customer replied', AGENT: 'unsnoozed' } as const;
 
 function previewText(preview: Preview | undefined): string {
   if (!preview) return '';
@@ -20,10 +34,11 @@ function previewText(preview: Preview | undefined): string {
   return '';
 }
 
-export const ConversationRow = memo(function ConversationRow({ conversation, preview, isSelected, now, index, viewers }: Props) {
+export const ConversationRow = memo(function ConversationRow({ conversation, preview, isSelected, now, index, viewers, marks, labels }: Props) {
   const controller = useInboxController();
   const unread = unreadCount(conversation);
   const title = conversationTitle(conversation);
+  const rowLabels = marks?.labelIds.flatMap((id) => labels?.find((label) => label.id === id) ?? []) ?? [];
 
   // Rows are virtualized: only rows on screen fetch their last message.
   useEffect(() => {
@@ -46,6 +61,26 @@ export const ConversationRow = memo(function ConversationRow({ conversation, pre
           {relativeTime(conversation.lastActivityAt, now)}
         </time>
       </div>
+      {marks?.wokeUp ? (
+        <p className="flex items-center gap-1 text-[11px] font-medium text-indigo-700" data-testid="snooze-notice">
+          <AlarmClock aria-hidden className="h-3 w-3 shrink-0" />
+          Back from snooze: {WOKE_BECAUSE[marks.wokeUp.reason]}
+        </p>
+      ) : marks?.snoozedUntil || marks?.snoozeUntilReply ? (
+        <p className="flex items-center gap-1 text-[11px] text-slate-600" data-testid="snoozed-until">
+          <AlarmClock aria-hidden className="h-3 w-3 shrink-0" />
+          Snoozed {marks.snoozedUntil ? `until ${new Date(marks.snoozedUntil).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}` : ''}
+          {marks.snoozedUntil && marks.snoozeUntilReply ? ' or ' : ''}
+          {marks.snoozeUntilReply ? 'until they reply' : ''}
+        </p>
+      ) : null}
+      {rowLabels.length ? (
+        <div className="flex flex-wrap gap-1" aria-label="Labels">
+          {rowLabels.map((label) => (
+            <LabelChip key={label.id} label={label} />
+          ))}
+        </div>
+      ) : null}
       {viewers?.length ? (
         <p className="flex items-center gap-1 truncate text-[11px] text-amber-700" data-testid="row-viewers">
           {viewers.some((viewer) => viewer.typing) ? <PenLine aria-hidden className="h-3 w-3 shrink-0" /> : <Eye aria-hidden className="h-3 w-3 shrink-0" />}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { ConversationLabelsEditor } from '@/components/labels/conversation-labels-editor';
 import { TransferDialog } from '@/components/transfers/transfer-dialog';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Button } from '@/components/ui/button';
@@ -14,6 +15,7 @@ import { ContactPanel } from '@/components/contacts/contact-panel';
 import { CustomerTimeline } from './customer-timeline';
 import { useInbox } from './inbox-context';
 import { useStartConversationWith } from './start-conversation-context';
+import { SnoozeControls } from './snooze-controls';
 
 const NONE: Record<string, ParticipantRecord> = {};
 
@@ -83,6 +85,8 @@ export function DetailsPanel({ sid }: { sid: string }) {
         </ul>
       </section>
       <CustomerTimeline sid={sid} />
+      <ConversationLabelsEditor sid={sid} />
+      {conversation.state !== 'closed' ? <SnoozeControls sid={sid} /> : null}
       {conversation.state !== 'closed' ? (
         <div className="mt-auto flex flex-col gap-2">
           <Button variant="secondary" onClick={() => setTransferring(true)} className="w-full">Transfer</Button>

@@ -6,6 +6,7 @@ import { InboxKeyboard } from '@/components/keyboard/inbox-keyboard';
 import { Button } from '@/components/ui/button';
 import type { Role } from '@/lib/auth/roles';
 import { ConnectionBanner } from './connection-banner';
+import { ConversationMarksProvider } from './conversation-marks-context';
 import { ConversationScreen } from './conversation-screen';
 import { ConversationList } from './conversation-list';
 import { NewConversationDialog } from './new-conversation-dialog';
@@ -34,6 +35,7 @@ export function InboxWorkspace({ numbers, viewer, children }: { numbers: string[
   }, []);
 
   return (
+    <ConversationMarksProvider>
     <StartConversationContext.Provider value={startWith}>
       <div className="flex h-full min-h-0 flex-col">
         <ConnectionBanner />
@@ -75,5 +77,6 @@ export function InboxWorkspace({ numbers, viewer, children }: { numbers: string[
         <InboxKeyboard role={viewer.role} />
       </div>
     </StartConversationContext.Provider>
+    </ConversationMarksProvider>
   );
 }

@@ -6,7 +6,7 @@ import { ChevronDown } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { CHANNEL_LABELS, RANGE_LABELS, RANGE_PRESETS, REPORT_CHANNELS, type TReportQuery, toSearchParams } from '@/lib/reports/report-query';
 
-type Options = { agents: { id: string; name: string }[]; numbers: string[] };
+type Options = { agents: { id: string; name: string }[]; numbers: string[]; labels: { id: string; name: string }[] };
 
 /**
  * The report's range, time zone and filters as a plain GET form: applying it changes the URL,
@@ -65,6 +65,7 @@ export function ReportFiltersForm({ query, options, hasTimeZone }: { query: TRep
       <CheckboxFilter name="channel" legend="Channels" selected={query.channel} options={REPORT_CHANNELS.map((channel) => ({ value: channel, label: CHANNEL_LABELS[channel] }))} />
       <CheckboxFilter name="agent" legend="Agents" selected={query.agent} options={options.agents.map((agent) => ({ value: agent.id, label: agent.name }))} />
       <CheckboxFilter name="number" legend="Numbers" selected={query.number} options={options.numbers.map((number) => ({ value: number, label: number }))} />
+      <CheckboxFilter name="label" legend="Labels" selected={query.label} options={options.labels.map((label) => ({ value: label.id, label: label.name }))} />
       <Button type="submit">Apply</Button>
     </form>
   );

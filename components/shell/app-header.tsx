@@ -14,6 +14,7 @@ export function AppHeader({ user, theme }: { user: CurrentUser; theme: TTheme })
     { href: '/reports', label: 'Reports', show: isSupervisorRole(user.role) },
     { href: '/supervisor/canned-responses', label: 'Canned responses', show: isSupervisorRole(user.role) },
     { href: '/supervisor/templates', label: 'Templates', show: isSupervisorRole(user.role) },
+    { href: '/supervisor/labels', label: 'Labels', show: isSupervisorRole(user.role) },
     { href: '/supervisor/surveys', label: 'Surveys', show: isSupervisorRole(user.role) },
     { href: '/supervisor/broadcasts', label: 'Broadcasts', show: isSupervisorRole(user.role) },
     { href: '/admin/users', label: 'Team', show: user.role === 'ADMIN' },

@@ -7,6 +7,7 @@ import { deliveryErrorReason } from '@/lib/inbox/delivery-status';
 import type { FloorConversation } from '@/lib/supervision/floor-overview';
 import type { FloorRow } from '@/lib/supervision/floor-service-levels';
 import { ChannelBadge } from '@/components/inbox/channel-badge';
+import { LabelChip } from '@/components/labels/label-chip';
 import { isBreaching } from '@/lib/supervision/service-levels';
 import { stackedTable } from '@/components/ui/stacked-table';
 import { formatDuration } from './format-duration';
@@ -45,6 +46,21 @@ export function ConversationsTable({ conversations, now, onTransfer }: Props) {
                   <span className="font-medium" title={conversation.customerAddress ?? undefined}>{conversation.customer}</span>
                 </div>
                 {conversation.twilioNumber ? <p className="mt-0.5 text-xs text-slate-600">on {displayAddress(conversation.twilioNumber)}</p> : null}
+                {conversation.labels.length ? (
+                  <div className="mt-1 flex flex-wrap gap-1" aria-label="Labels">
+                    {conversation.labels.map((label) => (
+                      <LabelChip key={label.id} label={label} />
+                    ))}
+                  </div>
+                ) : null}
+                {conversation.snooze ? (
+                  <p className="mt-0.5 text-xs text-indigo-700" data-testid="floor-snoozed">
+                    Snoozed
+                    {conversation.snooze.until ? ` until ${new Date(conversation.snooze.until).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}` : ''}
+                    {conversation.snooze.until && conversation.snooze.untilReply ? ' or' : ''}
+                    {conversation.snooze.untilReply ? ' until the customer replies' : ''}
+                  </p>
+                ) : null}
               </td>
               <td className={`px-3 py-2 ${stackedTable.cell}`} data-label="Assignee" data-testid="assignee">
                 {conversation.assignee ? (

@@ -20,14 +20,16 @@ export type LiveEventData = {
     /** It entered or left the queue (Queue tabs change). */
     queueChanged: boolean;
   };
-  /** A conversation's index row changed: a message, its state, a failed delivery, its details. */
-  'conversation.updated': { conversationSid: string; change: 'message' | 'state' | 'delivery' | 'details'; queued: boolean };
+  /** A conversation's index row changed: a message, its state, a failed delivery, its details, its labels, its snooze. */
+  'conversation.updated': { conversationSid: string; change: 'message' | 'state' | 'delivery' | 'details' | 'labels' | 'snooze'; queued: boolean };
   'note.added': { conversationSid: string; noteId: string };
   'canned-responses.changed': Record<string, never>;
   /** A contact was renamed, edited, noted or merged (or a merge undone). */
   'contact.updated': { contactIds: string[] };
   /** A content template was created, submitted for WhatsApp's review or deleted (the templates page). */
   'templates.changed': Record<string, never>;
+  /** A label was created, renamed, recoloured or deleted. */
+  'labels.changed': Record<string, never>;
   /** Someone came online or went offline, changed availability, or an admin changed them. */
   'team.changed': { userId: string; sessionsEnded?: boolean };
   'settings.changed': Record<string, never>;

@@ -51,7 +51,8 @@ export async function repairConversation(conversationSid: string, now = new Date
     if (before && !needsRouting(before)) return null; // repaired (or routed) meanwhile
     if (!before) {
       const fields = conversationIndexFields({ sid: conversationSid, state: snapshot.conversation.state, attributes: snapshot.conversation.attributes, binding: snapshot.binding });
-      await tx.conversationIndex.create({ data: { sid: conversationSid, ...fields, createdAt: snapshot.conversation.dateCreated } });
+      // Only its latest messages are read here: the search back-fill reads the rest.
+      await tx.conversationIndex.create({ data: { sid: conversationSid, ...fields, createdAt: snapshot.conversation.dateCreated, messagesBackfilledAt: null } });
     }
     for (const message of snapshot.messages) {
       await recordMessageIn(tx, { conversationSid, messageSid: message.sid, author: message.author, body: message.body, mediaCount: Array.isArray(message.media) ? message.media.length : 0, at: message.dateCreated });

@@ -1,4 +1,5 @@
 import { log } from '@/lib/observability/log';
+import { backfillMessageIndex } from '@/lib/search/backfill-message-index';
 import { reconcileConversations } from './reconcile-conversations';
 
 export const RECONCILE_INTERVAL_MS = 30_000;
@@ -10,7 +11,7 @@ const globalForReconciler = globalThis as unknown as { switchboardReconciler?: {
 
 /**
  * Runs the reconciler in this app process: a full pass at start, then a pass over recent
- * conversations every 30 s. Passes never overlap within a process; across instances, repairs
+ * conversations every 30 s, each followed by a step of the search index's back-fill. Passes never overlap within a process; across instances, repairs
  * are serialized by an advisory lock (repairConversation). Started once per process.
  */
 export function startReconciler({ intervalMs = RECONCILE_INTERVAL_MS } = {}): { stop(): void } {
@@ -25,6 +26,11 @@ export function startReconciler({ intervalMs = RECONCILE_INTERVAL_MS } = {}): { 
       .then((repairs) => {
         isFirst = false;
         if (repairs.length > 0) log.info('reconciler.pass', { repaired: repairs.length });
+      })
+      // Then a few conversations' older messages into the search index (a no-op once done).
+      .then(() => backfillMessageIndex())
+      .then((backfilled) => {
+        if (backfilled > 0) log.info('search.backfilled', { conversations: backfilled });
       })
       .catch((error: unknown) => log.error('reconciler.pass_failed', { error }))
       .finally(() => {

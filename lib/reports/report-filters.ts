@@ -3,14 +3,14 @@ import type { TReportFilters } from './report-query';
 
 type FilterSql = { [K in keyof TReportFilters]: (values: TReportFilters[K]) => Prisma.Sql };
 
-// One SQL predicate per filter, over the conversation aliased `c`. A label filter is one more
-// entry: `label: (ids) => Prisma.sql\`EXISTS (SELECT 1 FROM "ConversationLabel" cl WHERE
-// cl."conversationSid" = c."sid" AND cl."labelId" IN (${Prisma.join(ids)}))\``.
+// One SQL predicate per filter, over the conversation aliased `c`.
 const FILTERS: FilterSql = {
   channel: (channels) => Prisma.sql`c."channel"::text IN (${Prisma.join(channels)})`,
   number: (numbers) => Prisma.sql`c."twilioNumber" IN (${Prisma.join(numbers)})`,
   // Handled by: the agent owned it at some point (routed, taken, started or transferred to them).
   agent: (ids) => Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" fa WHERE fa."conversationSid" = c."sid" AND fa."toUserId" IN (${Prisma.join(ids)}))`,
+  // Labelled now with any of them (labels are the team's, lib/labels).
+  label: (ids) => Prisma.sql`EXISTS (SELECT 1 FROM "ConversationLabel" cl WHERE cl."conversationSid" = c."sid" AND cl."labelId" IN (${Prisma.join(ids)}))`,
 };
 
 /**

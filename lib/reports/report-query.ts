@@ -41,6 +41,7 @@ export const ZReportFilters = z.object({
   channel: ZList(z.enum(REPORT_CHANNELS)),
   agent: ZList(z.string().min(1).max(64)),
   number: ZList(z.string().min(1).max(64)),
+  label: ZList(z.string().min(1).max(64)),
 });
 export type TReportFilters = z.output<typeof ZReportFilters>;
 export const FILTER_KEYS = Object.keys(ZReportFilters.shape) as (keyof TReportFilters)[];

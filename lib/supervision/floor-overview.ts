@@ -1,6 +1,7 @@
 import { type Attention, readAttention } from '@/lib/attention/read-attention';
 import { type DescribedIndexRow, describeIndexRow, describeTitle } from '@/lib/conversations/conversation-descriptor';
 import { db } from '@/lib/db/client';
+import { labelColor, type LabelColor } from '@/lib/labels/label-schema';
 import { listTeam, type TeamMemberStatus } from '@/lib/users/list-team';
 import type { ServiceLevelTargets } from './service-levels';
 import { readServiceLevelTargets } from './team-settings';
@@ -23,6 +24,9 @@ export type FloorConversation = {
   awaitingReplySince: string | null;
   /** The last reply did not reach the phone: Twilio's error code, or '' when it gave none. */
   deliveryError: string | null;
+  labels: { id: string; name: string; color: LabelColor }[];
+  /** Snoozed: until this time (ISO) and/or the customer's reply. */
+  snooze: { until: string | null; untilReply: boolean } | null;
 };
 
 export type FloorAgent = TeamMemberStatus;
@@ -65,6 +69,9 @@ export async function readFloorOverview(now = new Date()): Promise<FloorOverview
         deliveryFailedAt: true,
         deliveryErrorCode: true,
         assignee: { select: { id: true, name: true } },
+        snoozedUntil: true,
+        snoozeUntilReply: true,
+        labels: { select: { label: { select: { id: true, name: true, color: true } } }, orderBy: { createdAt: 'asc' } },
       },
     }),
     readServiceLevelTargets(),
@@ -86,6 +93,8 @@ export async function readFloorOverview(now = new Date()): Promise<FloorOverview
       firstResponseAt: row.firstResponseAt?.toISOString() ?? null,
       awaitingReplySince: row.awaitingReplySince?.toISOString() ?? null,
       deliveryError: row.deliveryFailedAt ? (row.deliveryErrorCode ?? '') : null,
+      labels: row.labels.map(({ label }) => ({ ...label, color: labelColor(label.color) })),
+      snooze: row.snoozedUntil || row.snoozeUntilReply ? { until: row.snoozedUntil?.toISOString() ?? null, untilReply: row.snoozeUntilReply } : null,
     })),
     targets,
     attention,

@@ -10,6 +10,7 @@ import { offerQueuedWork } from '@/lib/routing/offer-queued-work';
 import { requeueIfOwnerLeft } from '@/lib/routing/requeue-if-owner-left';
 import { resolveInIndex } from '@/lib/routing/resolve-conversation';
 import { routeConversation } from '@/lib/routing/route-conversation';
+import { wakeOnCustomerMessage } from '@/lib/snooze/wake-conversation';
 import type { WebhookEvent } from './webhook-events';
 
 /** Work that may run after the webhook is answered (Next's `after`, or awaited in tests). */
@@ -56,7 +57,10 @@ export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Pro
       await recordDelivery(event);
       return;
     case 'onMessageAdded': {
-      if (!(await recordMessage(event)).needsRouting) return;
+      const recorded = await recordMessage(event);
+      // The customer wrote: a snoozed conversation comes back (with a notice) to whoever owns it.
+      if (recorded.author.kind === 'CUSTOMER') await wakeOnCustomerMessage({ conversationSid: event.conversationSid, at: event.at });
+      if (!recorded.needsRouting) return;
       // An answer to a satisfaction survey arrives as a new conversation: recorded, not routed.
       if (await recordCsatReply(event)) {
         defer(() => closeSurveyReply(event.conversationSid));

@@ -37,7 +37,7 @@ const assign = (conversationSid: string, from: string | null, to: string | null,
 
 const week = ZReportQuery.parse({ range: 'custom', from: '2026-11-16', to: '2026-11-22', tz: 'UTC' });
 const period = resolvePeriod(week, t('23T00:00:00'));
-const everything: TReportFilters = { channel: [], agent: [], number: [] };
+const everything: TReportFilters = { channel: [], agent: [], number: [], label: [] };
 
 let ada = '';
 let sam = '';
@@ -124,6 +124,15 @@ describe('report metrics on hand-built histories', () => {
     });
     expect(current.serviceLevel).toBeCloseTo(1 / 3);
     expect(previous).toMatchObject({ opened: 1, resolved: 1, stillOpen: 0, firstResponseMedianSeconds: 30, resolutionMedianSeconds: 1800, serviceLevel: 1 });
+  });
+
+  it('filters by label: the conversations labelled with any of those given', async () => {
+    const billing = await db.label.create({ data: { name: 'Billing', color: 'amber' } });
+    const unused = await db.label.create({ data: { name: 'Unused', color: 'slate' } });
+    await db.conversationLabel.create({ data: { conversationSid: A, labelId: billing.id } });
+    expect((await readOverview({ period, filters: { ...everything, label: [billing.id, unused.id] } })).current).toMatchObject({ opened: 1, resolved: 1 });
+    expect((await readOverview({ period, filters: { ...everything, label: [unused.id] } })).current).toMatchObject({ opened: 0 });
+    await db.label.deleteMany({ where: { id: { in: [billing.id, unused.id] } } });
   });
 
   it('filters by channel, number and agent', async () => {

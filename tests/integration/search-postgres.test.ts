@@ -1,0 +1,4 @@
+import { startTestPostgres } from '../support/test-database';
+import { describeSearch } from './search-scenarios';
+
+describeSearch('a real PostgreSQL server', startTestPostgres);
