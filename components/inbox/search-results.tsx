@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { attributeChannel } from '@/lib/conversation-index/channel';
+import { channelFromIndex } from '@/lib/conversations/conversation-descriptor';
 import { displayAddress } from '@/lib/conversations/phone-address';
 import { relativeTime } from '@/lib/inbox/format';
 import type { SearchResult } from '@/lib/search/search-conversations';
@@ -28,7 +28,7 @@ export function SearchResults({ results, selectedSid }: { results: SearchResult[
             className={`flex flex-col gap-1 border-b border-slate-100 px-3 py-2.5 hover:bg-slate-50 ${result.conversationSid === selectedSid ? 'bg-indigo-50' : ''}`}
           >
             <div className="flex items-center gap-2">
-              <ChannelBadge channel={attributeChannel(result.channel)} />
+              <ChannelBadge channel={channelFromIndex(result.channel)} />
               <span className="min-w-0 flex-1 truncate text-sm font-medium">
                 {result.customerName ?? (result.customerAddress ? displayAddress(result.customerAddress) : 'Customer')}
               </span>
