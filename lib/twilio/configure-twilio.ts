@@ -4,6 +4,9 @@ import { HANDLED_EVENT_TYPES } from '@/lib/webhooks/webhook-events';
 import { getTwilioClient } from './rest-client';
 import { conversationService, getConversationServiceSid } from './conversation-service';
 import { ensureSwitchboardRoles } from './switchboard-roles';
+import { twilioErrorOf } from './twilio-errors';
+
+const CONFLICT = 409;
 
 /** The events Twilio sends the app: the post-action events it handles and the pre-action ones it vets. */
 export const WEBHOOK_FILTERS = [...HANDLED_EVENT_TYPES, ...PRE_ACTION_EVENT_TYPES];
@@ -46,8 +49,13 @@ export async function configureTwilio({ webhookUrl, preActionWebhookUrl, numbers
     const wanted = { 'autoCreation.enabled': true, 'autoCreation.type': 'default' as const, 'autoCreation.conversationServiceSid': serviceSid };
     const autoCreation = configured?.autoCreation as { enabled?: boolean; type?: string; conversation_service_sid?: string } | undefined;
     if (!configured) {
-      await addresses.create({ type: channelOfAddress(address), address, friendlyName: 'Switchboard', ...wanted });
-      changes.push(`${address}: new conversations are created when customers write`);
+      try {
+        await addresses.create({ type: channelOfAddress(address), address, friendlyName: 'Switchboard', ...wanted });
+        changes.push(`${address}: new conversations are created when customers write`);
+      } catch (error) {
+        // Another app instance starting at the same moment configured it first, the same way.
+        if (twilioErrorOf(error).status !== CONFLICT) throw error;
+      }
     } else if (!autoCreation?.enabled || autoCreation.type !== 'default' || autoCreation.conversation_service_sid !== serviceSid) {
       await addresses(configured.sid).update(wanted);
       changes.push(`${address}: auto-creation turned on in service ${serviceSid}`);

@@ -66,4 +66,13 @@ describe('configuring Twilio for the app', () => {
     expect(changes).toEqual([expect.stringContaining('“Switchboard Owner” permissions set'), expect.stringContaining(`${number}: auto-creation turned on`)]);
     expect((await service.roles(owner.sid).fetch()).permissions).not.toContain('addParticipant');
   });
+
+  it('two app instances starting at once both configure it, each number once', async () => {
+    const addresses = getTwilioClient().conversations.v1.addressConfigurations;
+    for (const configured of await addresses.list()) await addresses(configured.sid).remove();
+
+    const numbers = [...emulator.numbers];
+    await Promise.all([configureTwilio({ ...URLS, numbers }), configureTwilio({ ...URLS, numbers })]);
+    expect((await addresses.list()).map((a) => a.address).sort()).toEqual([...numbers].sort());
+  });
 });
