@@ -97,6 +97,12 @@ test('an agent works a conversation without the mouse: next, reply, note, label,
   await expect(label).toBeChecked();
   await expect(conversationRow(page, sid).getByTestId('label-chip')).toHaveText([labelName]);
 
+  // The palette's actions reach the same controls: Snooze moves to the snooze buttons.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('snooze the open');
+  await page.keyboard.press('Enter');
+  await expect(details.getByRole('button', { name: 'Snooze until they reply' })).toBeFocused();
+
   // e asks before closing; Tab to the confirmation (Cancel has the focus), Enter.
   await page.keyboard.press('e');
   const confirm = page.getByRole('dialog', { name: 'Close this conversation?' });

@@ -64,9 +64,15 @@ for (const { name, viewport, isMobile } of VIEWPORTS) {
     await checkScreen(page, info, 'thread', { narrowest: isPhone });
 
     if (viewport.width < 1024) {
-      // Below desktop the details panel is a sheet.
-      await page.getByRole('button', { name: 'Details' }).click();
+      // Below desktop the details panel is a sheet: the Details button opens it, and so does a
+      // shortcut for what is in it (s: snooze), with a keyboard on a tablet.
       const sheet = page.getByRole('dialog', { name: 'Conversation details' });
+      if (isPhone) await page.getByRole('button', { name: 'Details' }).click();
+      else {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('s');
+        await expect(sheet.getByRole('button', { name: 'Snooze until they reply' })).toBeFocused();
+      }
       await expect(sheet.getByRole('complementary', { name: 'Conversation details' })).toBeVisible();
       await expect(sheet.getByRole('checkbox', { name: labelName })).toBeVisible();
       await expect(sheet.getByRole('button', { name: 'Snooze until they reply' })).toBeVisible();

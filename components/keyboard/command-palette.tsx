@@ -38,6 +38,9 @@ export function CommandPalette({ open, onClose, role, onShowShortcuts }: Props) 
     { href: '/reports', label: 'Reports', show: isSupervisorRole(role) },
     { href: '/supervisor/canned-responses', label: 'Canned responses', show: isSupervisorRole(role) },
     { href: '/supervisor/broadcasts', label: 'Broadcasts', show: isSupervisorRole(role) },
+    { href: '/supervisor/templates', label: 'Message templates', show: isSupervisorRole(role) },
+    { href: '/supervisor/labels', label: 'Labels', show: isSupervisorRole(role) },
+    { href: '/supervisor/surveys', label: 'CSAT surveys', show: isSupervisorRole(role) },
     { href: '/admin/users', label: 'Team', show: role === 'ADMIN' },
     { href: '/admin/orchestration', label: 'Orchestration', show: role === 'ADMIN' },
   ].filter((page) => page.show);
