@@ -16,7 +16,7 @@ const WEBHOOK_URL = `http://localhost:${E2E_PORT}/api/webhooks/twilio`;
 
 for (const { name, viewport, isMobile } of VIEWPORTS) {
   test(`every screen fits a ${name} (${viewport.width}×${viewport.height}) in light and dark, with no serious accessibility findings`, async ({ browser }, info) => {
-    // Twelve screens, each scanned by axe twice, on a shared two-core machine.
+    // Sixteen screens, each scanned by axe twice, on a shared two-core machine.
     test.slow();
     const isPhone = viewport.width < 768;
     const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile });
@@ -42,6 +42,9 @@ for (const { name, viewport, isMobile } of VIEWPORTS) {
       headers: { 'x-twilio-signature': twilio.getExpectedTwilioSignature(DEFAULT_CREDENTIALS.authToken, WEBHOOK_URL, malformed) },
     });
     expect(refused.status()).toBe(400);
+    // A label, so the details show the labels editor beside the snooze controls.
+    const labelName = `Layout ${Math.random().toString(36).slice(2, 8)}`;
+    expect((await context.request.post('/api/labels', { data: { name: labelName, color: 'teal' }, headers: FROM_APP })).status()).toBe(201);
 
     // Inbox list → thread → reply → back.
     await page.goto('/inbox');
@@ -61,11 +64,19 @@ for (const { name, viewport, isMobile } of VIEWPORTS) {
     await checkScreen(page, info, 'thread', { narrowest: isPhone });
 
     if (viewport.width < 1024) {
-      // Below desktop the details panel is a sheet.
-      await page.getByRole('button', { name: 'Details' }).click();
+      // Below desktop the details panel is a sheet: the Details button opens it, and so does a
+      // shortcut for what is in it (s: snooze), with a keyboard on a tablet.
       const sheet = page.getByRole('dialog', { name: 'Conversation details' });
+      if (isPhone) await page.getByRole('button', { name: 'Details' }).click();
+      else {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('s');
+        await expect(sheet.getByRole('button', { name: 'Snooze until they reply' })).toBeFocused();
+      }
       await expect(sheet.getByRole('complementary', { name: 'Conversation details' })).toBeVisible();
-      await checkScreen(page, info, 'details sheet');
+      await expect(sheet.getByRole('checkbox', { name: labelName })).toBeVisible();
+      await expect(sheet.getByRole('button', { name: 'Snooze until they reply' })).toBeVisible();
+      await checkScreen(page, info, 'details sheet', { narrowest: isPhone, show: sheet.getByRole('button', { name: 'Snooze until they reply' }) });
       await sheet.getByRole('button', { name: 'Close details' }).click();
       await expect(sheet).toBeHidden();
     }
@@ -95,7 +106,11 @@ for (const { name, viewport, isMobile } of VIEWPORTS) {
       { path: '/reports/conversations', name: 'report conversations', ready: page.getByRole('table', { name: 'Conversations' }), show: true },
       { path: '/supervisor/surveys', name: 'CSAT surveys', ready: page.getByRole('form', { name: 'SMS survey' }) },
       { path: '/supervisor/canned-responses', name: 'canned responses', ready: page.getByRole('heading', { level: 1 }) },
+      { path: '/supervisor/templates', name: 'message templates', ready: page.getByRole('heading', { level: 1, name: 'Message templates' }) },
+      { path: '/supervisor/broadcasts', name: 'broadcasts', ready: page.getByRole('heading', { level: 1, name: 'Broadcasts' }) },
+      { path: '/supervisor/labels', name: 'labels', ready: page.getByText(labelName).first(), show: true },
       { path: '/admin/users', name: 'team admin', ready: page.getByTestId(`team-member-${DEMO.admin.email}`), show: true },
+      { path: '/admin/orchestration', name: 'orchestration', ready: page.getByRole('heading', { level: 1, name: 'Orchestration' }) },
     ];
     for (const screen of screens) {
       await page.goto(screen.path);

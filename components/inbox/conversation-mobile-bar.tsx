@@ -2,7 +2,8 @@
 
 import { ArrowLeft, PanelRight, X } from 'lucide-react';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { isShown, useConversationCommands, type ConversationCommand } from '@/components/keyboard/inbox-commands';
 import { Dialog } from '@/components/ui/dialog';
 import { DetailsPanel } from './details-panel';
 
@@ -13,8 +14,21 @@ import { DetailsPanel } from './details-panel';
  */
 export function ConversationMobileBar({ sid, hasDetails }: { sid: string; hasDetails: boolean }) {
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const [command, setCommand] = useState<ConversationCommand | undefined>();
+  const bar = useRef<HTMLDivElement>(null);
+  // Below the width where the details sit beside the thread, a label/snooze/transfer/close
+  // shortcut opens them as a sheet and acts there.
+  useConversationCommands((next) => {
+    if (!hasDetails || detailsOpen || !isShown(bar.current)) return;
+    setCommand(next);
+    setDetailsOpen(true);
+  });
+  const closeDetails = () => {
+    setDetailsOpen(false);
+    setCommand(undefined);
+  };
   return (
-    <div className="flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-2 py-1 lg:hidden">
+    <div ref={bar} className="flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-2 py-1 lg:hidden">
       <Link
         href="/inbox"
         onClick={(event) => {
@@ -38,15 +52,15 @@ export function ConversationMobileBar({ sid, hasDetails }: { sid: string; hasDet
             <PanelRight aria-hidden className="h-4 w-4" />
             Details
           </button>
-          <Dialog open={detailsOpen} onClose={() => setDetailsOpen(false)} labelledBy={`details-sheet-${sid}`} className="mr-0 h-full max-h-full max-w-sm rounded-none p-0 sm:rounded-l-xl">
+          <Dialog open={detailsOpen} onClose={closeDetails} labelledBy={`details-sheet-${sid}`} className="mr-0 h-full max-h-full max-w-sm rounded-none p-0 sm:rounded-l-xl">
             <div className="flex items-center justify-between border-b border-slate-200 px-4 py-2">
               <h2 id={`details-sheet-${sid}`} className="font-semibold">Conversation details</h2>
-              <button type="button" aria-label="Close details" onClick={() => setDetailsOpen(false)} className="flex h-11 w-11 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100">
+              <button type="button" aria-label="Close details" onClick={closeDetails} className="flex h-11 w-11 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100">
                 <X aria-hidden className="h-5 w-5" />
               </button>
             </div>
             {/* Mounted while open only: its contact panel fetches and listens for nothing otherwise. */}
-            {detailsOpen ? <DetailsPanel sid={sid} /> : null}
+            {detailsOpen ? <DetailsPanel sid={sid} initialCommand={command} /> : null}
           </Dialog>
         </>
       ) : null}

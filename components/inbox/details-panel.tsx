@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ConversationLabelsEditor } from '@/components/labels/conversation-labels-editor';
 import { TransferDialog } from '@/components/transfers/transfer-dialog';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -12,6 +12,7 @@ import { channelLabel } from '@/lib/conversations/conversation-descriptor';
 import { conversationChannel, conversationTitle } from '@/lib/inbox/conversation-view';
 import type { ParticipantRecord } from '@/lib/conversations/view-records';
 import { ContactPanel } from '@/components/contacts/contact-panel';
+import { isShown, useConversationCommands, type ConversationCommand } from '@/components/keyboard/inbox-commands';
 import { CustomerTimeline } from './customer-timeline';
 import { useInbox } from './inbox-context';
 import { useStartConversationWith } from './start-conversation-context';
@@ -19,7 +20,15 @@ import { SnoozeControls } from './snooze-controls';
 
 const NONE: Record<string, ParticipantRecord> = {};
 
-export function DetailsPanel({ sid }: { sid: string }) {
+/** Moves the keyboard to the labels or the snooze controls; in view, as the panel may scroll. */
+function focusControl(panel: HTMLElement, target: 'label' | 'snooze'): void {
+  const control = panel.querySelector<HTMLElement>(`[data-command-target="${target}"] :is(input, button):not(:disabled)`);
+  control?.focus();
+  control?.scrollIntoView({ block: 'nearest' });
+}
+
+/** `initialCommand`: a shortcut that opened the panel as a sheet, to act on once it is showing. */
+export function DetailsPanel({ sid, initialCommand }: { sid: string; initialCommand?: ConversationCommand }) {
   const conversation = useInbox((state) => state.conversations[sid]);
   const participants = useInbox((state) => state.participants[sid] ?? NONE);
   const userNames = useInbox((state) => state.userNames);
@@ -28,6 +37,28 @@ export function DetailsPanel({ sid }: { sid: string }) {
   const [confirming, setConfirming] = useState(false);
   const [transferring, setTransferring] = useState(false);
   const { run, pending, error } = useAction({ fallback: 'Could not close the conversation.' });
+  const panel = useRef<HTMLElement>(null);
+  const isOpen = Boolean(conversation && conversation.state !== 'closed');
+  const act = (command: ConversationCommand) => {
+    if (!panel.current) return;
+    if (command === 'label' || command === 'snooze') focusControl(panel.current, command);
+    else if (command === 'transfer' && isOpen && identity) setTransferring(true);
+    else if (command === 'close' && isOpen) setConfirming(true);
+  };
+  // The panel beside the thread stays mounted on narrow screens, hidden: the sheet's copy acts there.
+  useConversationCommands((command) => {
+    if (isShown(panel.current)) act(command);
+  });
+  const initial = useRef(initialCommand);
+  useEffect(() => {
+    const command = initial.current;
+    if (!command) return;
+    initial.current = undefined;
+    // After the sheet has opened: opening a modal moves focus to its first control.
+    const frame = requestAnimationFrame(() => act(command));
+    return () => cancelAnimationFrame(frame);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  }, []);
   if (!conversation) return null;
 
   const customer = conversation.switchboard?.customer;
@@ -48,7 +79,7 @@ export function DetailsPanel({ sid }: { sid: string }) {
   ];
 
   return (
-    <aside aria-label="Conversation details" className="flex h-full flex-col gap-4 overflow-y-auto border-l border-slate-200 bg-white p-4 text-sm">
+    <aside ref={panel} aria-label="Conversation details" className="flex h-full flex-col gap-4 overflow-y-auto border-l border-slate-200 bg-white p-4 text-sm">
       <h2 className="font-semibold">Details</h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
         {rows.map(([term, value]) => (
@@ -85,8 +116,14 @@ export function DetailsPanel({ sid }: { sid: string }) {
         </ul>
       </section>
       <CustomerTimeline sid={sid} />
-      <ConversationLabelsEditor sid={sid} />
-      {conversation.state !== 'closed' ? <SnoozeControls sid={sid} /> : null}
+      <div data-command-target="label" className="contents">
+        <ConversationLabelsEditor sid={sid} />
+      </div>
+      {conversation.state !== 'closed' ? (
+        <div data-command-target="snooze" className="contents">
+          <SnoozeControls sid={sid} />
+        </div>
+      ) : null}
       {conversation.state !== 'closed' ? (
         <div className="mt-auto flex flex-col gap-2">
           <Button variant="secondary" onClick={() => setTransferring(true)} className="w-full">Transfer</Button>

@@ -5,6 +5,7 @@ import { Virtuoso } from 'react-virtuoso';
 import { CollisionNotice } from '@/components/collision/collision-notice';
 import { usePresenceReporter } from '@/components/collision/use-viewers';
 import { useNotes } from '@/components/notes/use-notes';
+import { useConversationCommands } from '@/components/keyboard/inbox-commands';
 import { TransferDialog } from '@/components/transfers/transfer-dialog';
 import { Button } from '@/components/ui/button';
 import { useAction } from '@/components/use-action';
@@ -42,6 +43,10 @@ export function ServerThreadView({ sid, viewer }: Props) {
   const now = useNow(60_000);
   const [transferring, setTransferring] = useState(false);
   const [retryNotice, setRetryNotice] = useState<string | null>(null);
+  // `t`: a supervisor monitoring an open conversation may transfer it (the button below).
+  useConversationCommands((command) => {
+    if (command === 'transfer' && isSupervisorRole(viewer.role) && conversation && conversation.state !== 'closed') setTransferring(true);
+  });
   const source = useMemo<MessageSource>(
     () => ({
       // The server streams the content with its own credentials: the URL is the app's, and stays valid.

@@ -7,7 +7,8 @@ import { Dialog } from '@/components/ui/dialog';
 import { useInbox } from '@/components/inbox/inbox-context';
 import { isSupervisorRole, type Role } from '@/lib/auth/roles';
 import { conversationTitle } from '@/lib/inbox/conversation-view';
-import { sendComposerCommand } from './inbox-commands';
+import { sendComposerCommand, sendConversationCommand } from './inbox-commands';
+import { focusSearch } from './use-inbox-shortcuts';
 
 type Props = { open: boolean; onClose: () => void; role: Role; onShowShortcuts: () => void };
 
@@ -37,12 +38,16 @@ export function CommandPalette({ open, onClose, role, onShowShortcuts }: Props) 
     { href: '/reports', label: 'Reports', show: isSupervisorRole(role) },
     { href: '/supervisor/canned-responses', label: 'Canned responses', show: isSupervisorRole(role) },
     { href: '/supervisor/broadcasts', label: 'Broadcasts', show: isSupervisorRole(role) },
+    { href: '/supervisor/templates', label: 'Message templates', show: isSupervisorRole(role) },
+    { href: '/supervisor/labels', label: 'Labels', show: isSupervisorRole(role) },
+    { href: '/supervisor/surveys', label: 'CSAT surveys', show: isSupervisorRole(role) },
     { href: '/admin/users', label: 'Team', show: role === 'ADMIN' },
     { href: '/admin/orchestration', label: 'Orchestration', show: role === 'ADMIN' },
   ].filter((page) => page.show);
   const run = (action: () => void) => {
     onClose();
-    action();
+    // Once the palette has closed and given focus back, so the action can move it (a label, search).
+    requestAnimationFrame(action);
   };
 
   return (
@@ -64,6 +69,11 @@ export function CommandPalette({ open, onClose, role, onShowShortcuts }: Props) 
             <Command.Group heading="Actions" className={GROUP}>
               <Command.Item value="Reply to the open conversation" onSelect={() => run(() => sendComposerCommand('reply'))} className={ITEM}>Reply</Command.Item>
               <Command.Item value="Write a private note" onSelect={() => run(() => sendComposerCommand('note'))} className={ITEM}>Write a private note</Command.Item>
+              <Command.Item value="Label the open conversation" onSelect={() => run(() => sendConversationCommand('label'))} className={ITEM}>Label</Command.Item>
+              <Command.Item value="Snooze the open conversation" onSelect={() => run(() => sendConversationCommand('snooze'))} className={ITEM}>Snooze</Command.Item>
+              <Command.Item value="Transfer the open conversation" onSelect={() => run(() => sendConversationCommand('transfer'))} className={ITEM}>Transfer</Command.Item>
+              <Command.Item value="Close the open conversation" onSelect={() => run(() => sendConversationCommand('close'))} className={ITEM}>Close conversation</Command.Item>
+              <Command.Item value="Search conversations" onSelect={() => run(focusSearch)} className={ITEM}>Search conversations</Command.Item>
               <Command.Item value="Keyboard shortcuts help" onSelect={() => run(onShowShortcuts)} className={ITEM}>Keyboard shortcuts</Command.Item>
             </Command.Group>
             <Command.Group heading="Go to" className={GROUP}>

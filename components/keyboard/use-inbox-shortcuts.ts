@@ -1,13 +1,32 @@
 'use client';
 
 import { useEffect } from 'react';
-import { sendComposerCommand } from './inbox-commands';
+import { isShown, sendComposerCommand, sendConversationCommand } from './inbox-commands';
 
 type Handlers = { openPalette: () => void; openHelp: () => void };
 
+// Keys that only toggle or press (a label's checkbox after `l`) leave the shortcuts on.
+const NOT_TYPED = ['checkbox', 'radio', 'button', 'submit', 'reset'];
+
 // Typing a message or a search is never a shortcut.
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return !NOT_TYPED.includes(target.type);
+  return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+const SEARCH = 'input[aria-label="Search conversations"]';
+
+/** `/`: the list's search box; on a phone showing a conversation, back to the list first. */
+export function focusSearch(): void {
+  const box = document.querySelector<HTMLInputElement>(SEARCH);
+  if (isShown(box)) {
+    box!.focus();
+    box!.select();
+    return;
+  }
+  window.history.pushState(null, '', '/inbox');
+  requestAnimationFrame(() => document.querySelector<HTMLInputElement>(SEARCH)?.focus());
 }
 
 /** Moves to the row `step` away from the open conversation, in the list's own order. */
@@ -31,14 +50,25 @@ export function useInboxShortcuts({ openPalette, openHelp }: Handlers): void {
         openPalette();
         return;
       }
-      if (event.key === 'Escape' && event.target instanceof HTMLTextAreaElement && event.target.closest('form')) {
+      if (event.key === 'Escape' && ((event.target instanceof HTMLTextAreaElement && event.target.closest('form')) || (event.target instanceof HTMLInputElement && event.target.matches(SEARCH)))) {
         event.target.blur();
         return;
       }
       if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
       // A modal (palette, help, confirmation) has the keyboard.
       if (document.querySelector('dialog[open]')) return;
-      const action = { j: () => openNeighbour(1), k: () => openNeighbour(-1), r: () => sendComposerCommand('reply'), n: () => sendComposerCommand('note'), '?': openHelp }[event.key];
+      const action = {
+        j: () => openNeighbour(1),
+        k: () => openNeighbour(-1),
+        r: () => sendComposerCommand('reply'),
+        n: () => sendComposerCommand('note'),
+        l: () => sendConversationCommand('label'),
+        s: () => sendConversationCommand('snooze'),
+        t: () => sendConversationCommand('transfer'),
+        e: () => sendConversationCommand('close'),
+        '/': focusSearch,
+        '?': openHelp,
+      }[event.key];
       if (!action) return;
       event.preventDefault();
       action();
