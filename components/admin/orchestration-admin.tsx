@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useLiveEvent } from '@/components/live/use-live-event';
 import { Alert } from '@/components/ui/alert';
+import { stackedTable } from '@/components/ui/stacked-table';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ApiError, apiFetch } from '@/lib/api/client-fetch';
@@ -81,8 +82,8 @@ export function OrchestrationAdmin({ configurations, numbers }: Props) {
           <Button onClick={() => { setEditing(null); setFormOpen(true); }}>New configuration</Button>
         </div>
       )}
-      <table className="w-full text-left text-sm" aria-label="Configurations">
-        <thead className="text-xs text-slate-500">
+      <table className={`w-full text-left text-sm ${stackedTable.table}`} aria-label="Configurations">
+        <thead className={`text-xs text-slate-500 ${stackedTable.head}`}>
           <tr>
             <th className="py-2">Name</th>
             <th>Grouping</th>
@@ -92,18 +93,18 @@ export function OrchestrationAdmin({ configurations, numbers }: Props) {
             <th><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={stackedTable.body}>
           {configurations.length === 0 ? (
             <tr><td colSpan={6} className="py-3 text-slate-500">No configurations yet: nothing is captured.</td></tr>
           ) : null}
           {configurations.map((c) => (
-            <tr key={c.id} className="border-t border-slate-100">
-              <td className="py-2 font-medium">{c.displayName}<span className="ml-1 text-xs text-slate-400">v{c.version}</span></td>
-              <td>{GROUPING_LABELS[c.groupingType]}</td>
-              <td>{[...c.captures.SMS, ...c.captures.WHATSAPP].join(', ')}</td>
-              <td>{c.inactiveMinutes ?? '–'} / {c.closedMinutes ?? '–'} min</td>
-              <td>{c.bridgeServiceId ? 'Bridged' : 'Off'}</td>
-              <td className="flex gap-1 py-1">
+            <tr key={c.id} className={`border-t border-slate-100 ${stackedTable.row}`}>
+              <td className={`py-2 font-medium ${stackedTable.cell} ${stackedTable.wide}`} data-label="Name">{c.displayName}<span className="ml-1 text-xs text-slate-400">v{c.version}</span></td>
+              <td className={stackedTable.cell} data-label="Grouping">{GROUPING_LABELS[c.groupingType]}</td>
+              <td className={`${stackedTable.cell} ${stackedTable.wide}`} data-label="Captures">{[...c.captures.SMS, ...c.captures.WHATSAPP].join(', ')}</td>
+              <td className={stackedTable.cell} data-label="Lifecycle">{c.inactiveMinutes ?? '–'} / {c.closedMinutes ?? '–'} min</td>
+              <td className={stackedTable.cell} data-label="Inbox">{c.bridgeServiceId ? 'Bridged' : 'Off'}</td>
+              <td className={`flex gap-1 py-1 ${stackedTable.cell} ${stackedTable.wide}`}>
                 <Button variant="ghost" onClick={() => { setEditing(c); setFormOpen(true); }}>Edit</Button>
                 <Button variant="danger" onClick={() => setDeleting(c)}>Delete</Button>
               </td>

@@ -3,6 +3,7 @@
 import { useLiveResource } from '@/components/live/use-live-resource';
 import { apiFetch } from '@/lib/api/client-fetch';
 import type { BroadcastRecipientView, BroadcastSummary } from '@/lib/broadcasts/broadcast-schemas';
+import { stackedTable } from '@/components/ui/stacked-table';
 
 const STATUS_LABELS: Record<BroadcastRecipientView['status'], string> = { PENDING: 'Waiting', QUEUED: 'Queued', SENT: 'Sent', DELIVERED: 'Delivered', FAILED: 'Failed' };
 
@@ -34,20 +35,20 @@ export function BroadcastProgress({ broadcastId }: { broadcastId: string }) {
         {broadcast.status === 'SENDING' ? `Sending: ${handled} of ${totals.total}` : `Sent to ${totals.total}`} · {totals.delivered} delivered · {totals.sent + totals.queued} on
         their way · {totals.failed} failed
       </p>
-      <table className="mt-3 w-full text-left text-sm" aria-label="Recipients">
-        <thead className="text-xs text-slate-500">
+      <table className={`mt-3 w-full text-left text-sm ${stackedTable.table}`} aria-label="Recipients">
+        <thead className={`text-xs text-slate-500 ${stackedTable.head}`}>
           <tr>
             <th className="py-1">Number</th>
             <th>Name</th>
             <th>Status</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={stackedTable.body}>
           {recipients.map((r) => (
-            <tr key={r.address} className="border-t border-slate-100">
-              <td className="py-1">{r.address}</td>
-              <td>{r.name ?? ''}</td>
-              <td>{STATUS_LABELS[r.status]}{r.error ? `: ${r.error}` : ''}</td>
+            <tr key={r.address} className={`border-t border-slate-100 ${stackedTable.row}`}>
+              <td className={`py-1 ${stackedTable.cell}`} data-label="Number">{r.address}</td>
+              <td className={stackedTable.cell} data-label="Name">{r.name ?? ''}</td>
+              <td className={`${stackedTable.cell} ${stackedTable.wide}`} data-label="Status">{STATUS_LABELS[r.status]}{r.error ? `: ${r.error}` : ''}</td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useLiveResource } from '@/components/live/use-live-resource';
+import { stackedTable } from '@/components/ui/stacked-table';
 import { Button } from '@/components/ui/button';
 import { apiFetch } from '@/lib/api/client-fetch';
 import type { BroadcastSummary } from '@/lib/broadcasts/broadcast-schemas';
@@ -20,8 +21,8 @@ export function BroadcastsConsole({ numbers, initial }: { numbers: string[]; ini
     <div className="mt-4 flex flex-col gap-4">
       <BroadcastForm numbers={numbers} onCreated={setSelected} />
       {selected ? <BroadcastProgress broadcastId={selected} /> : null}
-      <table className="w-full text-left text-sm" aria-label="Recent broadcasts">
-        <thead className="text-xs text-slate-500">
+      <table className={`w-full text-left text-sm ${stackedTable.table}`} aria-label="Recent broadcasts">
+        <thead className={`text-xs text-slate-500 ${stackedTable.head}`}>
           <tr>
             <th className="py-2">Name</th>
             <th>From</th>
@@ -31,15 +32,15 @@ export function BroadcastsConsole({ numbers, initial }: { numbers: string[]; ini
             <th><span className="sr-only">Details</span></th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={stackedTable.body}>
           {broadcasts.map((b) => (
-            <tr key={b.id} className="border-t border-slate-100">
-              <td className="py-1 font-medium">{b.name}{b.status === 'SENDING' ? <span className="ml-1 text-xs text-indigo-700">sending</span> : null}</td>
-              <td>{b.fromNumber}</td>
-              <td>{b.totals.total}</td>
-              <td>{b.totals.delivered}</td>
-              <td>{b.totals.failed}</td>
-              <td><Button variant="ghost" onClick={() => setSelected(b.id)}>Details</Button></td>
+            <tr key={b.id} className={`border-t border-slate-100 ${stackedTable.row}`}>
+              <td className={`py-1 font-medium ${stackedTable.cell} ${stackedTable.wide}`} data-label="Name">{b.name}{b.status === 'SENDING' ? <span className="ml-1 text-xs text-indigo-700">sending</span> : null}</td>
+              <td className={stackedTable.cell} data-label="From">{b.fromNumber}</td>
+              <td className={stackedTable.cell} data-label="Recipients">{b.totals.total}</td>
+              <td className={stackedTable.cell} data-label="Delivered">{b.totals.delivered}</td>
+              <td className={stackedTable.cell} data-label="Failed">{b.totals.failed}</td>
+              <td className={`${stackedTable.cell} ${stackedTable.wide}`}><Button variant="ghost" onClick={() => setSelected(b.id)}>Details</Button></td>
             </tr>
           ))}
         </tbody>
