@@ -1,11 +1,10 @@
 import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
 import { db } from '@/lib/db/client';
-import { conversationAudience } from '@/lib/live/audiences';
-import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import type { Prisma } from '@/lib/db/generated/client';
 import { needsRouting } from '@/lib/routing/queue';
 import { stripControlCharacters } from '@/lib/text/control-characters';
 import { classifyAuthor, isTeamReply, type MessageAuthor } from './message-author';
+import { announceConversationChange } from '@/lib/live/announce-conversation-change';
 
 const PREVIEW_LENGTH = 140;
 
@@ -72,13 +71,7 @@ export async function recordMessageIn(tx: Prisma.TransactionClient, message: Ind
     ],
     skipDuplicates: true,
   });
-  const queued = Boolean(current?.queuedAt && !current.assigneeId);
-  await publishLiveEvent({
-    kind: 'conversation.updated',
-    data: { conversationSid: message.conversationSid, change: 'message', queued },
-    audience: conversationAudience({ conversationSid: message.conversationSid, queued }),
-    tx,
-  });
+  await announceConversationChange({ conversationSid: message.conversationSid, change: 'message', row: current, tx });
   // A row created just now is open and unowned.
   return { needsRouting: author.kind === 'CUSTOMER' && (!current || needsRouting(current)), author };
 }

@@ -4,8 +4,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCanWrite } from '@/lib/conversations/conversation-access';
 import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
 import { db } from '@/lib/db/client';
-import { conversationAudience } from '@/lib/live/audiences';
-import { publishLiveEvent } from '@/lib/live/publish-live-event';
+import { announceConversationChange } from '@/lib/live/announce-conversation-change';
 
 /**
  * Sets a conversation's labels (the picker sends them all): whoever may write in it — its owner,
@@ -21,13 +20,7 @@ export async function setConversationLabels({ user, conversationSid, labelIds }:
     if (known !== labelIds.length) throw new AppError('invalid_request', 'One of those labels no longer exists.');
     await tx.conversationLabel.deleteMany({ where: { conversationSid, labelId: { notIn: labelIds } } });
     await tx.conversationLabel.createMany({ data: labelIds.map((labelId) => ({ conversationSid, labelId, appliedById: user.id })), skipDuplicates: true });
-    const queued = Boolean(conversation.queuedAt && !conversation.assigneeId);
-    await publishLiveEvent({
-      kind: 'conversation.updated',
-      data: { conversationSid, change: 'labels', queued },
-      audience: conversationAudience({ conversationSid, assigneeIds: [conversation.assigneeId], queued }),
-      tx,
-    });
+    await announceConversationChange({ conversationSid, change: 'labels', row: conversation, tx });
     return labelIds;
   });
 }

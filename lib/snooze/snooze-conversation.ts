@@ -4,11 +4,10 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCanWrite } from '@/lib/conversations/conversation-access';
 import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
 import { db } from '@/lib/db/client';
-import { conversationAudience } from '@/lib/live/audiences';
-import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import { MAX_SNOOZE_DAYS, type TSnooze } from './snooze-schema';
 import { rearmSnoozeTimer } from './snooze-timer';
 import { wakeConversationIn } from './wake-conversation';
+import { announceConversationChange } from '@/lib/live/announce-conversation-change';
 
 /**
  * Snoozes an open conversation: it leaves its owner's Open list until the time given or the
@@ -29,13 +28,7 @@ export async function snoozeConversation({ user, conversationSid, snooze, now = 
       where: { sid: conversationSid },
       data: { snoozedUntil: until, snoozeUntilReply: snooze.untilReply, snoozedById: user.id, snoozedAt: now, snoozeEndedAt: null, snoozeEndReason: null },
     });
-    const queued = Boolean(conversation.queuedAt && !conversation.assigneeId);
-    await publishLiveEvent({
-      kind: 'conversation.updated',
-      data: { conversationSid, change: 'snooze', queued },
-      audience: conversationAudience({ conversationSid, assigneeIds: [conversation.assigneeId], queued }),
-      tx,
-    });
+    await announceConversationChange({ conversationSid, change: 'snooze', row: conversation, tx });
   });
   if (until) rearmSnoozeTimer();
 }

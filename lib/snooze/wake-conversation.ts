@@ -2,9 +2,8 @@ import 'server-only';
 import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { conversationAudience } from '@/lib/live/audiences';
-import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import type { SnoozeEndReasonName } from './snooze-schema';
+import { announceConversationChange } from '@/lib/live/announce-conversation-change';
 
 const SNOOZED = { OR: [{ snoozedUntil: { not: null } }, { snoozeUntilReply: true }] } satisfies Prisma.ConversationIndexWhereInput;
 
@@ -23,13 +22,7 @@ export async function wakeConversationIn(
   });
   if (count === 0) return false;
   const conversation = await tx.conversationIndex.findUniqueOrThrow({ where: { sid: conversationSid }, select: { assigneeId: true, queuedAt: true } });
-  const queued = Boolean(conversation.queuedAt && !conversation.assigneeId);
-  await publishLiveEvent({
-    kind: 'conversation.updated',
-    data: { conversationSid, change: 'snooze', queued },
-    audience: conversationAudience({ conversationSid, assigneeIds: [conversation.assigneeId], queued }),
-    tx,
-  });
+  await announceConversationChange({ conversationSid, change: 'snooze', row: conversation, tx });
   return true;
 }
 
