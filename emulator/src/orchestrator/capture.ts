@@ -22,7 +22,7 @@ const v2Channel = (channel: CarrierTraffic['channel']): V2Channel => (channel ==
 
 const ruleMatches = (pattern: string, address: string) => pattern === '*' || pattern === address;
 
-/** The oldest configuration whose rules for the channel match the message (seed 002: exact address or `*`). */
+/** The oldest configuration whose rules for the channel match the message: an exact address or `*`, as Twilio's capture rules are written. */
 export const matchConfiguration = (ctx: OrchestratorContext, channel: V2Channel, from: string, to: string): ConfigurationRecord | null => {
   const configurations = Object.values(ctx.state().configurations).sort((a, b) => a.seq - b.seq);
   for (const configuration of configurations) {
@@ -51,7 +51,7 @@ const groupKeyOf = (ctx: OrchestratorContext, configuration: ConfigurationRecord
 /**
  * Capture: a text message matching a configuration's capture rules becomes a communication in the
  * conversation its grouping type picks — the open one holding the key (an INACTIVE one becomes ACTIVE
- * again), or a new one after CLOSED. Media is never captured (seed 000), even with text. A message
+ * again), or a new one after CLOSED. Media is never captured, even with text (Twilio captures text only). A message
  * already captured (same channelId) is not captured twice.
  */
 export const captureTraffic = (ctx: OrchestratorContext, traffic: CarrierTraffic): Captured | null => {

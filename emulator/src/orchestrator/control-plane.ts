@@ -4,7 +4,7 @@ import { operationUrl, type OrchestratorContext } from './context';
 import { newV2Id, V2_ID_PREFIX } from './ids';
 import type { ConfigurationRecord, OperationError, OperationRecord } from './records';
 
-/** Twilio keeps an idempotency key for 24 hours (seed 002). */
+/** Twilio keeps an idempotency key for 24 hours. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
