@@ -92,10 +92,27 @@ const BENCHMARKS: Record<string, Benchmark> = {
   'team-load': {
     run: runTeamLoad,
     table: (r: Awaited<ReturnType<typeof runTeamLoad>>) => [
-      latencyRow(`inbound text → assigned agent's stream (${r.agents} agents, ${r.textsPerSecond}/s × ${r.seconds} s)`, r.inboundToAgentMs),
-      latencyRow("transfer → new owner's stream", r.transferToNewOwnerMs),
-      latencyRow(`app API (every request; ${r.supervisors} supervisors)`, r.apiMs),
-      { scenario: `app CPU ${r.appCpuPercent}% · memory ${r.appMemoryMiB} MiB · errors ${r.errors} ${JSON.stringify(r.errorsBy)}` },
+      ...r.runs.flatMap((run) => {
+        const name = `${run.design} · ${run.database}`;
+        const heard = run.design === 'stream' ? "assigned agent's stream" : 'owner in Twilio';
+        return [
+          latencyRow(`${name}: inbound text → ${heard} (${r.agents} agents, ${r.textsPerSecond}/s × ${r.seconds} s)`, run.inboundToAgentMs),
+          latencyRow(`${name}: burst of ${r.burst} → ${heard}`, run.burstToAgentMs),
+          latencyRow(`${name}: transfer → new owner`, run.transferToNewOwnerMs),
+          latencyRow(`${name}: app API (every request; ${r.supervisors} supervisors)`, run.apiMs),
+          {
+            scenario:
+              `${name}: ${run.apiRequestsPerSecond} API req/s · DB ${run.dbStatementsPerSecond ?? 'n/a'} statements/s · ` +
+              `webhook p99 ≤ ${run.webhookP99?.atMostMs ?? 'n/a'} ms · app CPU ${run.appCpuPercent}% · ${run.appMemoryMiB} MiB · ` +
+              `errors ${run.errors} ${JSON.stringify(run.errorsBy)}`,
+          },
+        ];
+      }),
+      ...r.ratios.map((ratio) => ({
+        scenario:
+          `polling ÷ stream (${ratio.database}): DB statements/s ×${ratio.dbStatementsPerSecond ?? 'n/a'} · ` +
+          `API req/s ×${ratio.apiRequestsPerSecond} · API p95 ×${ratio.apiP95} · app CPU ×${ratio.appCpu}`,
+      })),
     ],
   },
   reports: {

@@ -1,57 +1,115 @@
-// A team on one app instance (the production build, embedded database): agents and supervisors
-// each holding the event stream, customers texting in at a steady rate, agents replying and
-// adding notes, supervisors transferring and re-reading the floor when it changes.
-//  - inbound → assigned agent: the text sent by the customer's phone → the assignment event on
-//    that agent's stream (what puts the row on their screen);
-//  - transfer → new owner: the supervisor's transfer request sent → the event on the new owner's stream;
-//  - app API latency (every request the simulated people make), app CPU and memory (the Next
-//    process, from its own metrics), errors (failed requests, streams that ended).
-// Scale from the environment (TEAM_LOAD_AGENTS, _SUPERVISORS, _RATE texts/s, _SECONDS); the
-// defaults are the target: 200 agents, 10 supervisors, 50 texts/s for 60 s.
+// A team on one app instance (the production build): agents and supervisors signed in, customers
+// texting in at a steady rate and then in a burst, agents replying and adding notes, supervisors
+// transferring one conversation in ten. Run on the embedded database and on PostgreSQL, for the
+// current design (one event stream per person) and, back to back, for the polling design it
+// replaced (every panel re-reading the API every few seconds):
+//  - inbound → assigned agent: the customer's text sent → the assignment event on that agent's
+//    stream (what puts the row on their screen). The polling design's screens learnt it from the
+//    Conversations SDK, so there it is the owner appearing in Twilio (checked every 250 ms);
+//  - transfer → new owner: the supervisor's request sent → the event on the new owner's stream;
+//  - app API latency (every request the simulated people make), the app's webhook answer time,
+//    database statements per second (PostgreSQL's pg_stat_statements, whichever design runs them),
+//    app CPU and memory (the Next process's own metrics), errors.
+// Both designs use one emulator process of the current tree, so only the app differs.
+// Scale from the environment (TEAM_LOAD_AGENTS, _SUPERVISORS, _RATE texts/s, _SECONDS, _BURST);
+// the defaults are the target: 200 agents, 10 supervisors, 50 texts/s for 60 s, a burst of 100.
+// TEAM_LOAD_DESIGNS (stream,polling) and TEAM_LOAD_DATABASES (embedded,postgres) choose the runs.
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext } from 'playwright-core';
-import { DEFAULT_NUMBERS } from 'conversations-emulator/client';
+import { createTwilioClient, DEFAULT_CREDENTIALS, DEFAULT_NUMBERS } from 'conversations-emulator/client';
 import { phone } from 'conversations-emulator/control';
 import { readStream, type StreamReader } from '../e2e/fixtures/sse-reader';
 import { DEMO_PASSWORD } from '../prisma/demo-team';
 import { startAppServer } from '../tests/support/app-server';
+import { readAppMetrics, webhookPercentileMs } from './support/app-metrics';
 import { appSession } from './support/app-session';
+import { LightClient } from './support/light-client';
+import { type CountedDatabase, startCountedPostgres } from './support/counted-postgres';
+import { startEmulatorProcess } from './support/emulator-process';
+import { pollAsAgent, pollAsSupervisor, POLLING_DESIGN_REF, preparePollingDesign } from './support/polling-design';
 import { distribution, pool } from './support/stats';
 
 const AGENTS = Number(process.env.TEAM_LOAD_AGENTS ?? 200);
 const SUPERVISORS = Number(process.env.TEAM_LOAD_SUPERVISORS ?? 10);
 const RATE = Number(process.env.TEAM_LOAD_RATE ?? 50);
 const SECONDS = Number(process.env.TEAM_LOAD_SECONDS ?? 60);
+const BURST = Number(process.env.TEAM_LOAD_BURST ?? 100);
+const DESIGNS = (process.env.TEAM_LOAD_DESIGNS ?? 'stream,polling').split(',') as Design[];
+const DATABASES = (process.env.TEAM_LOAD_DATABASES ?? 'embedded,postgres').split(',') as DatabaseKind[];
 /** One inbound conversation in this many is transferred, one in NOTE_EVERY gets a note. */
 const TRANSFER_EVERY = 10;
 const NOTE_EVERY = 5;
 const PASSWORD = 'team-load-password-1';
 const [NUMBER] = DEFAULT_NUMBERS;
 
-type Member = { id: string; api: APIRequestContext; stream: StreamReader };
-type Heard = { kind: string; data: Record<string, unknown>; at: number };
+type Design = 'stream' | 'polling';
+type DatabaseKind = 'embedded' | 'postgres';
+type Member = { id: string; api: APIRequestContext; stream: StreamReader | null };
 
 export async function runTeamLoad() {
+  const pollingDir = DESIGNS.includes('polling') ? preparePollingDesign() : null;
+  const postgres = DATABASES.includes('postgres') ? await startCountedPostgres() : null;
+  const runs: Awaited<ReturnType<typeof runScenario>>[] = [];
+  try {
+    // Back to back on each database, so the two designs meet the same machine.
+    for (const database of DATABASES) {
+      for (const design of DESIGNS) {
+        const counted = database === 'postgres' ? await postgres!.database() : null;
+        runs.push(await runScenario({ design, database, counted, cwd: design === 'polling' ? pollingDir! : undefined }));
+      }
+    }
+  } finally {
+    await postgres?.stop();
+  }
+  // How the polling design compares (its figure ÷ the stream's) where both ran.
+  const ratios = DATABASES.flatMap((database) => {
+    const stream = runs.find((run) => run.database === database && run.design === 'stream');
+    const polling = runs.find((run) => run.database === database && run.design === 'polling');
+    if (!stream || !polling) return [];
+    const ratio = (a: number | null, b: number | null) => (a && b ? Math.round((a / b) * 10) / 10 : null);
+    return [
+      {
+        database,
+        dbStatementsPerSecond: ratio(polling.dbStatementsPerSecond, stream.dbStatementsPerSecond),
+        apiRequestsPerSecond: ratio(polling.apiRequestsPerSecond, stream.apiRequestsPerSecond),
+        apiP95: ratio(polling.apiMs.p95, stream.apiMs.p95),
+        appCpu: ratio(polling.appCpuPercent, stream.appCpuPercent),
+      },
+    ];
+  });
+  return { agents: AGENTS, supervisors: SUPERVISORS, textsPerSecond: RATE, seconds: SECONDS, burst: BURST, pollingDesign: POLLING_DESIGN_REF, runs, ratios };
+}
+
+async function runScenario({ design, database, counted, cwd }: { design: Design; database: DatabaseKind; counted: CountedDatabase | null; cwd?: string }) {
   const metricsToken = randomUUID();
   process.env.METRICS_TOKEN = metricsToken;
-  const server = await startAppServer();
+  const emulator = await startEmulatorProcess();
+  const server = await startAppServer({ cwd, databaseUrl: counted?.url, emulatorUrl: emulator.url }).catch(async (error: unknown) => {
+    await emulator.stop();
+    throw error;
+  });
   const apiMs: number[] = [];
-  let errors = 0;
   const errorsBy: Record<string, number> = {};
-  const failed = (what: string) => {
-    errors++;
-    errorsBy[what] = (errorsBy[what] ?? 0) + 1;
-  };
-  const timed = async (what: string, call: () => Promise<{ ok(): boolean; status(): number }>) => {
+  const failed = (what: string) => void (errorsBy[what] = (errorsBy[what] ?? 0) + 1);
+  let measuring = false;
+  let requests = 0;
+  const timed = async <R extends { ok(): boolean; status(): number }>(what: string, call: () => Promise<R>): Promise<R | null> => {
     const started = performance.now();
     const response = await call().catch(() => null);
-    apiMs.push(performance.now() - started);
+    if (measuring) {
+      apiMs.push(performance.now() - started);
+      requests++;
+    }
     if (!response?.ok()) failed(`${what} ${response?.status() ?? 'network'}`);
     return response;
   };
   const members: Member[] = [];
+  const sdkClients: LightClient[] = [];
+  const pollers: { stop(): void }[] = [];
+  let running = true;
   try {
-    const admin = await appSession(server.url, 'avery@example.com', DEMO_PASSWORD);
+    const adminPassword = server.demoPasswords.get('avery@example.com') ?? DEMO_PASSWORD;
+    const admin = await appSession(server.url, 'avery@example.com', adminPassword);
     const create = async (role: 'AGENT' | 'SUPERVISOR', i: number): Promise<Member> => {
       const email = `${role.toLowerCase()}-${i}-${Date.now()}@example.com`;
       const created = await admin.post('/api/admin/users', { data: { email, name: `${role} ${i}`, password: PASSWORD, role, capacity: 100 } });
@@ -59,23 +117,31 @@ export async function runTeamLoad() {
       const id = ((await created.json()) as { user: { id: string } }).user.id;
       const api = await appSession(server.url, email, PASSWORD);
       const cookie = (await api.storageState()).cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
-      return { id, api, stream: await readStream(`${server.url}/api/live`, { cookie }) };
+      return { id, api, stream: design === 'stream' ? await readStream(`${server.url}/api/live`, { cookie }) : null };
     };
     const agents: Member[] = [];
     const supervisors: Member[] = [];
     await pool(Array.from({ length: AGENTS }, (_, i) => i), 4, async (i) => void agents.push(await create('AGENT', i)));
     await pool(Array.from({ length: SUPERVISORS }, (_, i) => i), 4, async (i) => void supervisors.push(await create('SUPERVISOR', i)));
     members.push(...agents, ...supervisors);
-    // Each agent's browser takes its Conversations token, then goes Available.
+    const byId = new Map(agents.map((agent) => [agent.id, agent]));
+    const agentPollers = new Map<string, ReturnType<typeof pollAsAgent>>();
+    // Each agent's browser takes its Conversations token and connects the SDK (a light protocol
+    // client here), then goes Available (the polling design's browser also beat a heartbeat,
+    // which is how it counted as online).
     await pool(agents, 8, async (agent) => {
-      await timed('token', () => agent.api.get('/api/token'));
+      const token = await timed('token', () => agent.api.get('/api/token'));
+      const sdk = await LightClient.open(`${emulator.url.replace(/^http/, 'ws')}/v3/wsconnect`);
+      sdkClients.push(sdk);
+      await sdk.init(((await token!.json()) as { token: string }).token);
+      if (design === 'polling') await timed('heartbeat', () => agent.api.post('/api/me/heartbeat'));
       await timed('availability', () => agent.api.put('/api/me/availability', { data: { availability: 'AVAILABLE' } }));
     });
 
-    // When each agent heard a conversation become theirs, and who waits to hear it.
+    // When each conversation was heard to be an agent's, and who waits to hear it.
     const assignments = new Map<string, { agentId: string; at: number }[]>();
     const waiters = new Map<string, (() => boolean)[]>();
-    const assignedTo = (sid: string, agentId: string) =>
+    const heardBy = (sid: string, agentId: string) =>
       new Promise<number>((resolve) => {
         const check = () => {
           const found = assignments.get(sid)?.find((entry) => entry.agentId === agentId || agentId === '*');
@@ -84,108 +150,129 @@ export async function runTeamLoad() {
         };
         if (!check()) waiters.set(sid, [...(waiters.get(sid) ?? []), check]);
       });
-    let running = true;
-    const listen = async (member: Member, onEvent: (event: Heard) => void) => {
+    const work: Promise<unknown>[] = [];
+    const owners = new Map<string, Member>();
+    let assigned = 0;
+    // An agent given a conversation opens it, replies, and notes some of it.
+    const given = (agent: Member, sid: string, at: number) => {
+      if (assignments.get(sid)?.some((entry) => entry.agentId === agent.id)) return;
+      assignments.set(sid, [...(assignments.get(sid) ?? []), { agentId: agent.id, at }]);
+      owners.set(sid, agent);
+      waiters.set(sid, (waiters.get(sid) ?? []).filter((check) => !check()));
+      agentPollers.get(agent.id)?.open(sid);
+      assigned++;
+      work.push(timed('reply', () => agent.api.post(`/api/conversations/${sid}/messages`, { data: { body: 'On it.' } })));
+      if (assigned % NOTE_EVERY === 0) work.push(timed('note', () => agent.api.post(`/api/conversations/${sid}/notes`, { data: { body: 'Followed up.' } })));
+    };
+
+    const listen = async (member: Member, onEvent: (kind: string, data: Record<string, unknown>, at: number) => void) => {
       try {
         while (running) {
-          const event = await member.stream.next(() => true);
-          if (event.data) onEvent({ kind: event.data.kind, data: event.data.data, at: performance.now() });
+          const event = await member.stream!.next(() => true);
+          if (event.data) onEvent(event.data.kind, event.data.data, performance.now());
         }
       } catch {
-        if (running) failed('stream ended'); // under load
+        if (running) failed('stream ended');
+      }
+    };
+    // The polling design's screens heard of a new owner from the SDK; here, from Twilio itself.
+    const twilio = createTwilioClient(emulator.url, DEFAULT_CREDENTIALS);
+    const watchOwner = async (sid: string, agentId: string) => {
+      while (running && !assignments.get(sid)?.some((entry) => agentId === '*' || entry.agentId === agentId)) {
+        const participants = await twilio.conversations.v1.conversations(sid).participants.list().catch(() => []);
+        const owner = participants.map((p) => byId.get(p.identity ?? '')).find((agent) => agent && (agentId === '*' || agent.id === agentId));
+        if (owner) given(owner, sid, performance.now());
+        else await new Promise((resolve) => setTimeout(resolve, 250));
       }
     };
 
-    // Agents: reply to what they are given, note some of it. Supervisors: re-read the floor on a
-    // change, at most once a second (as the console does).
-    const work: Promise<unknown>[] = [];
-    let assigned = 0;
-    const owners = new Map<string, Member>();
-    for (const agent of agents) {
-      void listen(agent, (event) => {
-        if (event.kind !== 'assignment.changed' || event.data.toUserId !== agent.id) return;
-        const sid = String(event.data.conversationSid);
-        assignments.set(sid, [...(assignments.get(sid) ?? []), { agentId: agent.id, at: event.at }]);
-        owners.set(sid, agent);
-        waiters.set(sid, (waiters.get(sid) ?? []).filter((check) => !check()));
-        assigned++;
-        work.push(timed('reply', () => agent.api.post(`/api/conversations/${sid}/messages`, { data: { body: 'On it.' } })));
-        if (assigned % NOTE_EVERY === 0) work.push(timed('note', () => agent.api.post(`/api/conversations/${sid}/notes`, { data: { body: 'Followed up.' } })));
-      });
+    if (design === 'stream') {
+      for (const agent of agents) {
+        void listen(agent, (kind, data, at) => {
+          if (kind === 'assignment.changed' && data.toUserId === agent.id) given(agent, String(data.conversationSid), at);
+        });
+      }
+      // Supervisors re-read the floor on a change, at most once a second (as the console does).
+      for (const supervisor of supervisors) {
+        let last = 0;
+        void listen(supervisor, () => {
+          if (performance.now() - last < 1_000) return;
+          last = performance.now();
+          work.push(timed('overview', () => supervisor.api.get('/api/supervisor/overview')));
+        });
+      }
+    } else {
+      for (const agent of agents) agentPollers.set(agent.id, pollAsAgent(agent.api, timed));
+      pollers.push(...agentPollers.values(), ...supervisors.map((supervisor) => pollAsSupervisor(supervisor.api, timed)));
     }
-    for (const supervisor of supervisors) {
-      let last = 0;
-      void listen(supervisor, () => {
-        if (performance.now() - last < 1_000) return;
-        last = performance.now();
-        work.push(timed('overview', () => supervisor.api.get('/api/supervisor/overview')));
-      });
-    }
-    const cpuBefore = await appMetrics(server.url, metricsToken);
 
-    // Customers text in at RATE per second for SECONDS.
     const inboundMs: number[] = [];
+    const burstMs: number[] = [];
     const transferMs: number[] = [];
-    const control = phone({ url: server.emulatorUrl });
+    const control = phone({ url: emulator.url });
+    const text = async (i: number, into: number[]) => {
+      const sentAt = performance.now();
+      const answer = await control.send({ from: `+1555${String(7_000_000 + i)}`, to: NUMBER!, body: `Customer ${i} here` }).catch(() => null);
+      const sid = (answer as { routing?: { conversation_sid?: string } } | null)?.routing?.conversation_sid;
+      if (!sid) return failed('inbound not routed');
+      if (design === 'polling') void watchOwner(sid, '*');
+      into.push((await heardBy(sid, '*')) - sentAt);
+      const owner = owners.get(sid)!;
+      if (i % TRANSFER_EVERY !== 0 || agents.length < 2) return;
+      const to = agents[(agents.indexOf(owner) + 1) % agents.length]!;
+      const supervisor = supervisors[i % supervisors.length] ?? owner;
+      const transferAt = performance.now();
+      const arrived = heardBy(sid, to.id);
+      await timed('transfer', () => supervisor.api.post(`/api/conversations/${sid}/transfer`, { data: { to: to.id } }));
+      agentPollers.get(owner.id)?.close(sid);
+      if (design === 'polling') void watchOwner(sid, to.id);
+      transferMs.push((await arrived) - transferAt);
+    };
+
+    // Customers text in at RATE per second for SECONDS, then BURST at once.
+    const metricsBefore = await readAppMetrics(server.url, metricsToken);
+    const statementsBefore = (await counted?.statements()) ?? null;
+    measuring = true;
     const started = performance.now();
     const texts: Promise<void>[] = [];
     for (let i = 0; i < RATE * SECONDS; i++) {
-      const due = started + (i * 1_000) / RATE;
-      const wait = due - performance.now();
+      const wait = started + (i * 1_000) / RATE - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      texts.push(
-        (async () => {
-          const sentAt = performance.now();
-          const answer = await control.send({ from: `+1555${String(7_000_000 + i)}`, to: NUMBER!, body: `Customer ${i} here` }).catch(() => null);
-          const sid = (answer as { routing?: { conversation_sid?: string } } | null)?.routing?.conversation_sid;
-          if (!sid) {
-            failed('inbound not routed');
-            return;
-          }
-          inboundMs.push((await assignedTo(sid, '*')) - sentAt);
-          const owner = owners.get(sid)!;
-          if (i % TRANSFER_EVERY !== 0 || agents.length < 2) return;
-          const to = agents[(agents.indexOf(owner) + 1) % agents.length]!;
-          const supervisor = supervisors[i % supervisors.length] ?? owner;
-          const transferAt = performance.now();
-          const arrived = assignedTo(sid, to.id);
-          await timed('transfer', () => supervisor.api.post(`/api/conversations/${sid}/transfer`, { data: { to: to.id } }));
-          transferMs.push((await arrived) - transferAt);
-        })(),
-      );
+      texts.push(text(i, inboundMs));
     }
+    for (let i = 0; i < BURST; i++) texts.push(text(RATE * SECONDS + i, burstMs));
     await Promise.all(texts);
-    const elapsedSeconds = (performance.now() - started) / 1_000;
     await Promise.all(work);
-    const cpuAfter = await appMetrics(server.url, metricsToken);
-    running = false;
+    const elapsedSeconds = (performance.now() - started) / 1_000;
+    measuring = false;
+    const statementsAfter = (await counted?.statements()) ?? null;
+    const metricsAfter = await readAppMetrics(server.url, metricsToken);
 
     return {
-      agents: AGENTS,
-      supervisors: SUPERVISORS,
-      textsPerSecond: RATE,
-      seconds: SECONDS,
-      inbound: RATE * SECONDS,
+      design,
+      database,
+      inbound: RATE * SECONDS + BURST,
       inboundToAgentMs: distribution(inboundMs),
+      burstToAgentMs: distribution(burstMs),
       transferToNewOwnerMs: distribution(transferMs),
       apiMs: distribution(apiMs),
-      appCpuPercent: Math.round(((cpuAfter.cpuSeconds - cpuBefore.cpuSeconds) / elapsedSeconds) * 100),
-      appMemoryMiB: Math.round(cpuAfter.residentBytes / 2 ** 20),
-      errors,
+      apiRequestsPerSecond: Math.round(requests / elapsedSeconds),
+      webhookP99: webhookPercentileMs(metricsBefore, metricsAfter, 99),
+      dbStatementsPerSecond: statementsBefore === null ? null : Math.round((statementsAfter! - statementsBefore) / elapsedSeconds),
+      appCpuPercent: Math.round(((metricsAfter.cpuSeconds - metricsBefore.cpuSeconds) / elapsedSeconds) * 100),
+      appMemoryMiB: Math.round(metricsAfter.residentBytes / 2 ** 20),
+      errors: Object.values(errorsBy).reduce((a, b) => a + b, 0),
       errorsBy,
     };
   } finally {
+    running = false;
+    for (const poller of pollers) poller.stop();
+    for (const sdk of sdkClients) sdk.close();
     for (const member of members) {
-      member.stream.close();
+      member.stream?.close();
       await member.api.dispose().catch(() => undefined);
     }
     await server.stop();
+    await emulator.stop();
   }
-}
-
-/** The Next process's CPU time and memory, from the app's own Prometheus metrics. */
-async function appMetrics(url: string, token: string): Promise<{ cpuSeconds: number; residentBytes: number }> {
-  const text = await (await fetch(`${url}/api/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
-  const value = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text)?.[1] ?? Number.NaN);
-  return { cpuSeconds: value('switchboard_process_process_cpu_seconds_total'), residentBytes: value('switchboard_process_process_resident_memory_bytes') };
 }

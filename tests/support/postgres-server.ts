@@ -15,7 +15,8 @@ function findBinDir(): string {
   return dir;
 }
 
-export async function startPostgresServer(): Promise<{ url: string; stop(): Promise<void> }> {
+/** `settings` are server parameters (`-c name=value`), e.g. a preloaded extension. */
+export async function startPostgresServer(settings: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
   const bin = findBinDir();
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) => (asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]) as [string, string[]];
@@ -25,7 +26,7 @@ export async function startPostgresServer(): Promise<{ url: string; stop(): Prom
   execFileSync(...run(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']), { stdio: 'ignore' });
 
   const port = await freePort();
-  const server = spawn(...run(path.join(bin, 'postgres'), ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir]), {
+  const server = spawn(...run(path.join(bin, 'postgres'), ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir, ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])]), {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { after, type NextRequest, NextResponse } from 'next/server';
 import { errorResponse } from '@/lib/api/error-response';
 import { clientIpFrom } from '@/lib/auth/client-ip';
 import { BODY_LIMITS, readLimitedBody } from '@/lib/http/read-limited-body';
+import { metrics } from '@/lib/observability/metrics';
 import { readTwilioEnv } from '@/lib/twilio/twilio-env';
 import { processWebhook } from '@/lib/webhooks/process-webhook';
 import { recordWebhookOutcome } from '@/lib/webhooks/webhook-outcome';
@@ -9,6 +10,7 @@ import { recordWebhookOutcome } from '@/lib/webhooks/webhook-outcome';
 // Twilio's post-action webhooks. Authenticated by X-Twilio-Signature, not by a session; the
 // body is bounded before it is read (anyone can post here).
 export async function POST(req: NextRequest) {
+  const answered = metrics.webhookSeconds.startTimer();
   const clientIp = clientIpFrom(req.headers);
   let body: string;
   try {
@@ -28,5 +30,6 @@ export async function POST(req: NextRequest) {
         work().catch((error: unknown) => console.error('Webhook follow-up failed', error)),
       ),
   });
+  answered();
   return result.status === 200 ? new Response(null, { status: 200 }) : NextResponse.json({ error: result.error }, { status: result.status });
 }
