@@ -6,8 +6,7 @@
 // same protocol but runs the WebAssembly build of the same engine
 // (@prisma/schema-engine-wasm) on top of a Prisma driver adapter: pg for `postgres://`
 // URLs, PGlite for `pglite:<dir>` / `pglite:memory`.
-// Copied from ../shared/tools/prisma-schema-engine-wasm.mjs with the SQLite adapter removed
-// (Switchboard is PostgreSQL everywhere). prisma.config.ts points Prisma at it.
+// It has no SQLite adapter: Switchboard is PostgreSQL everywhere. prisma.config.ts points Prisma at it.
 import fs from 'node:fs'
 import path from 'node:path'
 import readline from 'node:readline'

@@ -9,7 +9,7 @@ import { formatAverage, formatDuration, formatPercent } from './format';
 
 type Column = { key: keyof AgentStats; label: string; format: (row: AgentStats) => string };
 
-const COLUMNS: Column[] = [
+export const COLUMNS: Column[] = [
   { key: 'handled', label: 'Conversations', format: (row) => String(row.handled) },
   { key: 'firstResponseMedianSeconds', label: 'First response (median)', format: (row) => formatDuration(row.firstResponseMedianSeconds) },
   { key: 'resolutionMedianSeconds', label: 'Resolution (median)', format: (row) => formatDuration(row.resolutionMedianSeconds) },
@@ -18,6 +18,7 @@ const COLUMNS: Column[] = [
   { key: 'transfersOut', label: 'Transfers out', format: (row) => String(row.transfersOut) },
   { key: 'availableSeconds', label: 'Time available', format: (row) => formatDuration(row.availableSeconds) },
   { key: 'csatScore', label: 'CSAT', format: (row) => (row.surveysAnswered ? `${formatPercent(row.csatScore)} (${formatAverage(row.csatAverage)}, ${row.surveysAnswered})` : '—') },
+  { key: 'csatResponseRate', label: 'Survey responses', format: (row) => (row.surveysSent ? `${formatPercent(row.csatResponseRate)} (${row.surveysAnswered} of ${row.surveysSent})` : '—') },
 ];
 
 type Sort = { key: keyof AgentStats; descending: boolean };

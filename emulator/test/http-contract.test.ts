@@ -61,7 +61,7 @@ describe('HTTP contract', () => {
       'http://127.0.0.1:1/2010-04-01/Accounts/AC1/Messages.json',
     );
     expect(toEmulatorUrl('https://memory.twilio.com/v1/Stores/mem_store_1/Profiles', 'http://127.0.0.1:1')).toBe(
-      'http://127.0.0.1:1/memory/v1/Stores/mem_store_1/Profiles',
+      'http://127.0.0.1:1/v1/Stores/mem_store_1/Profiles',
     );
     expect(() => toEmulatorUrl('https://voice.twilio.com/v1/Calls', 'http://127.0.0.1:1')).toThrow(/does not serve/);
     expect(toEmulatorUrl('https://example.com/hook', 'http://127.0.0.1:1')).toBe('https://example.com/hook');

@@ -4,7 +4,7 @@ import { buildConversationRecord, describeAttributes } from '@/lib/conversations
 import type { ConversationRecord, MessageRecord, ParticipantRecord, Preview } from '@/lib/conversations/view-records';
 
 // SDK objects are live and mutable; the store keeps plain, immutable copies of what the UI
-// reads (convention 15), made here and nowhere else.
+// reads, made here and nowhere else, so a render never sees an SDK object change under it.
 
 export function toConversationRecord(conversation: Conversation): ConversationRecord {
   const lastMessage = conversation.lastMessage;

@@ -23,9 +23,11 @@ export type AgentStats = {
   surveysAnswered: number;
   csatScore: number | null;
   csatAverage: number | null;
+  /** Share of the surveys sent for them that customers answered (0–1; null when none went out). */
+  csatResponseRate: number | null;
 };
 
-type Row = Omit<AgentStats, 'csatScore'> & { satisfied: unknown };
+type Row = Omit<AgentStats, 'csatScore' | 'csatResponseRate'> & { satisfied: unknown };
 
 /**
  * The agents table: one row per team member who is active or did anything in the period (only
@@ -120,6 +122,7 @@ export async function readAgentStats({ period, filters }: { period: ReportPeriod
   `);
   return rows.map((row) => {
     const answered = toNumber(row.surveysAnswered) ?? 0;
+    const sent = toNumber(row.surveysSent) ?? 0;
     return {
       id: row.id,
       name: row.name,
@@ -131,10 +134,11 @@ export async function readAgentStats({ period, filters }: { period: ReportPeriod
       transfersIn: toNumber(row.transfersIn) ?? 0,
       transfersOut: toNumber(row.transfersOut) ?? 0,
       availableSeconds: Math.round(toNumber(row.availableSeconds) ?? 0),
-      surveysSent: toNumber(row.surveysSent) ?? 0,
+      surveysSent: sent,
       surveysAnswered: answered,
       csatScore: answered > 0 ? (toNumber(row.satisfied) ?? 0) / answered : null,
       csatAverage: toNumber(row.csatAverage),
+      csatResponseRate: sent > 0 ? answered / sent : null,
     };
   });
 }

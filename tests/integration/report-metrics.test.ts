@@ -70,6 +70,8 @@ beforeAll(async () => {
   await message(B, sam, t('17T14:02:00'));
   await assign(B, ada, sam, 'TRANSFER', t('17T14:05:00'));
   await resolveInIndex({ conversationSid: B, actorId: sam, now: t('17T15:00:00') });
+  // The customer never answers B's survey.
+  await db.csatSurvey.create({ data: { conversationSid: B, agentId: sam, customerAddress: 'whatsapp:+15550000002', messageSid: sid('IM', 901), sentAt: t('17T15:00:00') } });
 
   // C: nobody answers; it waits in the queue from the start.
   await recordConversation({ sid: C, state: 'active', createdAt: t('18T08:00:00'), attributes: JSON.stringify({ switchboard: { channel: 'sms', customer: { address: '+15550000003' }, twilioNumber: '+15017122662' } }) });
@@ -116,11 +118,12 @@ describe('report metrics on hand-built histories', () => {
       // B within 5 minutes; A answered late; C never answered.
       serviceLevelMet: 1,
       serviceLevelMissed: 2,
-      surveysSent: 1,
+      // A's survey answered 5, B's unanswered.
+      surveysSent: 2,
       surveysAnswered: 1,
       csatScore: 1,
       csatAverage: 5,
-      csatResponseRate: 1,
+      csatResponseRate: 0.5,
     });
     expect(current.serviceLevel).toBeCloseTo(1 / 3);
     expect(previous).toMatchObject({ opened: 1, resolved: 1, stillOpen: 0, firstResponseMedianSeconds: 30, resolutionMedianSeconds: 1800, serviceLevel: 1 });
@@ -144,7 +147,7 @@ describe('report metrics on hand-built histories', () => {
     expect(sams.current).toMatchObject({ opened: 1, resolved: 1, firstResponseMedianSeconds: 120 });
   });
 
-  it('agents: handled, medians, replies, transfers, time available, CSAT', async () => {
+  it('agents: handled, medians, replies, transfers, time available, CSAT and survey response rate', async () => {
     const stats = await readAgentStats({ period, filters: everything });
     expect(stats.find((row) => row.id === ada)).toMatchObject({
       handled: 2,
@@ -154,10 +157,24 @@ describe('report metrics on hand-built histories', () => {
       transfersIn: 0,
       transfersOut: 1,
       availableSeconds: 600 + 20,
+      surveysSent: 1,
       surveysAnswered: 1,
       csatScore: 1,
+      csatResponseRate: 1,
     });
-    expect(stats.find((row) => row.id === sam)).toMatchObject({ handled: 1, firstResponseMedianSeconds: 120, resolutionMedianSeconds: 3600, repliesSent: 1, transfersIn: 1, transfersOut: 0, availableSeconds: 0 });
+    expect(stats.find((row) => row.id === sam)).toMatchObject({
+      handled: 1,
+      firstResponseMedianSeconds: 120,
+      resolutionMedianSeconds: 3600,
+      repliesSent: 1,
+      transfersIn: 1,
+      transfersOut: 0,
+      availableSeconds: 0,
+      surveysSent: 1,
+      surveysAnswered: 0,
+      csatScore: null,
+      csatResponseRate: 0,
+    });
     expect((await readAgentStats({ period, filters: { ...everything, agent: [sam] } })).map((row) => row.name)).toEqual(['Sam']);
   });
 

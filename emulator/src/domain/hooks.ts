@@ -11,7 +11,7 @@ import type { Origin } from './origin';
 
 /**
  * The pre-action hook: called before every change, after the request has been fully validated and
- * before anything is written. Issue 4 plugs Twilio's pre-action webhooks in here. The hook may
+ * before anything is written. Twilio's pre-action webhooks plug in here (`webhooks/`). The hook may
  *
  * - throw a `TwilioError` to reject the change (nothing is written), or
  * - return modifications (the fields Twilio lets a pre-action webhook change), which are applied and

@@ -11,7 +11,7 @@ export const memoryV1: ProductRegistration = {
   product: {
     name: 'Memory v1',
     host: 'memory',
-    mount: '/memory',
+    mount: '',
     spec: { emulatorOnly: 'Memory (Conversation Memory) for GROUP_BY_PROFILE: no vendored OpenAPI description; the twilio helper 6.2 models are the contract. Only stores, profiles, traits, identifiers and lookup.' },
   },
   defaults: { auth: 'account', body: 'json' },

@@ -69,6 +69,7 @@ export const EXPORT_TABLES = {
       'surveys_answered',
       'csat_score',
       'csat_average',
+      'csat_response_rate',
     ],
     pages: once(async (input) =>
       (await readAgentStats(input)).map((row) => [
@@ -86,6 +87,7 @@ export const EXPORT_TABLES = {
         row.surveysAnswered,
         row.csatScore,
         row.csatAverage,
+        row.csatResponseRate,
       ]),
     ),
   },
