@@ -142,16 +142,20 @@ describe('taking every conversation away from a connected agent', () => {
       const { sids, seats } = await justJoined(alice);
       const v1 = sdk.rest.conversations.v1;
       const lost = await expectAllLost(alice, sids, async () => {
-        // What the app does for a disabled agent: a group text's projected address goes back to the
-        // queue's identity, any other conversation loses her participant.
+        // What the app does for a disabled agent (lib/users/cut-off-user.ts): a group text's projected
+        // address goes back to the queue's identity, any other conversation loses her participant. The
+        // app strips her role first; here it comes last, because the role changes nothing her client
+        // reads and taking the conversations right after she joined them is the race under test.
         await Promise.all([
           v1.conversations(sids[0] ?? '').participants(seats[0] ?? '').remove(),
           v1.conversations(sids[1] ?? '').participants(seats[1] ?? '').remove(),
           v1.conversations(sids[2] ?? '').participants(seats[2] ?? '').update({ identity: 'switchboard-queue' }),
         ]);
-        const nobody = await v1.roles.create({ friendlyName: 'Disabled', type: 'service', permission: ['editOwnUserInfo'] });
+        const nobody = await v1.roles.create({ friendlyName: 'Disabled', type: 'service', permission: ['editOwnMessageAttributes'] });
         await v1.users('alice').update({ roleSid: nobody.sid });
       });
+      // The app keeps a disabled agent's User; deleting it too (as an administrator may) removes the
+      // maps her connected client still subscribes to.
       await v1.users('alice').remove();
       await settled(alice);
       expect(rejections.reasons).toEqual([]);

@@ -4,7 +4,10 @@ import type { SdkEmulator } from './sdk-harness';
 export type HeldRequests = {
   /** Resolves once the first matching request has arrived and is being held. */
   readonly arrived: Promise<void>;
-  /** Lets the held requests through (later ones are no longer held); resolves once all are answered. */
+  /**
+   * Lets the held requests through (later ones are no longer held); resolves once all are answered,
+   * with success or an error alike: what the client makes of an error answer is what tests check.
+   */
   release(): Promise<void>;
 };
 
@@ -35,7 +38,7 @@ export function holdRequests(sdk: SdkEmulator, matches: (request: EdgeRequest) =
     async release() {
       for (const { route, handle } of originals) route.handler = handle;
       open();
-      await Promise.all(held);
+      await Promise.allSettled(held);
     },
   };
 }
