@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, signInWithApi } from './fixtures/auth';
-import { emulatorUrl, uniqueCustomerNumber } from './fixtures/emulator';
+import { emulatorUrl } from './fixtures/emulator';
 import { METRICS_TOKEN } from './fixtures/metrics';
-import { customerSends, expectPhoneReceives, SMS_NUMBER } from './fixtures/phone';
+import { SMS_NUMBER } from './fixtures/phone';
 import { conversationRow, createMember, openInbox, test as inboxTest } from './fixtures/team';
 
 const directives = (policy: string | undefined) => new Map((policy ?? '').split(';').map((part) => {
@@ -67,14 +67,12 @@ test('health reports the database and Twilio; metrics need an admin or the beare
   }
 });
 
-inboxTest('the inbox works under the CSP: live over the SDK, replies, and a customer’s photo', async ({ browser }) => {
+inboxTest('the inbox works under the CSP: live over the SDK, replies, and a customer’s photo', async ({ browser, phone }) => {
   // openInbox fails the test on anything the CSP blocked.
   const agent = await openInbox(browser, await createMember(browser, { name: 'Cole Policy' }), { available: true });
-  const customer = uniqueCustomerNumber();
+  const customer = phone();
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
-  const upload = await fetch(`${emulatorUrl}/emulator/v1/Carrier/Media`, { method: 'POST', headers: { 'content-type': 'image/png', 'content-disposition': 'attachment; filename="photo.png"' }, body: png });
-  const { url } = (await upload.json()) as { url: string };
-  const { routing } = await customerSends({ from: customer, to: SMS_NUMBER, body: 'Here is the damage', media: [url] });
+  const { routing } = await customer.send(SMS_NUMBER, 'Here is the damage', { media: [{ name: 'photo.png', mimeType: 'image/png', buffer: png }] });
   const row = conversationRow(agent.page, routing.conversation_sid!);
   await expect(row).toBeVisible();
   await row.click();
@@ -83,6 +81,6 @@ inboxTest('the inbox works under the CSP: live over the SDK, replies, and a cust
   const composer = agent.page.getByRole('textbox', { name: 'Message' });
   await composer.fill('Sorry about that, a replacement is on its way.');
   await composer.press('Enter');
-  await expectPhoneReceives(customer, (message) => message.body === 'Sorry about that, a replacement is on its way.');
+  await customer.expectMessage('Sorry about that, a replacement is on its way.', { from: SMS_NUMBER });
   await agent.close();
 });

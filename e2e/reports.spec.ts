@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { uniquePhoneNumber } from 'conversations-emulator/playwright';
 import { parse } from 'csv-parse/sync';
 import { formatDuration } from '../components/reports/format';
 import { DEMO, signInWithApi } from './fixtures/auth';
@@ -18,13 +19,13 @@ test.beforeAll(async ({}, testInfo) => {
 test.afterAll(async () => app?.stop());
 
 type Person = { api: APIRequestContext; id: string };
-const customer = () => `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+const customer = uniquePhoneNumber;
 const setAvailability = (person: Person, availability: 'AVAILABLE' | 'AWAY') => expectOk(person.api.put('/api/me/availability', { data: { availability } }));
 const reply = (person: Person, sid: string, body: string) => expectOk(person.api.post(`/api/conversations/${sid}/messages`, { data: { body } }));
 const resolve = (person: Person, sid: string) => expectOk(person.api.post(`/api/conversations/${sid}/close`, { data: {} }));
 
 async function textIn(from: string, to: string, body: string): Promise<string> {
-  const { routing } = await app.carrier.send({ from, to, body });
+  const { routing } = await app.emulator.phone(from).send(to, body);
   expect(routing.outcome).toBe('autocreated');
   return routing.conversation_sid!;
 }
@@ -56,39 +57,39 @@ test('a week handled by two agents: the overview, the agents table and the CSVs 
   const ben = await app.signIn(DEMO.otherAgent.email);
   // First response target: 75 minutes.
   await expectOk(sam.api.put('/api/supervisor/settings', { data: { firstResponseSeconds: 4500, replyWaitSeconds: 600 } }));
-  const start = new Date((await app.carrier.call<{ now: string }>('Clock')).json.now);
+  const start = await app.emulator.clock.now();
 
   // Monday: Ada answers in an hour and resolves three hours later.
   await setAvailability(ada, 'AVAILABLE');
   await setAvailability(ben, 'AWAY');
   const monday = await textIn(customer(), SMS_NUMBER, 'Where is my order?');
   await expectOwner(sam.api, monday, ada.id);
-  await app.carrier.advanceClock('PT1H');
+  await app.emulator.clock.advance('PT1H');
   await reply(ada, monday, 'It ships today.');
-  await app.carrier.advanceClock('PT3H');
+  await app.emulator.clock.advance('PT3H');
   await resolve(ada, monday);
 
   // Tuesday: Ben answers after 90 minutes and hands it to Ada, who resolves it two hours later.
-  await app.carrier.advanceClock('P1D');
+  await app.emulator.clock.advance('P1D');
   await setAvailability(ada, 'AWAY');
   await setAvailability(ben, 'AVAILABLE');
   const tuesday = await textIn(customer(), SMS_NUMBER, 'My invoice is wrong');
   await expectOwner(sam.api, tuesday, ben.id);
-  await app.carrier.advanceClock('PT1H30M');
+  await app.emulator.clock.advance('PT1H30M');
   await reply(ben, tuesday, 'Let me get billing.');
   await expectOk(ben.api.post(`/api/conversations/${tuesday}/transfer`, { data: { to: ada.id, note: 'Billing' } }));
-  await app.carrier.advanceClock('PT1H');
+  await app.emulator.clock.advance('PT1H');
   await reply(ada, tuesday, 'Fixed, a new invoice is on its way.');
-  await app.carrier.advanceClock('PT1H');
+  await app.emulator.clock.advance('PT1H');
   await resolve(ada, tuesday);
 
   // Wednesday: Ada answers after two hours; still open.
-  await app.carrier.advanceClock('P1D');
+  await app.emulator.clock.advance('P1D');
   await setAvailability(ben, 'AWAY');
   await setAvailability(ada, 'AVAILABLE');
   const wednesday = await textIn(customer(), SMS_NUMBER, 'Can I change my address?');
   await expectOwner(sam.api, wednesday, ada.id);
-  await app.carrier.advanceClock('PT2H');
+  await app.emulator.clock.advance('PT2H');
   await reply(ada, wednesday, 'Yes, what is the new one?');
   // The day ends: Ada's time available stops running (it grows while she is there and Available),
   // so the table and the CSVs read below count the same.
@@ -179,13 +180,14 @@ test('a satisfaction survey goes out on resolve; the answer is recorded against 
   await expectOwner(sam.api, sid, ada.id);
   await reply(ada, sid, 'Yes, 8pm tonight.');
   await resolve(ada, sid);
-  await expect.poll(async () => (await app.carrier.inbox(number)).map(([, body]) => body)).toContain(question);
+  const customerPhone = app.emulator.phone(number);
+  await customerPhone.expectMessage(question, { from: SECOND_NUMBER });
 
-  const answer = await app.carrier.send({ from: number, to: SECOND_NUMBER, body: '4 - quick, thanks' });
+  const answer = await customerPhone.send(SECOND_NUMBER, '4 - quick, thanks');
   const replySid = answer.routing.conversation_sid!;
   expect(replySid).not.toBe(sid);
   // Not routed: closed at once, never owned, never queued.
-  await expect.poll(async () => (await app.twilio().conversations.v1.conversations(replySid).fetch()).state).toBe('closed');
+  await expect.poll(async () => (await app.emulator.twilio.conversations.v1.conversations(replySid).fetch()).state).toBe('closed');
   const history = (await (await sam.api.get(`/api/conversations/${replySid}/history`)).json()) as { assignments: unknown[] };
   expect(history.assignments).toEqual([]);
   expect(((await (await sam.api.get('/api/queue')).json()) as { queue: unknown[] }).queue).toEqual([]);
@@ -193,7 +195,7 @@ test('a satisfaction survey goes out on resolve; the answer is recorded against 
   // Recorded against the conversation and Ada: the overview, her row, the comments.
   const start = new Date(Date.now() - 86_400_000);
   const query = weekOf(start, SECOND_NUMBER);
-  query.set('to', new Date((await app.carrier.call<{ now: string }>('Clock')).json.now).toISOString().slice(0, 10));
+  query.set('to', (await app.emulator.clock.now()).toISOString().slice(0, 10));
   await page.goto(`/reports?${query}`);
   await expect(overviewValue(page, 'csat-score')).toHaveText('100%');
   await expect(overviewValue(page, 'csat-response-rate')).toHaveText('100%');
