@@ -41,7 +41,8 @@ export async function seedReportHistory(url: string, size: HistorySize, now: Dat
            CASE WHEN o.opened < ($3::timestamptz AT TIME ZONE 'UTC') - interval '1 day' OR random() < 0.5
              THEN LEAST(o.opened + make_interval(secs => 300 + random() * 172800), ($3::timestamptz AT TIME ZONE 'UTC')) END AS resolved
          FROM generate_series(1, $1) i,
-           LATERAL (SELECT ($3::timestamptz AT TIME ZONE 'UTC') - make_interval(secs => random() * $4 * 86400) AS opened) o
+           -- "+ 0 * i" ties the subquery to its row: uncorrelated, it runs once and every conversation opens at one instant.
+           LATERAL (SELECT ($3::timestamptz AT TIME ZONE 'UTC') - make_interval(secs => random() * $4 * 86400 + 0 * i) AS opened) o
        ) generated`,
       [size.conversations, size.agents, end, size.days],
     );
