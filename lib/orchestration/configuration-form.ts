@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zSafeText } from '@/lib/text/control-characters';
 
 // The admin's Orchestration form, shared by the browser and the API: what Switchboard lets an
 // admin set on a Conversation Orchestrator configuration (Conversations API v2). No server imports.
@@ -28,7 +29,7 @@ export const ZConfigurationForm = z
       .min(1, 'Give it a name.')
       .max(32, 'At most 32 characters.')
       .regex(/^[a-zA-Z0-9-_ ]+$/, 'Letters, digits, spaces, - and _ only.'),
-    description: z.string().trim().max(256, 'At most 256 characters.').default(''),
+    description: zSafeText().trim().max(256, 'At most 256 characters.').default(''),
     groupingType: z.enum(GROUPING_TYPES),
     memoryStoreId: z.string().trim().max(64).default(''),
     captures: z.object({ SMS: z.array(ZCaptureAddress).max(50), WHATSAPP: z.array(ZCaptureAddress).max(50) }),

@@ -27,7 +27,7 @@ export async function processWebhook({ body, signature, idempotencyToken, authTo
   const params = parseFormParams(body);
   const eventType = first(params, 'EventType') ?? undefined;
   if (!isValidTwilioSignature({ authToken, signature, url, params })) {
-    recordWebhookOutcome({ outcome: 'rejected', reason: 'bad_signature', detail: signature ? 'invalid' : 'missing' }, { eventType, clientIp });
+    recordWebhookOutcome({ outcome: 'rejected', reason: 'bad_signature', detail: signature ? 'invalid' : 'missing' }, { endpoint: 'post-action', eventType, clientIp });
     return { status: 403, error: { code: 'forbidden', message: 'The X-Twilio-Signature is missing or invalid.' } };
   }
   const deadLetter = (reason: string) =>
@@ -45,7 +45,7 @@ export async function processWebhook({ body, signature, idempotencyToken, authTo
     return { status: 200 };
   }
   if (parsed.kind === 'invalid') {
-    recordWebhookOutcome({ outcome: 'rejected', reason: 'invalid_payload', detail: parsed.message }, { eventType, clientIp });
+    recordWebhookOutcome({ outcome: 'rejected', reason: 'invalid_payload', detail: parsed.message }, { endpoint: 'post-action', eventType, clientIp });
     await deadLetter(`Malformed event: ${parsed.message}`);
     return { status: 400, error: { code: 'bad_request', message: parsed.message } };
   }

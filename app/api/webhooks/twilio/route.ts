@@ -1,11 +1,10 @@
 import { after, type NextRequest, NextResponse } from 'next/server';
 import { errorResponse } from '@/lib/api/error-response';
 import { clientIpFrom } from '@/lib/auth/client-ip';
-import { BODY_LIMITS, readLimitedBody } from '@/lib/http/read-limited-body';
 import { metrics } from '@/lib/observability/metrics';
 import { readTwilioEnv } from '@/lib/twilio/twilio-env';
 import { processWebhook } from '@/lib/webhooks/process-webhook';
-import { recordWebhookOutcome } from '@/lib/webhooks/webhook-outcome';
+import { readWebhookBody } from '@/lib/webhooks/read-webhook-body';
 
 // Twilio's post-action webhooks. Authenticated by X-Twilio-Signature, not by a session; the
 // body is bounded before it is read (anyone can post here).
@@ -14,9 +13,8 @@ export async function POST(req: NextRequest) {
   const clientIp = clientIpFrom(req.headers);
   let body: string;
   try {
-    body = (await readLimitedBody(req, BODY_LIMITS.webhook)).toString('utf8');
+    body = await readWebhookBody(req, { endpoint: 'post-action', clientIp });
   } catch (error) {
-    recordWebhookOutcome({ outcome: 'rejected', reason: 'too_large' }, { clientIp });
     return errorResponse(error);
   }
   const result = await processWebhook({
