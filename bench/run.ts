@@ -106,11 +106,12 @@ const BENCHMARKS: Record<string, Benchmark> = {
               `webhook p99 ≤ ${run.webhookP99?.atMostMs ?? 'n/a'} ms · app CPU ${run.appCpuPercent}% · ${run.appMemoryMiB} MiB · ` +
               `errors ${run.errors} ${JSON.stringify(run.errorsBy)}`,
           },
+          { scenario: `${name}, then ${run.idle.seconds} s without traffic: ${run.idle.apiRequestsPerSecond} API req/s · DB ${run.idle.dbStatementsPerSecond ?? 'n/a'} statements/s` },
         ];
       }),
       ...r.ratios.map((ratio) => ({
         scenario:
-          `polling ÷ stream (${ratio.database}): DB statements/s ×${ratio.dbStatementsPerSecond ?? 'n/a'} · ` +
+          `polling ÷ stream (${ratio.database}): DB statements/s ×${ratio.dbStatementsPerSecond ?? 'n/a'} (without traffic ×${ratio.idleDbStatementsPerSecond ?? 'n/a'}) · ` +
           `API req/s ×${ratio.apiRequestsPerSecond} · API p95 ×${ratio.apiP95} · app CPU ×${ratio.appCpu}`,
       })),
     ],

@@ -34,6 +34,8 @@ const SUPERVISORS = Number(process.env.TEAM_LOAD_SUPERVISORS ?? 10);
 const RATE = Number(process.env.TEAM_LOAD_RATE ?? 50);
 const SECONDS = Number(process.env.TEAM_LOAD_SECONDS ?? 60);
 const BURST = Number(process.env.TEAM_LOAD_BURST ?? 100);
+/** A quiet spell after the traffic: the team still signed in, each agent's last conversation open. */
+const IDLE_SECONDS = Number(process.env.TEAM_LOAD_IDLE_SECONDS ?? 20);
 const DESIGNS = (process.env.TEAM_LOAD_DESIGNS ?? 'stream,polling').split(',') as Design[];
 const DATABASES = (process.env.TEAM_LOAD_DATABASES ?? 'embedded,postgres').split(',') as DatabaseKind[];
 /** One inbound conversation in this many is transferred, one in NOTE_EVERY gets a note. */
@@ -71,6 +73,7 @@ export async function runTeamLoad() {
       {
         database,
         dbStatementsPerSecond: ratio(polling.dbStatementsPerSecond, stream.dbStatementsPerSecond),
+        idleDbStatementsPerSecond: ratio(polling.idle.dbStatementsPerSecond, stream.idle.dbStatementsPerSecond),
         apiRequestsPerSecond: ratio(polling.apiRequestsPerSecond, stream.apiRequestsPerSecond),
         apiP95: ratio(polling.apiMs.p95, stream.apiMs.p95),
         appCpu: ratio(polling.appCpuPercent, stream.appCpuPercent),
@@ -96,10 +99,8 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
   const timed = async <R extends { ok(): boolean; status(): number }>(what: string, call: () => Promise<R>): Promise<R | null> => {
     const started = performance.now();
     const response = await call().catch(() => null);
-    if (measuring) {
-      apiMs.push(performance.now() - started);
-      requests++;
-    }
+    requests++;
+    if (measuring) apiMs.push(performance.now() - started);
     if (!response?.ok()) failed(`${what} ${response?.status() ?? 'network'}`);
     return response;
   };
@@ -134,7 +135,7 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
       const sdk = await LightClient.open(`${emulator.url.replace(/^http/, 'ws')}/v3/wsconnect`);
       sdkClients.push(sdk);
       await sdk.init(((await token!.json()) as { token: string }).token);
-      if (design === 'polling') await timed('heartbeat', () => agent.api.post('/api/me/heartbeat'));
+      if (design === 'polling') await timed('heartbeat', () => agent.api.post('/api/me/heartbeat', { data: {} }));
       await timed('availability', () => agent.api.put('/api/me/availability', { data: { availability: 'AVAILABLE' } }));
     });
 
@@ -233,6 +234,7 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
     const metricsBefore = await readAppMetrics(server.url, metricsToken);
     const statementsBefore = (await counted?.statements()) ?? null;
     measuring = true;
+    const requestsBefore = requests;
     const started = performance.now();
     const texts: Promise<void>[] = [];
     for (let i = 0; i < RATE * SECONDS; i++) {
@@ -242,11 +244,21 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
     }
     for (let i = 0; i < BURST; i++) texts.push(text(RATE * SECONDS + i, burstMs));
     await Promise.all(texts);
-    await Promise.all(work);
+    // Replies and notes set off by the last assignments (and re-reads those set off) finish too.
+    while (work.length > 0) await Promise.all(work.splice(0));
     const elapsedSeconds = (performance.now() - started) / 1_000;
     measuring = false;
     const statementsAfter = (await counted?.statements()) ?? null;
     const metricsAfter = await readAppMetrics(server.url, metricsToken);
+    const requestsAfter = requests;
+
+    // Then nobody writes for a while: what the team costs just by being there.
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1_000));
+    const idleStatements = (await counted?.statements()) ?? null;
+    const idleRequests = requests - requestsAfter;
+    running = false;
+    while (work.length > 0) await Promise.all(work.splice(0));
+    const mostFrequentStatements = (await counted?.mostFrequent(25)) ?? null;
 
     return {
       design,
@@ -256,11 +268,17 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
       burstToAgentMs: distribution(burstMs),
       transferToNewOwnerMs: distribution(transferMs),
       apiMs: distribution(apiMs),
-      apiRequestsPerSecond: Math.round(requests / elapsedSeconds),
+      apiRequestsPerSecond: Math.round((requestsAfter - requestsBefore) / elapsedSeconds),
       webhookP99: webhookPercentileMs(metricsBefore, metricsAfter, 99),
       dbStatementsPerSecond: statementsBefore === null ? null : Math.round((statementsAfter! - statementsBefore) / elapsedSeconds),
+      idle: {
+        seconds: IDLE_SECONDS,
+        apiRequestsPerSecond: Math.round(idleRequests / IDLE_SECONDS),
+        dbStatementsPerSecond: idleStatements === null ? null : Math.round((idleStatements - statementsAfter!) / IDLE_SECONDS),
+      },
       appCpuPercent: Math.round(((metricsAfter.cpuSeconds - metricsBefore.cpuSeconds) / elapsedSeconds) * 100),
       appMemoryMiB: Math.round(metricsAfter.residentBytes / 2 ** 20),
+      mostFrequentStatements,
       errors: Object.values(errorsBy).reduce((a, b) => a + b, 0),
       errorsBy,
     };

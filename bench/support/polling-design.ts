@@ -38,7 +38,7 @@ type Timed = (what: string, call: () => Promise<{ ok(): boolean; status(): numbe
 export function pollAsAgent(api: APIRequestContext, timed: Timed) {
   let openSid: string | null = null;
   const timers = [
-    every(INTERVALS.heartbeat, () => timed('heartbeat', () => api.post('/api/me/heartbeat'))),
+    every(INTERVALS.heartbeat, () => timed('heartbeat', () => api.post('/api/me/heartbeat', { data: {} }))),
     every(INTERVALS.viewers, () => timed('viewers poll', () => api.get('/api/presence'))),
     every(INTERVALS.notes, () => openSid && timed('notes poll', () => api.get(`/api/conversations/${openSid}/notes`))),
     every(INTERVALS.presence, () => openSid && timed('presence', () => api.post('/api/presence', { data: { conversationSid: openSid, typing: false } }))),
