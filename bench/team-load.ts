@@ -36,6 +36,7 @@ const SECONDS = Number(process.env.TEAM_LOAD_SECONDS ?? 60);
 const BURST = Number(process.env.TEAM_LOAD_BURST ?? 100);
 /** A quiet spell after the traffic: the team still signed in, each agent's last conversation open. */
 const IDLE_SECONDS = Number(process.env.TEAM_LOAD_IDLE_SECONDS ?? 20);
+const HEARD_WITHIN_MS = 60_000;
 const DESIGNS = (process.env.TEAM_LOAD_DESIGNS ?? 'stream,polling').split(',') as Design[];
 const DATABASES = (process.env.TEAM_LOAD_DATABASES ?? 'embedded,postgres').split(',') as DatabaseKind[];
 /** One inbound conversation in this many is transferred, one in NOTE_EVERY gets a note. */
@@ -142,11 +143,16 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
     // When each conversation was heard to be an agent's, and who waits to hear it.
     const assignments = new Map<string, { agentId: string; at: number }[]>();
     const waiters = new Map<string, (() => boolean)[]>();
+    // Null when nobody heard it in time (an app that has fallen behind; the reconciler may route it later).
     const heardBy = (sid: string, agentId: string) =>
-      new Promise<number>((resolve) => {
+      new Promise<number | null>((resolve) => {
+        const gaveUp = setTimeout(() => resolve(null), HEARD_WITHIN_MS);
         const check = () => {
           const found = assignments.get(sid)?.find((entry) => entry.agentId === agentId || agentId === '*');
-          if (found) resolve(found.at);
+          if (found) {
+            clearTimeout(gaveUp);
+            resolve(found.at);
+          }
           return Boolean(found);
         };
         if (!check()) waiters.set(sid, [...(waiters.get(sid) ?? []), check]);
@@ -217,7 +223,9 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
       const sid = (answer as { routing?: { conversation_sid?: string } } | null)?.routing?.conversation_sid;
       if (!sid) return failed('inbound not routed');
       if (design === 'polling') void watchOwner(sid, '*');
-      into.push((await heardBy(sid, '*')) - sentAt);
+      const heardAt = await heardBy(sid, '*');
+      if (heardAt === null) return failed(`inbound not heard within ${HEARD_WITHIN_MS / 1_000} s`);
+      into.push(heardAt - sentAt);
       const owner = owners.get(sid)!;
       if (i % TRANSFER_EVERY !== 0 || agents.length < 2) return;
       const to = agents[(agents.indexOf(owner) + 1) % agents.length]!;
@@ -227,7 +235,9 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
       await timed('transfer', () => supervisor.api.post(`/api/conversations/${sid}/transfer`, { data: { to: to.id } }));
       agentPollers.get(owner.id)?.close(sid);
       if (design === 'polling') void watchOwner(sid, to.id);
-      transferMs.push((await arrived) - transferAt);
+      const arrivedAt = await arrived;
+      if (arrivedAt === null) return failed(`transfer not heard within ${HEARD_WITHIN_MS / 1_000} s`);
+      transferMs.push(arrivedAt - transferAt);
     };
 
     // Customers text in at RATE per second for SECONDS, then BURST at once.
