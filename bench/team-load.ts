@@ -58,7 +58,10 @@ export async function runTeamLoad() {
     for (const database of DATABASES) {
       for (const design of DESIGNS) {
         const counted = database === 'postgres' ? await postgres!.database() : null;
-        runs.push(await runScenario({ design, database, counted, cwd: design === 'polling' ? pollingDir! : undefined }));
+        const run = await runScenario({ design, database, counted, cwd: design === 'polling' ? pollingDir! : undefined });
+        // Each run as it ends: a later run that fails must not lose it.
+        console.error(`team-load ${design} · ${database}: ${JSON.stringify(run)}`);
+        runs.push(run);
       }
     }
   } finally {

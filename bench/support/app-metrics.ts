@@ -5,9 +5,13 @@ export type AppMetrics = {
   webhookBuckets: Map<number, number>;
 };
 
-/** The Next process's CPU time, memory and webhook timings, from the app's own Prometheus metrics. */
+/**
+ * The Next process's CPU time, memory and webhook timings, from the app's own Prometheus metrics;
+ * unknown (NaN, no buckets) when an overloaded app does not answer within a minute.
+ */
 export async function readAppMetrics(url: string, token: string): Promise<AppMetrics> {
-  const text = await (await fetch(`${url}/api/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
+  const response = await fetch(`${url}/api/metrics`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(60_000) }).catch(() => null);
+  const text = (await response?.text().catch(() => '')) ?? '';
   const value = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text)?.[1] ?? Number.NaN);
   const webhookBuckets = new Map<number, number>();
   for (const [, le, count] of text.matchAll(/^switchboard_webhook_seconds_bucket\{le="([^"]+)"\} (\d+)/gm)) {
