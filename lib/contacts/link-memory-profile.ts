@@ -51,7 +51,7 @@ const sameLink = (a: Stored, b: Stored) =>
 export async function linkMemoryProfile({ contactId, force = false, now = new Date() }: { contactId: string; force?: boolean; now?: Date }): Promise<MemoryProfileView | null> {
   const contact = await db.contact.findUniqueOrThrow({
     where: { id: contactId },
-    select: { ...STORED, email: true, addresses: { select: { address: true, channel: true }, orderBy: { createdAt: 'asc' } } },
+    select: { ...STORED, email: true, updatedAt: true, addresses: { select: { address: true, channel: true }, orderBy: { createdAt: 'asc' } } },
   });
   if (!force && !isDue(contact, now)) return memoryProfileView(contact);
   const found = await findMemoryProfile(identifiersOf(contact)).catch((error: unknown) => {
@@ -64,7 +64,8 @@ export async function linkMemoryProfile({ contactId, force = false, now = new Da
   if (found.lookup === 'UNAVAILABLE' && contact.memoryLookup === 'LINKED') return memoryProfileView(contact);
   const next = toStored(found, now);
   await db.$transaction(async (tx) => {
-    await tx.contact.update({ where: { id: contactId }, data: { ...next, memoryTraits: next.memoryTraits ?? Prisma.DbNull } });
+    // Not an edit by the team: the contact's updatedAt (recent contacts first) stays.
+    await tx.contact.update({ where: { id: contactId }, data: { ...next, memoryTraits: next.memoryTraits ?? Prisma.DbNull, updatedAt: contact.updatedAt } });
     // Other screens showing the person follow a change (not a lookup that found the same again).
     if (!sameLink(contact, next)) await announceContactChange([contactId], tx);
   });

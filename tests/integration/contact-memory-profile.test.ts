@@ -3,6 +3,7 @@ import type { Emulator } from 'conversations-emulator';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { recordConversation } from '@/lib/conversation-index/record-conversation';
 import { linkMemoryProfile } from '@/lib/contacts/link-memory-profile';
+import { mergeContacts } from '@/lib/contacts/merge-contacts';
 import { readContact } from '@/lib/contacts/read-contact';
 import { db } from '@/lib/db/client';
 import { getTwilioClient } from '@/lib/twilio/rest-client';
@@ -95,6 +96,24 @@ it('finds a profile by the contact’s email too, and skips a store Twilio no lo
   const contactId = await contactTexting(4, '+15550002004');
   await db.contact.update({ where: { id: contactId }, data: { email: 'Bo@Example.com' } });
   expect((await readContact(supervisor, contactId)).memoryProfile).toMatchObject({ status: 'linked', profileId: profile.id });
+});
+
+it('looks a contact up again after a merge brings it an address a profile has', async () => {
+  const memory = getTwilioClient().memory.v1;
+  const store = (await memory.stores.create({ displayName: 'by whatsapp' })).id!;
+  const profile = await memory.profiles(store).create({ traits: { contact: { name: 'Cy' } } });
+  await memory.identifiers(store, profile.id!).create({ idType: 'whatsapp', value: 'whatsapp:+15550002007' });
+  await groupByProfile(store);
+  const onSms = await contactTexting(6, '+15550002006');
+  expect((await readContact(supervisor, onSms)).memoryProfile).toMatchObject({ status: 'none' });
+  await recordConversation({
+    sid: sid(7),
+    state: 'active',
+    attributes: JSON.stringify({ switchboard: { channel: 'whatsapp', customer: { address: 'whatsapp:+15550002007' }, twilioNumber: 'whatsapp:+14155238886' } }),
+  });
+  const onWhatsApp = (await db.contactAddress.findUniqueOrThrow({ where: { address: 'whatsapp:+15550002007' } })).contactId;
+  await mergeContacts({ user: supervisor, targetId: onSms, sourceId: onWhatsApp });
+  expect((await readContact(supervisor, onSms)).memoryProfile).toMatchObject({ status: 'linked', profileId: profile.id });
 });
 
 it('with Twilio unreachable, the contact still reads, with the lookup marked unavailable', async () => {
