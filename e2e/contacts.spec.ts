@@ -172,8 +172,9 @@ test('the agent sees the customer’s Memory profile in the contact panel, refre
 
     // Who may not see the contact may not look their profile up either.
     const contactId = (await (await agent.page.request.get(`/api/conversations/${sid}/contact`)).json()).contact.id as string;
+    expect((await agent.page.request.post(`/api/contacts/${contactId}/memory-profile`, { data: {}, headers: FROM_APP })).status()).toBe(200);
     const other = await apiSession(await createMember(browser, { name: 'Ola Outsider' }));
-    expect((await other.post(`/api/contacts/${contactId}/memory-profile`, { headers: FROM_APP })).status()).toBe(404);
+    expect((await other.post(`/api/contacts/${contactId}/memory-profile`, { data: {}, headers: FROM_APP })).status()).toBe(404);
     await other.dispose();
     await agent.close();
   } finally {
