@@ -22,7 +22,10 @@ async function main() {
   try {
     await applyMigrations(database.url);
     const seedStarted = performance.now();
-    await seedReportHistory(database.url, { conversations: CONVERSATIONS, messagesPerConversation: 10, agents: 25, days: 90 }, new Date(), { messageBody: SEARCH_BODY_SQL });
+    await seedReportHistory(database.url, { conversations: CONVERSATIONS, messagesPerConversation: 10, agents: 25, days: 90 }, new Date(), {
+      messageBody: SEARCH_BODY_SQL,
+      onProgress: (line) => console.error(`search bench (${backend}): ${line}`),
+    });
     const seedSeconds = Math.round((performance.now() - seedStarted) / 100) / 10;
     console.error(`search bench (${backend}): ${CONVERSATIONS * 10} messages seeded in ${seedSeconds} s`);
     process.env.DATABASE_URL = database.url;

@@ -17,6 +17,11 @@ export async function withIndexesRebuilt(client: pg.Client, table: string, load:
   await load();
   // A GIN build sorts its entries in memory: the default 64MB makes it spill and merge.
   await client.query(`SET maintenance_work_mem = '256MB'`);
-  for (const { definition } of rows) await client.query(definition);
+  // An index build writes the whole index to the WAL: checkpointed after each, as the load is
+  // (see seed-report-history.ts).
+  for (const { definition } of rows) {
+    await client.query(definition);
+    await client.query('CHECKPOINT');
+  }
   await client.query('RESET maintenance_work_mem');
 }
