@@ -6,7 +6,7 @@ import { applyMigrations } from '@/lib/db/migrate';
 import { searchConversations } from '@/lib/search/search-conversations';
 import { startPostgresServer } from '../tests/support/postgres-server';
 import { seedReportHistory } from './support/seed-report-history';
-import { seedSearchBodies } from './support/seed-search-bodies';
+import { SEARCH_BODY_SQL } from './support/seed-search-bodies';
 import { distribution } from './support/stats';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS) || 100_000; // × 10 messages
@@ -22,9 +22,12 @@ async function main() {
   try {
     await applyMigrations(database.url);
     const seedStarted = performance.now();
-    await seedReportHistory(database.url, { conversations: CONVERSATIONS, messagesPerConversation: 10, agents: 25, days: 90 }, new Date());
-    await seedSearchBodies(database.url);
+    await seedReportHistory(database.url, { conversations: CONVERSATIONS, messagesPerConversation: 10, agents: 25, days: 90 }, new Date(), {
+      messageBody: SEARCH_BODY_SQL,
+      onProgress: (line) => console.error(`search bench (${backend}): ${line}`),
+    });
     const seedSeconds = Math.round((performance.now() - seedStarted) / 100) / 10;
+    console.error(`search bench (${backend}): ${CONVERSATIONS * 10} messages seeded in ${seedSeconds} s`);
     process.env.DATABASE_URL = database.url;
     if ('poolSize' in database) process.env.DATABASE_POOL_SIZE = String(database.poolSize);
     const { db } = await import('@/lib/db/client');
@@ -35,7 +38,7 @@ async function main() {
     const agent = { id: 'agent-3', role: 'AGENT' as const };
     const queries = [
       { query: 'zanzibar (rare word, ~1 in 10,000 messages)', user: supervisor, text: 'zanzibar' },
-      { query: 'refund (common word, ~8% of messages)', user: supervisor, text: 'refund' },
+      { query: 'refund (common word, ~11% of messages)', user: supervisor, text: 'refund' },
       { query: 'damaged parcel (two words)', user: supervisor, text: 'damaged parcel' },
       { query: 'damaged parcel, as one agent', user: agent, text: 'damaged parcel' },
       { query: 'damag… (a word being typed)', user: supervisor, text: 'damag' },

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { DEMO } from './fixtures/auth';
-import { ensureAutocreation, uniqueCustomerNumber } from './fixtures/emulator';
+import { emulatorClient, ensureAutocreation, uniqueCustomerNumber } from './fixtures/emulator';
 import { customerSends, expectPhoneReceives, SMS_NUMBER } from './fixtures/phone';
 import { FROM_APP } from './fixtures/ports';
 import { apiSession } from './fixtures/sdk';
@@ -138,4 +138,46 @@ test('a canned response created in another tab is usable without reload and fill
   expect((await (await agent.page.request.get(`/api/conversations/${sid}/messages`)).json()).messages.map((m: { body: string }) => m.body)).not.toContain(`/${shortcut}`);
   await sam.close();
   await agent.close();
+});
+
+test('the agent sees the customer’s Memory profile in the contact panel, refreshed on demand; another agent may not look it up', async ({ browser }) => {
+  const number = uniqueCustomerNumber();
+  const memory = emulatorClient().memory.v1;
+  const store = (await memory.stores.create({ displayName: 'e2e customers' })).id!;
+  const profile = (await memory.profiles(store).create({ traits: { contact: { name: 'Noor Haddad', tier: 'gold' } } })).id!;
+  await memory.identifiers(store, profile).create({ idType: 'phone', value: number });
+  // Memory is in use where a configuration groups by profile with the store; it captures a number
+  // nobody texts, so the rest of the run keeps plain inbound autocreation.
+  const configurations = emulatorClient().conversations.v2.configurations;
+  const displayName = `Profiles ${Date.now().toString(36)}`;
+  await configurations.create({
+    displayName,
+    conversationGroupingType: 'GROUP_BY_PROFILE',
+    memoryStoreId: store,
+    channelSettings: { SMS: { captureRules: [{ from: '*', to: '+15005550199' }] } },
+  } as never);
+  await expect.poll(async () => (await configurations.list()).some((c) => c.displayName === displayName)).toBe(true);
+  try {
+    const agent = await openInbox(browser, await createMember(browser, { name: 'Mo Memory' }), { available: true });
+    const sid = (await customerSends({ from: number, to: SMS_NUMBER, body: 'Is order 1182 on its way?' })).routing.conversation_sid!;
+    await conversationRow(agent.page, sid).click();
+    const section = agent.page.getByTestId('contact-panel').filter({ visible: true }).getByRole('region', { name: 'Memory profile' });
+    await expect(section).toContainText(profile);
+    const traits = section.getByRole('definition');
+    await expect(traits).toHaveText(['Noor Haddad', 'gold']);
+
+    await memory.profiles(store, profile).patch({ traits: { contact: { tier: 'platinum' } } });
+    await section.getByRole('button', { name: 'Refresh' }).click();
+    await expect(traits).toHaveText(['Noor Haddad', 'platinum']);
+
+    // Who may not see the contact may not look their profile up either.
+    const contactId = (await (await agent.page.request.get(`/api/conversations/${sid}/contact`)).json()).contact.id as string;
+    expect((await agent.page.request.post(`/api/contacts/${contactId}/memory-profile`, { data: {}, headers: FROM_APP })).status()).toBe(200);
+    const other = await apiSession(await createMember(browser, { name: 'Ola Outsider' }));
+    expect((await other.post(`/api/contacts/${contactId}/memory-profile`, { data: {}, headers: FROM_APP })).status()).toBe(404);
+    await other.dispose();
+    await agent.close();
+  } finally {
+    for (const c of await configurations.list()) if (c.displayName === displayName) await configurations(c.id!).remove();
+  }
 });

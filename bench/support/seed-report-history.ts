@@ -1,6 +1,19 @@
 import pg from 'pg';
+import { withIndexesRebuilt } from './rebuild-indexes';
 
 export type HistorySize = { conversations: number; messagesPerConversation: number; agents: number; days: number };
+
+/**
+ * A message's body as SQL, computed per row in the insert: it may use `k` (the message's place in
+ * its conversation, from 0) and `n` (its number across the history). Written once, so a generated
+ * column over it (the search vector) is computed once.
+ */
+export type HistoryOptions = { messageBody?: string; onProgress?: (line: string) => void };
+
+// Messages go in by slices of conversations, each its own statement and transaction: the load
+// reports its rate as it goes, and PGlite never holds a million-row transaction.
+const CONVERSATIONS_PER_SLICE = 10_000;
+const PLAIN_BODY = `'Message ' || k || ' of the bench conversation'`;
 
 /**
  * A support team's history, generated in the database with set-based SQL (no rows through
@@ -8,7 +21,7 @@ export type HistorySize = { conversations: number; messagesPerConversation: numb
  * queue, transfer and resolve history, messages alternating customer and team, surveys and
  * answers, and eight hours available per agent per day. Deterministic (setseed).
  */
-export async function seedReportHistory(url: string, size: HistorySize, now: Date): Promise<void> {
+export async function seedReportHistory(url: string, size: HistorySize, now: Date, { messageBody = PLAIN_BODY, onProgress = () => undefined }: HistoryOptions = {}): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -61,18 +74,34 @@ export async function seedReportHistory(url: string, size: HistorySize, now: Dat
        SELECT 'r-' || c."sid", c."sid", c."resolvedById", NULL, 'RESOLVED', c."resolvedAt" FROM "ConversationIndex" c WHERE c."state" = 'CLOSED'`,
       [size.agents],
     );
-    await client.query(
-      `INSERT INTO "MessageIndex" ("sid", "conversationSid", "direction", "authorKind", "authorId", "createdAt", "hasMedia", "body")
-       SELECT 'IM' || lpad(to_hex(n), 32, '0'), c."sid",
-         CASE WHEN k % 2 = 0 THEN 'INBOUND' ELSE 'OUTBOUND' END::"MessageDirection",
-         CASE WHEN k % 2 = 0 THEN 'CUSTOMER' WHEN k = 1 AND c."firstResponseAt" IS NULL THEN 'SYSTEM' ELSE 'AGENT' END::"MessageAuthorKind",
-         CASE WHEN k % 2 = 1 AND NOT (k = 1 AND c."firstResponseAt" IS NULL) THEN COALESCE(c."firstResponderId", c."assigneeId") END,
-         c."createdAt" + (COALESCE(c."resolvedAt", c."createdAt" + interval '1 hour') - c."createdAt") * (k::float8 / $1),
-         k = 4, 'Message ' || k || ' of the bench conversation'
-       FROM "ConversationIndex" c, generate_series(0, $1 - 1) k,
-         LATERAL (SELECT ('x' || right(c."sid", 8))::bit(32)::bigint * $1 + k AS n) numbered`,
-      [size.messagesPerConversation],
-    );
+    await withIndexesRebuilt(client, 'MessageIndex', async () => {
+      const started = performance.now();
+      for (let first = 1; first <= size.conversations; first += CONVERSATIONS_PER_SLICE) {
+        const last = Math.min(size.conversations, first + CONVERSATIONS_PER_SLICE - 1);
+        await client.query(
+          `INSERT INTO "MessageIndex" ("sid", "conversationSid", "direction", "authorKind", "authorId", "createdAt", "hasMedia", "body")
+           SELECT 'IM' || lpad(to_hex(n), 32, '0'), c."sid",
+             CASE WHEN k % 2 = 0 THEN 'INBOUND' ELSE 'OUTBOUND' END::"MessageDirection",
+             CASE WHEN k % 2 = 0 THEN 'CUSTOMER' WHEN k = 1 AND c."firstResponseAt" IS NULL THEN 'SYSTEM' ELSE 'AGENT' END::"MessageAuthorKind",
+             CASE WHEN k % 2 = 1 AND NOT (k = 1 AND c."firstResponseAt" IS NULL) THEN COALESCE(c."firstResponderId", c."assigneeId") END,
+             c."createdAt" + (COALESCE(c."resolvedAt", c."createdAt" + interval '1 hour') - c."createdAt") * (k::float8 / $1),
+             k = 4, ${messageBody}
+           FROM "ConversationIndex" c, generate_series(0, $1 - 1) k,
+             LATERAL (SELECT ('x' || right(c."sid", 8))::bit(32)::bigint AS i) conversation,
+             LATERAL (SELECT conversation.i * $1 + k AS n) numbered
+           WHERE conversation.i BETWEEN $2 AND $3`,
+          [size.messagesPerConversation, first, last],
+        );
+        // PGlite (0.4, one backend in WebAssembly) hangs when the WAL written since the last
+        // checkpoint makes it start one on its own — from inside a WAL write, spinning on a lock
+        // it holds (seen at ~500,000 messages). Checkpointing by hand after each slice keeps it
+        // from getting there; on PostgreSQL it is merely a checkpoint.
+        await client.query('CHECKPOINT');
+        const done = last * size.messagesPerConversation;
+        onProgress(`${done} messages inserted, ${Math.round(done / ((performance.now() - started) / 1000))}/s`);
+      }
+    });
+    onProgress('message indexes built');
     await client.query(
       `INSERT INTO "CsatSurvey" ("id", "conversationSid", "agentId", "customerAddress", "twilioNumber", "messageSid", "sentAt", "score", "comment", "respondedAt")
        SELECT 's-' || c."sid", c."sid", c."resolvedById", c."customerAddress", c."twilioNumber", 'IM' || right(c."sid", 32), c."resolvedAt",

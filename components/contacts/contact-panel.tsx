@@ -9,6 +9,7 @@ import { channelLabel } from '@/lib/conversations/conversation-descriptor';
 import { displayAddress } from '@/lib/conversations/phone-address';
 import { EarlierConversation } from './earlier-conversation';
 import { InlineField } from './inline-field';
+import { MemoryProfileSection } from './memory-profile-section';
 
 type Props = {
   conversationSid: string;
@@ -57,6 +58,7 @@ export function ContactPanel({ conversationSid, onStartConversation, emptyText }
         </div>
       </div>
       <ContactDetails attributes={contact.attributes} onSave={(attributes) => patch({ attributes })} />
+      <MemoryProfileSection contactId={contact.id} profile={contact.memoryProfile} onRefreshed={refresh} />
       <ContactNotes contact={contact} onAdded={refresh} />
       <section aria-labelledby="contact-history-heading">
         <h3 id="contact-history-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500">

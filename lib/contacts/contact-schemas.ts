@@ -31,6 +31,17 @@ export type ContactTimelineEntry = {
 
 export type ContactNoteView = { id: string; body: string; authorName: string; createdAt: string };
 
+/** One Memory trait as the panel lists it: `group.name` and its value as text. */
+export type MemoryTraitView = { name: string; value: string };
+
+/**
+ * The customer's Conversations v2 Memory profile, as last looked up: linked (with its traits), none
+ * found, or the lookup failing (said quietly). Null where no configuration names a Memory store.
+ */
+export type MemoryProfileView =
+  | { status: 'linked'; storeId: string; profileId: string; traits: MemoryTraitView[]; checkedAt: string }
+  | { status: 'none' | 'unavailable'; checkedAt: string };
+
 export type ContactView = {
   id: string;
   name: string | null;
@@ -42,6 +53,7 @@ export type ContactView = {
   timeline: ContactTimelineEntry[];
   /** The last merge into this contact that can still be undone. */
   undoableMergeId: string | null;
+  memoryProfile: MemoryProfileView | null;
 };
 
 export type ContactSummary = { id: string; name: string | null; addresses: string[] };

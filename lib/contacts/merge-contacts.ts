@@ -30,6 +30,8 @@ export async function mergeContacts({ user, targetId, sourceId }: { user: Curren
     await tx.conversationIndex.updateMany({ where: { sid: { in: conversationSids } }, data: { contactId: targetId } });
     await tx.contactNote.updateMany({ where: { id: { in: noteIds } }, data: { contactId: targetId } });
     await tx.contact.update({ where: { id: sourceId }, data: { mergedIntoId: targetId } });
+    // New addresses may have a Memory profile: an unlinked contact is looked up again on its next read.
+    await tx.contact.updateMany({ where: { id: targetId, NOT: { memoryLookup: 'LINKED' } }, data: { memoryCheckedAt: null } });
     if (name !== target.name) await tx.contact.update({ where: { id: targetId }, data: { name } });
     await tx.conversationIndex.updateMany({ where: { contactId: targetId }, data: { customerName: name } });
     const merge = await tx.contactMerge.create({

@@ -4,12 +4,17 @@ import { channelFromIndex } from '@/lib/conversations/conversation-descriptor';
 import { db } from '@/lib/db/client';
 import { assertCanSeeContact } from './contact-access';
 import type { ContactView } from './contact-schemas';
+import { linkMemoryProfile } from './link-memory-profile';
 
 const STATES = { ACTIVE: 'active', INACTIVE: 'inactive', CLOSED: 'closed' } as const;
 
-/** A contact with their addresses, notes and the timeline of every conversation with them. */
+/**
+ * A contact with their addresses, notes, the timeline of every conversation with them, and their
+ * Memory profile (looked up when due; a failing lookup never fails the read).
+ */
 export async function readContact(user: CurrentUser, contactId: string): Promise<ContactView> {
   await assertCanSeeContact(user, contactId);
+  const memoryProfile = await linkMemoryProfile({ contactId });
   const contact = await db.contact.findUniqueOrThrow({
     where: { id: contactId },
     select: {
@@ -47,6 +52,7 @@ export async function readContact(user: CurrentUser, contactId: string): Promise
       lastMessagePreview: conversation.lastMessagePreview,
     })),
     undoableMergeId: merge?.id ?? null,
+    memoryProfile,
   };
 }
 
