@@ -9,14 +9,15 @@
 // Scale from the environment (TEAM_LOAD_AGENTS, _SUPERVISORS, _RATE texts/s, _SECONDS); the
 // defaults are the target: 200 agents, 10 supervisors, 50 texts/s for 60 s.
 import { randomUUID } from 'node:crypto';
-import type { APIRequestContext } from 'playwright-core';
 import { DEFAULT_NUMBERS } from 'conversations-emulator/client';
 import { phone } from 'conversations-emulator/control';
-import { readStream, type StreamReader } from '../e2e/fixtures/sse-reader';
 import { DEMO_PASSWORD } from '../prisma/demo-team';
 import { startAppServer } from '../tests/support/app-server';
+import { appMetrics, cpuPercent, mebibytes } from './support/app-metrics';
 import { appSession } from './support/app-session';
+import { requestLog } from './support/request-log';
 import { distribution, pool } from './support/stats';
+import { closeTeamMember, createTeamMember, followStream, type HeardEvent, type TeamMember } from './support/team-member';
 
 const AGENTS = Number(process.env.TEAM_LOAD_AGENTS ?? 200);
 const SUPERVISORS = Number(process.env.TEAM_LOAD_SUPERVISORS ?? 10);
@@ -25,44 +26,21 @@ const SECONDS = Number(process.env.TEAM_LOAD_SECONDS ?? 60);
 /** One inbound conversation in this many is transferred, one in NOTE_EVERY gets a note. */
 const TRANSFER_EVERY = 10;
 const NOTE_EVERY = 5;
-const PASSWORD = 'team-load-password-1';
 const [NUMBER] = DEFAULT_NUMBERS;
-
-type Member = { id: string; api: APIRequestContext; stream: StreamReader };
-type Heard = { kind: string; data: Record<string, unknown>; at: number };
 
 export async function runTeamLoad() {
   const metricsToken = randomUUID();
   process.env.METRICS_TOKEN = metricsToken;
   const server = await startAppServer();
-  const apiMs: number[] = [];
-  let errors = 0;
-  const errorsBy: Record<string, number> = {};
-  const failed = (what: string) => {
-    errors++;
-    errorsBy[what] = (errorsBy[what] ?? 0) + 1;
-  };
-  const timed = async (what: string, call: () => Promise<{ ok(): boolean; status(): number }>) => {
-    const started = performance.now();
-    const response = await call().catch(() => null);
-    apiMs.push(performance.now() - started);
-    if (!response?.ok()) failed(`${what} ${response?.status() ?? 'network'}`);
-    return response;
-  };
-  const members: Member[] = [];
+  const log = requestLog();
+  const { failed, timed } = log;
+  const members: TeamMember[] = [];
+  const following: { stop(): void }[] = [];
   try {
     const admin = await appSession(server.url, 'avery@example.com', DEMO_PASSWORD);
-    const create = async (role: 'AGENT' | 'SUPERVISOR', i: number): Promise<Member> => {
-      const email = `${role.toLowerCase()}-${i}-${Date.now()}@example.com`;
-      const created = await admin.post('/api/admin/users', { data: { email, name: `${role} ${i}`, password: PASSWORD, role, capacity: 100 } });
-      if (created.status() !== 201) throw new Error(`creating ${email}: ${created.status()} ${await created.text()}`);
-      const id = ((await created.json()) as { user: { id: string } }).user.id;
-      const api = await appSession(server.url, email, PASSWORD);
-      const cookie = (await api.storageState()).cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
-      return { id, api, stream: await readStream(`${server.url}/api/live`, { cookie }) };
-    };
-    const agents: Member[] = [];
-    const supervisors: Member[] = [];
+    const create = (role: 'AGENT' | 'SUPERVISOR', index: number) => createTeamMember(server.url, admin, { role, index });
+    const agents: TeamMember[] = [];
+    const supervisors: TeamMember[] = [];
     await pool(Array.from({ length: AGENTS }, (_, i) => i), 4, async (i) => void agents.push(await create('AGENT', i)));
     await pool(Array.from({ length: SUPERVISORS }, (_, i) => i), 4, async (i) => void supervisors.push(await create('SUPERVISOR', i)));
     members.push(...agents, ...supervisors);
@@ -84,25 +62,16 @@ export async function runTeamLoad() {
         };
         if (!check()) waiters.set(sid, [...(waiters.get(sid) ?? []), check]);
       });
-    let running = true;
-    const listen = async (member: Member, onEvent: (event: Heard) => void) => {
-      try {
-        while (running) {
-          const event = await member.stream.next(() => true);
-          if (event.data) onEvent({ kind: event.data.kind, data: event.data.data, at: performance.now() });
-        }
-      } catch {
-        if (running) failed('stream ended'); // under load
-      }
-    };
+    // A stream that ends is an error (under load).
+    const listen = (member: TeamMember, onEvent: (event: HeardEvent) => void) => void following.push(followStream(member, onEvent, () => failed('stream ended')));
 
     // Agents: reply to what they are given, note some of it. Supervisors: re-read the floor on a
     // change, at most once a second (as the console does).
     const work: Promise<unknown>[] = [];
     let assigned = 0;
-    const owners = new Map<string, Member>();
+    const owners = new Map<string, TeamMember>();
     for (const agent of agents) {
-      void listen(agent, (event) => {
+      listen(agent, (event) => {
         if (event.kind !== 'assignment.changed' || event.data.toUserId !== agent.id) return;
         const sid = String(event.data.conversationSid);
         assignments.set(sid, [...(assignments.get(sid) ?? []), { agentId: agent.id, at: event.at }]);
@@ -115,7 +84,7 @@ export async function runTeamLoad() {
     }
     for (const supervisor of supervisors) {
       let last = 0;
-      void listen(supervisor, () => {
+      listen(supervisor, () => {
         if (performance.now() - last < 1_000) return;
         last = performance.now();
         work.push(timed('overview', () => supervisor.api.get('/api/supervisor/overview')));
@@ -158,7 +127,7 @@ export async function runTeamLoad() {
     const elapsedSeconds = (performance.now() - started) / 1_000;
     await Promise.all(work);
     const cpuAfter = await appMetrics(server.url, metricsToken);
-    running = false;
+    for (const follower of following) follower.stop();
 
     return {
       agents: AGENTS,
@@ -168,24 +137,14 @@ export async function runTeamLoad() {
       inbound: RATE * SECONDS,
       inboundToAgentMs: distribution(inboundMs),
       transferToNewOwnerMs: distribution(transferMs),
-      apiMs: distribution(apiMs),
-      appCpuPercent: Math.round(((cpuAfter.cpuSeconds - cpuBefore.cpuSeconds) / elapsedSeconds) * 100),
-      appMemoryMiB: Math.round(cpuAfter.residentBytes / 2 ** 20),
-      errors,
-      errorsBy,
+      apiMs: distribution(log.latencies()),
+      appCpuPercent: cpuPercent(cpuBefore, cpuAfter, elapsedSeconds),
+      appMemoryMiB: mebibytes(cpuAfter.residentBytes),
+      ...log.errors(),
     };
   } finally {
-    for (const member of members) {
-      member.stream.close();
-      await member.api.dispose().catch(() => undefined);
-    }
+    for (const follower of following) follower.stop();
+    for (const member of members) await closeTeamMember(member);
     await server.stop();
   }
-}
-
-/** The Next process's CPU time and memory, from the app's own Prometheus metrics. */
-async function appMetrics(url: string, token: string): Promise<{ cpuSeconds: number; residentBytes: number }> {
-  const text = await (await fetch(`${url}/api/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
-  const value = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text)?.[1] ?? Number.NaN);
-  return { cpuSeconds: value('switchboard_process_process_cpu_seconds_total'), residentBytes: value('switchboard_process_process_resident_memory_bytes') };
 }
