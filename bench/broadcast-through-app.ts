@@ -30,7 +30,10 @@ const SUPERVISORS = 2;
 const AGENT_CAPACITY = 100;
 const INBOX_CALLS_PER_SECOND = 20;
 const BASELINE_SECONDS = Number(process.env.BENCH_BASELINE_SECONDS ?? 20);
-const REPLIES_PER_SECOND = Number(process.env.BENCH_REPLIES_PER_SECOND ?? 25);
+const REPLIES_PER_SECOND = Number(process.env.BENCH_REPLIES_PER_SECOND ?? 10);
+/** Waits end without what they wait for when nothing moves for this long (a failed webhook is never retried into place). */
+const REPLY_GIVE_UP_MS = 120_000;
+const PROGRESS_GIVE_UP_MS = 60_000;
 /** The broadcasts page re-reads a broadcast at most this often while its live events arrive. */
 const PROGRESS_REREAD_MS = 300;
 const [NUMBER] = DEFAULT_NUMBERS;
@@ -70,7 +73,16 @@ export async function runBroadcastThroughApp({ recipients, replies }: { recipien
       // Who heard which conversation become theirs, and when.
       const assignedAt = new Map<string, number>();
       const waiting = new Map<string, (at: number) => void>();
-      const heardAssignment = (sid: string) => new Promise<number>((resolve) => (assignedAt.has(sid) ? resolve(assignedAt.get(sid)!) : waiting.set(sid, resolve)));
+      /** When an agent heard the conversation become theirs; null if nobody did within REPLY_GIVE_UP_MS (its webhook failed). */
+      const heardAssignment = (sid: string) =>
+        new Promise<number | null>((resolve) => {
+          if (assignedAt.has(sid)) return resolve(assignedAt.get(sid)!);
+          const giveUp = setTimeout(() => resolve(null), REPLY_GIVE_UP_MS);
+          waiting.set(sid, (at) => {
+            clearTimeout(giveUp);
+            resolve(at);
+          });
+        });
       for (const agent of agents) {
         following.push(
           followStream(
@@ -111,20 +123,22 @@ export async function runBroadcastThroughApp({ recipients, replies }: { recipien
         reading = false;
       };
       let progressEvents = 0;
+      let lastProgressAt = performance.now();
       following.push(
         followStream(
           broadcaster,
           (event) => {
             if (event.kind !== 'broadcast.progress' || event.data.broadcastId !== broadcastId) return;
             progressEvents++;
+            lastProgressAt = performance.now();
             void reread();
           },
           () => log.failed('stream ended'),
         ),
       );
       /** When the page first showed the broadcast in that state. */
-      const shown = (done: (view: BroadcastView) => boolean) =>
-        new Promise<number>((resolve) => {
+      const shown = (done: (view: BroadcastView) => boolean) => {
+        const promise: Promise<number> = new Promise<number>((resolve) => {
           const check = () => {
             if (!latest || !done(latest)) return;
             afterRead.delete(check);
@@ -132,7 +146,17 @@ export async function runBroadcastThroughApp({ recipients, replies }: { recipien
           };
           afterRead.add(check);
           check();
+          // Or the moment the page stopped moving.
+          const quiet = setInterval(() => {
+            if (performance.now() - lastProgressAt < PROGRESS_GIVE_UP_MS) return;
+            clearInterval(quiet);
+            afterRead.delete(check);
+            resolve(lastProgressAt);
+          }, 1_000);
+          void promise.finally(() => clearInterval(quiet));
         });
+        return promise;
+      };
 
       // The inbox in use: agents' conversations, queue and search, supervisors' floor, at a steady rate.
       stopLoad = inboxLoad(log, agents, supervisors);
@@ -149,10 +173,12 @@ export async function runBroadcastThroughApp({ recipients, replies }: { recipien
       const createdMs = performance.now() - sendFrom;
       broadcastId = ((await created.json()) as { broadcast: { id: string } }).broadcast.id;
       const sentAt = await shown((view) => view.broadcast.status === 'SENT');
+      console.log(`  through the app: SENT after ${Math.round(sentAt - sendFrom)} ms`);
       const atSent = await usage(server.url, metricsToken, server.processGroup);
       const deliveredAt = await shown((view) => view.broadcast.totals.delivered + view.broadcast.totals.failed === recipients);
       const atDelivered = await usage(server.url, metricsToken, server.processGroup);
       const totals = latest!.broadcast.totals;
+      console.log(`  through the app: ${totals.delivered} delivered, ${totals.failed} failed after ${Math.round(deliveredAt - sendFrom)} ms`);
 
       // Customers reply at a steady rate; each reply reaches an agent's stream.
       const control = phone({ url: emulator.url });
@@ -168,11 +194,14 @@ export async function runBroadcastThroughApp({ recipients, replies }: { recipien
             const answer = await control.send({ from: customer(i), to: NUMBER, body: 'Does that include shoes?' }).catch(() => null);
             const sid = answer?.routing.conversation_sid;
             if (!sid) return log.failed('reply not captured');
-            replyMs.push((await heardAssignment(sid)) - sentAtReply);
+            const heard = await heardAssignment(sid);
+            if (heard === null) return log.failed('reply never reached an agent');
+            replyMs.push(heard - sentAtReply);
           })(),
         );
       }
       await Promise.all(sends);
+      console.log(`  through the app: ${replyMs.length} of ${replies} replies reached an agent`);
       const repliesTo = performance.now();
       const atReplied = await usage(server.url, metricsToken, server.processGroup);
       await stopLoad();
