@@ -18,7 +18,7 @@ import { startAppServer } from '../tests/support/app-server';
 import { appMetrics, cpuPercent, mebibytes, processGroupUsage, type Usage } from './support/app-metrics';
 import { appSession } from './support/app-session';
 import { startEmulatorProcess } from './support/emulator-process';
-import { requestLog } from './support/request-log';
+import { requestLog, type RequestLog } from './support/request-log';
 import { distribution, pool } from './support/stats';
 import { closeTeamMember, createTeamMember, followStream, type TeamMember } from './support/team-member';
 
@@ -171,7 +171,11 @@ export async function runBroadcastThroughApp({ recipients, replies }: { recipien
       const createdMs = performance.now() - sendFrom;
       broadcastId = ((await created.json()) as { broadcast: { id: string } }).broadcast.id;
       const sentAt = await shown((view) => view.broadcast.status === 'SENT');
-      console.log(`  through the app: SENT after ${Math.round(sentAt - sendFrom)} ms`);
+      const soFar = (from: number, to: number) => {
+        const d = inboxLatencies(log, { from, to });
+        return `${d.p50} / ${d.p95} / ${d.p99} ms (${d.samples})`;
+      };
+      console.log(`  through the app: SENT after ${Math.round(sentAt - sendFrom)} ms; inbox API p50 / p95 / p99 before ${soFar(baselineFrom, sendFrom)}, while sending ${soFar(sendFrom, sentAt)}`);
       const atSent = await usage(server.url, metricsToken, server.processGroup);
       const deliveredAt = await shown((view) => view.broadcast.totals.delivered + view.broadcast.totals.failed === recipients);
       const atDelivered = await usage(server.url, metricsToken, server.processGroup);
@@ -206,7 +210,7 @@ export async function runBroadcastThroughApp({ recipients, replies }: { recipien
 
       const windows = { baseline: { from: baselineFrom, to: sendFrom }, broadcast: { from: sendFrom, to: deliveredAt }, replies: { from: repliesFrom, to: repliesTo } };
       const inbox = (window: { from: number; to: number }) => ({
-        all: distribution(INBOX_KINDS.flatMap((what) => log.latencies({ ...window, what }))),
+        all: inboxLatencies(log, window),
         byKind: Object.fromEntries(INBOX_KINDS.map((what) => [what, distribution(log.latencies({ ...window, what }))])),
       });
       const seconds = (from: number, to: number) => (to - from) / 1_000;
@@ -254,9 +258,10 @@ export async function runBroadcastThroughApp({ recipients, replies }: { recipien
 }
 
 const INBOX_KINDS = ['my conversations', 'queue', 'search', 'floor'] as const;
+const inboxLatencies = (log: RequestLog, window: { from: number; to: number }) => distribution(INBOX_KINDS.flatMap((what) => log.latencies({ ...window, what })));
 
 /** The inbox's reads at INBOX_CALLS_PER_SECOND, the kinds in turn, open loop (a slow answer does not slow the next call). Returns a stop that waits for those in flight. */
-function inboxLoad(log: ReturnType<typeof requestLog>, agents: TeamMember[], supervisors: TeamMember[]): () => Promise<void> {
+function inboxLoad(log: RequestLog, agents: TeamMember[], supervisors: TeamMember[]): () => Promise<void> {
   let running = true;
   const inFlight = new Set<Promise<unknown>>();
   const calls: Record<(typeof INBOX_KINDS)[number], (i: number) => Promise<unknown>> = {
