@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { createTwilioClient } from 'conversations-emulator/client';
+import { runBroadcastThroughApp } from './broadcast-through-app';
 import { credentials, startEmulatorProcess, type EmulatorProcess } from './support/emulator-process';
 import { distribution, pool } from './support/stats';
 
-const RECIPIENTS = 10_000;
-const REPLIES = 1_000;
+const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
+const REPLIES = Number(process.env.BENCH_REPLIES ?? 1_000);
 /** Requests in flight: what a sender pacing a number with the rate limit off would keep busy. */
 const SEND_CONCURRENCY = 16;
 const REPLY_CONCURRENCY = 8;
@@ -13,19 +14,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const customer = (i: number) => `+1555800${String(i).padStart(4, '0')}`;
 
 /**
- * A 10,000-recipient broadcast through the emulator (rate limit off, no delivery delays):
- * `messages.create` for each recipient from a number a bridged Conversation Orchestrator
- * configuration captures; then 1,000 of them reply, each captured and bridged into a new v1
- * conversation with the broadcast copied in first. Reports the time to send (and to capture) all,
- * the reply latencies, and the emulator's memory after.
+ * A 10,000-recipient broadcast (`BENCH_RECIPIENTS`), twice. First the emulator alone (rate limit
+ * off, no delivery delays): `messages.create` for each recipient from a number a bridged
+ * Conversation Orchestrator configuration captures; then 1,000 of them (`BENCH_REPLIES`) reply,
+ * each captured and bridged into a new v1 conversation with the broadcast copied in first. Reports
+ * the time to send (and to capture) all, the reply latencies, and the emulator's memory after.
+ * Then the same through the app, with its inbox in use (`broadcast-through-app.ts`).
  */
 export async function runOrchestratorBroadcast() {
   const emulator = await startEmulatorProcess({ EMULATOR_SENT_DELAY_MS: '0', EMULATOR_DELIVERED_DELAY_MS: '0' });
+  let direct: Awaited<ReturnType<typeof measure>>;
   try {
-    return await measure(emulator);
+    direct = await measure(emulator);
   } finally {
     await emulator.stop();
   }
+  return { ...direct, throughApp: await runBroadcastThroughApp({ recipients: RECIPIENTS, replies: REPLIES }) };
 }
 
 async function measure(emulator: EmulatorProcess) {

@@ -26,6 +26,26 @@ const latencyRow = (scenario: string, d: Distribution, extra: Row = {}): Row => 
   ...extra,
 });
 
+const spread = (d: Distribution) => `${d.p50} / ${d.p95} / ${d.p99} ms (${d.samples})`;
+const usageOf = (u: { appCpuPercent: number; appRssMiB: number; nextCpuPercent: number; nextRssMiB: number }) =>
+  `app ${u.appCpuPercent}% CPU, ${u.appRssMiB} MiB (Next ${u.nextCpuPercent}%, ${u.nextRssMiB} MiB)`;
+
+const broadcastThroughAppRows = (r: Awaited<ReturnType<typeof runOrchestratorBroadcast>>['throughApp']): Row[] => [
+  { measure: `through the app (paced at ${r.appMessagesPerSecond}/s): POST /api/broadcasts, ${r.recipients.toLocaleString('en-US')} recipients`, value: `${r.createMs} ms` },
+  { measure: '… until SENT on the supervisor’s page', value: `${r.sendMs} ms (${r.sendsPerSecond}/s)` },
+  { measure: '… until every recipient delivered', value: `${r.allDeliveredMs} ms (${r.totals.delivered} delivered, ${r.totals.failed} failed)` },
+  { measure: `inbox API p50 / p95 / p99 (${r.inboxCallsPerSecond}/s), before`, value: spread(r.inboxMs.baseline.all) },
+  { measure: '… during the broadcast', value: spread(r.inboxMs.broadcast.all) },
+  { measure: '… during the replies', value: spread(r.inboxMs.replies.all) },
+  { measure: `${r.replies.toLocaleString('en-US')} replies at ${r.repliesPerSecond}/s → agent’s stream p50 / p95 / p99`, value: `${spread(r.replyToAgentMs)}, all in ${r.repliesMs} ms` },
+  { measure: 'before the broadcast', value: usageOf(r.app.baseline) },
+  { measure: 'sending', value: usageOf(r.app.sending) },
+  { measure: 'delivering', value: usageOf(r.app.delivering) },
+  { measure: 'replies', value: usageOf(r.app.replying) },
+  { measure: 'emulator RSS after (MiB)', value: r.emulatorRssAfterMiB },
+  { measure: 'errors', value: `${r.errors.all.errors} ${JSON.stringify(r.errors.all.errorsBy)}` },
+];
+
 const BENCHMARKS: Record<string, Benchmark> = {
   'emulator-fanout': {
     run: runFanout,
@@ -79,6 +99,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
       { measure: `${r.replies.toLocaleString('en-US')} replies captured and bridged`, value: `${r.repliesMs} ms (${r.v1Conversations} v1 conversations)` },
       { measure: 'reply p50 / p95 / max', value: `${r.replyMs.p50} / ${r.replyMs.p95} / ${r.replyMs.max} ms` },
       { measure: 'emulator RSS before → after (MiB)', value: `${r.rssBeforeMiB} → ${r.rssAfterMiB}` },
+      ...broadcastThroughAppRows(r.throughApp),
     ],
   },
   'pre-action-hook': {

@@ -15,10 +15,8 @@
 // the defaults are the target: 200 agents, 10 supervisors, 50 texts/s for 60 s, a burst of 100.
 // TEAM_LOAD_DESIGNS (stream,polling) and TEAM_LOAD_DATABASES (embedded,postgres) choose the runs.
 import { randomUUID } from 'node:crypto';
-import type { APIRequestContext } from 'playwright-core';
 import { createTwilioClient, DEFAULT_CREDENTIALS, DEFAULT_NUMBERS } from 'conversations-emulator/client';
 import { phone } from 'conversations-emulator/control';
-import { readStream, type StreamReader } from '../e2e/fixtures/sse-reader';
 import { DEMO_PASSWORD } from '../prisma/demo-team';
 import { startAppServer } from '../tests/support/app-server';
 import { readAppMetrics, webhookPercentileMs } from './support/app-metrics';
@@ -28,6 +26,7 @@ import { type CountedDatabase, startCountedPostgres } from './support/counted-po
 import { startEmulatorProcess } from './support/emulator-process';
 import { pollAsAgent, pollAsSupervisor, POLLING_DESIGN_REF, preparePollingDesign } from './support/polling-design';
 import { distribution, pool } from './support/stats';
+import { closeTeamMember, createTeamMember, followStream, type TeamMember } from './support/team-member';
 
 const AGENTS = Number(process.env.TEAM_LOAD_AGENTS ?? 200);
 const SUPERVISORS = Number(process.env.TEAM_LOAD_SUPERVISORS ?? 10);
@@ -42,12 +41,11 @@ const DATABASES = (process.env.TEAM_LOAD_DATABASES ?? 'embedded,postgres').split
 /** One inbound conversation in this many is transferred, one in NOTE_EVERY gets a note. */
 const TRANSFER_EVERY = 10;
 const NOTE_EVERY = 5;
-const PASSWORD = 'team-load-password-1';
 const [NUMBER] = DEFAULT_NUMBERS;
 
 type Design = 'stream' | 'polling';
 type DatabaseKind = 'embedded' | 'postgres';
-type Member = { id: string; api: APIRequestContext; stream: StreamReader | null };
+type Member = TeamMember;
 
 export async function runTeamLoad() {
   const pollingDir = DESIGNS.includes('polling') ? preparePollingDesign() : null;
@@ -111,19 +109,12 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
   const members: Member[] = [];
   const sdkClients: LightClient[] = [];
   const pollers: { stop(): void }[] = [];
+  const followers: { stop(): void }[] = [];
   let running = true;
   try {
     const adminPassword = server.demoPasswords.get('avery@example.com') ?? DEMO_PASSWORD;
     const admin = await appSession(server.url, 'avery@example.com', adminPassword);
-    const create = async (role: 'AGENT' | 'SUPERVISOR', i: number): Promise<Member> => {
-      const email = `${role.toLowerCase()}-${i}-${Date.now()}@example.com`;
-      const created = await admin.post('/api/admin/users', { data: { email, name: `${role} ${i}`, password: PASSWORD, role, capacity: 100 } });
-      if (created.status() !== 201) throw new Error(`creating ${email}: ${created.status()} ${await created.text()}`);
-      const id = ((await created.json()) as { user: { id: string } }).user.id;
-      const api = await appSession(server.url, email, PASSWORD);
-      const cookie = (await api.storageState()).cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
-      return { id, api, stream: design === 'stream' ? await readStream(`${server.url}/api/live`, { cookie }) : null };
-    };
+    const create = (role: 'AGENT' | 'SUPERVISOR', index: number) => createTeamMember(server.url, admin, { role, index, withStream: design === 'stream' });
     const agents: Member[] = [];
     const supervisors: Member[] = [];
     await pool(Array.from({ length: AGENTS }, (_, i) => i), 4, async (i) => void agents.push(await create('AGENT', i)));
@@ -175,16 +166,8 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
       if (assigned % NOTE_EVERY === 0) work.push(timed('note', () => agent.api.post(`/api/conversations/${sid}/notes`, { data: { body: 'Followed up.' } })));
     };
 
-    const listen = async (member: Member, onEvent: (kind: string, data: Record<string, unknown>, at: number) => void) => {
-      try {
-        while (running) {
-          const event = await member.stream!.next(() => true);
-          if (event.data) onEvent(event.data.kind, event.data.data, performance.now());
-        }
-      } catch {
-        if (running) failed('stream ended');
-      }
-    };
+    const listen = (member: Member, onEvent: (kind: string, data: Record<string, unknown>, at: number) => void) =>
+      void followers.push(followStream(member, (event) => onEvent(event.kind, event.data, event.at), () => running && failed('stream ended')));
     // The polling design's screens heard of a new owner from the SDK; here, from Twilio itself.
     const twilio = createTwilioClient(emulator.url, DEFAULT_CREDENTIALS);
     const watchOwner = async (sid: string, agentId: string) => {
@@ -198,14 +181,14 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
 
     if (design === 'stream') {
       for (const agent of agents) {
-        void listen(agent, (kind, data, at) => {
+        listen(agent, (kind, data, at) => {
           if (kind === 'assignment.changed' && data.toUserId === agent.id) given(agent, String(data.conversationSid), at);
         });
       }
       // Supervisors re-read the floor on a change, at most once a second (as the console does).
       for (const supervisor of supervisors) {
         let last = 0;
-        void listen(supervisor, () => {
+        listen(supervisor, () => {
           if (performance.now() - last < 1_000) return;
           last = performance.now();
           work.push(timed('overview', () => supervisor.api.get('/api/supervisor/overview')));
@@ -297,12 +280,9 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
     };
   } finally {
     running = false;
-    for (const poller of pollers) poller.stop();
+    for (const stoppable of [...pollers, ...followers]) stoppable.stop();
     for (const sdk of sdkClients) sdk.close();
-    for (const member of members) {
-      member.stream?.close();
-      await member.api.dispose().catch(() => undefined);
-    }
+    for (const member of members) await closeTeamMember(member);
     await server.stop();
     await emulator.stop();
   }

@@ -1,6 +1,8 @@
-export type AppMetrics = {
-  cpuSeconds: number;
-  residentBytes: number;
+import { readdirSync, readFileSync } from 'node:fs';
+
+export type Usage = { cpuSeconds: number; residentBytes: number };
+
+export type AppMetrics = Usage & {
   /** The webhook answer-time histogram: upper bound (s) → cumulative count; empty on a build without it. */
   webhookBuckets: Map<number, number>;
 };
@@ -36,3 +38,33 @@ export function webhookPercentileMs(before: AppMetrics, after: AppMetrics, p: nu
   const bound = bounds.find((le) => (after.webhookBuckets.get(le) ?? 0) - (before.webhookBuckets.get(le) ?? 0) >= wanted)!;
   return { atMostMs: bound * 1_000, samples: total };
 }
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+const PAGE_BYTES = 4096;
+
+/**
+ * CPU time and resident memory of every process in a process group, from /proc: the whole app
+ * (the runner holding the embedded database, and Next), where the metrics see only Next.
+ */
+export function processGroupUsage(group: number): Usage {
+  let ticks = 0;
+  let pages = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // Fields after the command (which may hold spaces): state is field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) !== group) continue; // pgrp
+    ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    pages += Number(fields[21]); // rss
+  }
+  return { cpuSeconds: ticks / TICKS_PER_SECOND, residentBytes: pages * PAGE_BYTES };
+}
+
+/** CPU use between two readings as a percentage of one core. */
+export const cpuPercent = (before: Usage, after: Usage, seconds: number) => Math.round(((after.cpuSeconds - before.cpuSeconds) / seconds) * 100);
+export const mebibytes = (bytes: number) => Math.round(bytes / 2 ** 20);

@@ -7,6 +7,8 @@ export type AppServer = {
   emulatorUrl: string;
   /** Passwords of the demo team when the app created it with random ones (a real database). */
   demoPasswords: ReadonlyMap<string, string>;
+  /** The server's process group: npm, the runner (with the embedded database) and Next. */
+  processGroup: number;
   stop(): Promise<void>;
 };
 
@@ -69,5 +71,5 @@ export async function startAppServer({ startTimeoutMs = 300_000, cwd, databaseUr
     if (ok) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { url, emulatorUrl: emulatorUrl ?? `http://127.0.0.1:${emulatorPort}`, demoPasswords, stop };
+  return { url, emulatorUrl: emulatorUrl ?? `http://127.0.0.1:${emulatorPort}`, demoPasswords, processGroup: child.pid!, stop };
 }
