@@ -1,6 +1,8 @@
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '@/lib/db/embedded-server';
+import { PgliteWireServer } from '@/lib/db/embedded/wire-server';
 
 // The embedded database as clients see it over loopback: several connections at once, each
 // one's queries intact, transactions isolated, and LISTEN/NOTIFY between connections.
@@ -105,5 +107,30 @@ describe('the embedded database server', () => {
     expect((await other.query<{ n: number }>('SELECT 1 AS n')).rows[0]!.n).toBe(1);
     expect((await unlistening.query<{ n: number }>('SELECT 2 AS n')).rows[0]!.n).toBe(2);
     expect(unheard).toBe(0);
+  });
+
+  // PGlite 0.4 hangs when it starts a checkpoint by itself (about 512 MB of WAL since the last);
+  // the server checkpoints between units once the WAL has grown by its threshold (1 MiB here).
+  it('checkpoints between units once the WAL has grown, and only then', async () => {
+    const backend = await PGlite.create();
+    const server = new PgliteWireServer(backend, { walCheck: { everyUnits: 1, bytes: 2 ** 20 } });
+    const client = new pg.Client({ connectionString: `postgresql://postgres:postgres@${await server.start()}/postgres?sslmode=disable` });
+    await client.connect();
+    try {
+      await client.query('CREATE TABLE padding (pad text)');
+      const before = server.stats().checkpoints;
+      for (let i = 0; i < 5; i++) await client.query('SELECT 1');
+      const quiet = server.stats().checkpoints;
+      // About 2 MB of WAL per insert (md5 text does not compress much).
+      for (let i = 0; i < 3; i++) await client.query("INSERT INTO padding SELECT string_agg(md5(g::text || random()::text), '') FROM generate_series(1, 60000) g");
+      await client.query('SELECT 1');
+      expect(quiet - before).toBeLessThanOrEqual(1); // the table's creation may count; reads do not
+      expect(server.stats().checkpoints - quiet).toBeGreaterThanOrEqual(2);
+      expect((await client.query<{ n: string }>('SELECT count(*)::text AS n FROM padding')).rows[0]!.n).toBe('3');
+    } finally {
+      await client.end();
+      await server.stop();
+      await backend.close();
+    }
   });
 });

@@ -10,6 +10,12 @@ const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
 const NO_ENCRYPTION = Buffer.from('N');
 /** PGlite keeps every parsed backend message until its next execProtocol call: clear it this often. */
 const UNITS_PER_PARSER_RESET = 256;
+/**
+ * PGlite 0.4 hangs for good when so much WAL builds up that its backend starts a checkpoint by
+ * itself (about 512 MB since the last one): it spins on a lock it already holds. Checkpointing
+ * between units, long before that, means it never has to.
+ */
+const WAL_CHECK = { everyUnits: 500, bytes: 64 * 2 ** 20 };
 
 /**
  * Serves one PGlite (one Postgres backend) to many clients on loopback, as a real server would
@@ -32,11 +38,14 @@ export class PgliteWireServer {
   private owner: Connection | null = null;
   private running = false;
   private unitsSinceReset = 0;
+  private unitsSinceWalCheck = 0;
+  private walAtCheckpoint = '0/0';
+  private checkpoints = 0;
   private stopNotifications: (() => void) | null = null;
 
   constructor(
     private readonly db: PGlite,
-    private readonly options: { host?: string; port?: number; maxConnections?: number } = {},
+    private readonly options: { host?: string; port?: number; maxConnections?: number; walCheck?: { everyUnits: number; bytes: number } } = {},
   ) {}
 
   /** Starts listening; resolves with `host:port`. */
@@ -65,7 +74,7 @@ export class PgliteWireServer {
 
   /** Connections and queued units, for diagnostics and tests. */
   stats() {
-    return { connections: this.connections.size, queued: this.queue.length, listening: this.listeners.channels() };
+    return { connections: this.connections.size, queued: this.queue.length, listening: this.listeners.channels(), checkpoints: this.checkpoints };
   }
 
   private accept(socket: Socket): void {
@@ -134,8 +143,23 @@ export class PgliteWireServer {
       this.unitsSinceReset = 0;
       await this.db.execProtocol(new Uint8Array(0)).catch(() => undefined);
     }
+    const walCheck = this.options.walCheck ?? WAL_CHECK;
+    if (++this.unitsSinceWalCheck >= walCheck.everyUnits && !this.owner) {
+      this.unitsSinceWalCheck = 0;
+      await this.checkpointIfWalGrew(walCheck.bytes).catch(() => undefined);
+    }
     // The client may have left while its unit ran: its transaction must not hold the session.
     if (!this.connections.has(connection)) await this.release(connection);
+  }
+
+  /** Between units (no client's transaction open), so the checkpoint sees a quiet backend. */
+  private async checkpointIfWalGrew(bytes: number): Promise<void> {
+    const grown = await this.db.query<{ bytes: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::text AS bytes', [this.walAtCheckpoint]);
+    if (Number(grown.rows[0]?.bytes ?? 0) < bytes) return;
+    await this.db.exec('CHECKPOINT');
+    const now = await this.db.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+    this.walAtCheckpoint = now.rows[0]?.lsn ?? this.walAtCheckpoint;
+    this.checkpoints++;
   }
 
   /** LISTEN is recorded for the connection (the backend runs it too: it listens on the union). */
