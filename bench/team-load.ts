@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTwilioClient, DEFAULT_CREDENTIALS, DEFAULT_NUMBERS } from 'conversations-emulator/client';
 import { phone } from 'conversations-emulator/control';
+import { FLOOR_EVENTS } from '../lib/supervision/floor-events';
 import { DEMO_PASSWORD } from '../prisma/demo-team';
 import { startAppServer } from '../tests/support/app-server';
 import { readAppMetrics, webhookPercentileMs } from './support/app-metrics';
@@ -26,7 +27,7 @@ import { type CountedDatabase, startCountedPostgres } from './support/counted-po
 import { startEmulatorProcess } from './support/emulator-process';
 import { pollAsAgent, pollAsSupervisor, POLLING_DESIGN_REF, preparePollingDesign } from './support/polling-design';
 import { distribution, pool } from './support/stats';
-import { closeTeamMember, createTeamMember, followStream, type TeamMember } from './support/team-member';
+import { closeTeamMember, createTeamMember, followStream, type HeardEvent, type TeamMember } from './support/team-member';
 
 const AGENTS = Number(process.env.TEAM_LOAD_AGENTS ?? 200);
 const SUPERVISORS = Number(process.env.TEAM_LOAD_SUPERVISORS ?? 10);
@@ -46,6 +47,7 @@ const [NUMBER] = DEFAULT_NUMBERS;
 type Design = 'stream' | 'polling';
 type DatabaseKind = 'embedded' | 'postgres';
 type Member = TeamMember;
+
 
 export async function runTeamLoad() {
   const pollingDir = DESIGNS.includes('polling') ? preparePollingDesign() : null;
@@ -166,8 +168,7 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
       if (assigned % NOTE_EVERY === 0) work.push(timed('note', () => agent.api.post(`/api/conversations/${sid}/notes`, { data: { body: 'Followed up.' } })));
     };
 
-    const listen = (member: Member, onEvent: (kind: string, data: Record<string, unknown>, at: number) => void) =>
-      void followers.push(followStream(member, (event) => onEvent(event.kind, event.data, event.at), () => running && failed('stream ended')));
+    const listen = (member: Member, onEvent: (event: HeardEvent) => void) => void followers.push(followStream(member, onEvent, () => running && failed('stream ended')));
     // The polling design's screens heard of a new owner from the SDK; here, from Twilio itself.
     const twilio = createTwilioClient(emulator.url, DEFAULT_CREDENTIALS);
     const watchOwner = async (sid: string, agentId: string) => {
@@ -181,17 +182,18 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
 
     if (design === 'stream') {
       for (const agent of agents) {
-        listen(agent, (kind, data, at) => {
+        listen(agent, ({ kind, data, at }) => {
           if (kind === 'assignment.changed' && data.toUserId === agent.id) given(agent, String(data.conversationSid), at);
         });
       }
-      // Supervisors re-read the floor on a change, at most once a second (as the console does).
+      // Supervisors re-read the floor on a change to it, at most once a second (as the console does).
       for (const supervisor of supervisors) {
         let last = 0;
-        listen(supervisor, () => {
-          if (performance.now() - last < 1_000) return;
+        listen(supervisor, ({ id, kind }) => {
+          if (!FLOOR_EVENTS.has(kind) || performance.now() - last < 1_000) return;
           last = performance.now();
-          work.push(timed('overview', () => supervisor.api.get('/api/supervisor/overview')));
+          // The event that made it refetch, as the console sends it: one read serves every console.
+          work.push(timed('overview', () => supervisor.api.get(`/api/supervisor/overview${id ? `?after=${encodeURIComponent(id)}` : ''}`)));
         });
       }
     } else {

@@ -6,7 +6,7 @@ const PASSWORD = 'team-member-password-1';
 
 /** A signed-in member of the team holding the app's event stream, as their open inbox does (or not: the polling design had none). */
 export type TeamMember = { id: string; api: APIRequestContext; stream: StreamReader | null };
-export type HeardEvent = { kind: string; data: Record<string, unknown>; at: number };
+export type HeardEvent = { id: string | null; kind: string; data: Record<string, unknown>; at: number };
 
 /** A member created through the admin's API (as an admin would), signed in, with the event stream open. */
 export async function createTeamMember(
@@ -30,7 +30,7 @@ export function followStream(member: TeamMember, onEvent: (event: HeardEvent) =>
     try {
       while (running) {
         const event = await member.stream!.next(() => true);
-        if (event.data) onEvent({ kind: event.data.kind, data: event.data.data, at: performance.now() });
+        if (event.data) onEvent({ id: event.id, kind: event.data.kind, data: event.data.data, at: performance.now() });
       }
     } catch {
       if (running) onEnded();

@@ -2,11 +2,10 @@
 
 import { useLiveResource } from '@/components/live/use-live-resource';
 import { apiFetch } from '@/lib/api/client-fetch';
-import type { LiveEvent } from '@/lib/live/live-events';
+import { FLOOR_EVENTS } from '@/lib/supervision/floor-events';
 import type { FloorOverview } from '@/lib/supervision/floor-overview';
 
 // Supervisors hear every change on the floor; the console reloads at most once a second.
-const FLOOR_EVENTS = new Set<LiveEvent['kind']>(['assignment.changed', 'conversation.updated', 'team.changed', 'settings.changed', 'attention.changed', 'labels.changed']);
 
 /** The floor, from the shared database (any app instance answers), reloaded when the live stream says it changed. */
 export function useFloorOverview(): { overview: FloorOverview | null; error: string | null; refresh: () => void } {
