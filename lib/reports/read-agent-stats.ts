@@ -2,7 +2,7 @@ import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import type { Role } from '@/lib/auth/roles';
 import { FIRST_RESPONSE_SECONDS, RESOLUTION_SECONDS, SATISFIED_SCORE } from './metric-definitions';
-import { conversationScope } from './report-filters';
+import { conversationInScope, conversationScope } from './report-filters';
 import type { ReportPeriod } from './report-period';
 import type { TReportFilters } from './report-query';
 import { at, toNumber, within } from './report-sql';
@@ -56,12 +56,17 @@ export async function readAgentStats({ period, filters }: { period: ReportPeriod
       SELECT c."resolvedById", c."sid", 0 FROM "ConversationIndex" c
       WHERE c."resolvedById" IS NOT NULL AND c."state" = 'CLOSED' AND ${inPeriod('c."resolvedAt"')}
     ),
-    -- Replies always come with a handled conversation (their author wrote in it).
+    -- Replies always come with a handled conversation (their author wrote in it). Pairs are
+    -- made distinct by grouping (hashed), not by count(DISTINCT) (sorted).
     handled AS (
-      SELECT p.agent_id, count(DISTINCT p.sid) AS n, sum(p.replies) AS replies
-      FROM pairs p JOIN "ConversationIndex" c ON c."sid" = p.sid
-      WHERE ${scope}
-      GROUP BY p.agent_id
+      SELECT h.agent_id, count(*) AS n, sum(h.replies) AS replies
+      FROM (
+        SELECT p.agent_id, p.sid, sum(p.replies) AS replies
+        FROM pairs p
+        WHERE ${conversationInScope(filters, Prisma.sql`p.sid`)}
+        GROUP BY p.agent_id, p.sid
+      ) h
+      GROUP BY h.agent_id
     ),
     first_responses AS (
       SELECT c."firstResponderId" AS agent_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY ${FIRST_RESPONSE_SECONDS}) AS median
@@ -81,8 +86,8 @@ export async function readAgentStats({ period, filters }: { period: ReportPeriod
         SELECT a."toUserId" AS agent_id, 'in' AS direction, a."conversationSid" FROM "Assignment" a WHERE a."reason" = 'TRANSFER' AND a."toUserId" IS NOT NULL AND ${inPeriod('a."createdAt"')}
         UNION ALL
         SELECT a."fromUserId", 'out', a."conversationSid" FROM "Assignment" a WHERE a."reason" = 'TRANSFER' AND a."fromUserId" IS NOT NULL AND ${inPeriod('a."createdAt"')}
-      ) t JOIN "ConversationIndex" c ON c."sid" = t."conversationSid"
-      WHERE ${scope}
+      ) t
+      WHERE ${conversationInScope(filters, Prisma.sql`t."conversationSid"`)}
       GROUP BY t.agent_id
     ),
     available AS (
@@ -95,8 +100,8 @@ export async function readAgentStats({ period, filters }: { period: ReportPeriod
     surveys AS (
       SELECT s."agentId" AS agent_id, count(*) AS sent, count(s."respondedAt") AS answered, avg(s."score") AS average,
         count(*) FILTER (WHERE s."score" >= ${SATISFIED_SCORE}) AS satisfied
-      FROM "CsatSurvey" s JOIN "ConversationIndex" c ON c."sid" = s."conversationSid"
-      WHERE ${scope} AND s."agentId" IS NOT NULL AND ${inPeriod('s."sentAt"')}
+      FROM "CsatSurvey" s
+      WHERE ${conversationInScope(filters, Prisma.sql`s."conversationSid"`)} AND s."agentId" IS NOT NULL AND ${inPeriod('s."sentAt"')}
       GROUP BY 1
     )
     SELECT u."id", u."name", u."role"::text AS "role",

@@ -2,7 +2,7 @@ import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { readServiceLevelTargets } from '@/lib/supervision/team-settings';
 import { FIRST_RESPONSE_SECONDS, firstResponseVerdict, RESOLUTION_SECONDS, resolvedBy, SATISFIED_SCORE } from './metric-definitions';
-import { conversationScope } from './report-filters';
+import { conversationInScope, conversationScope } from './report-filters';
 import type { Period, ReportPeriod } from './report-period';
 import type { TReportFilters } from './report-query';
 import { at, toNumber, within } from './report-sql';
@@ -35,7 +35,6 @@ export type Overview = { current: OverviewFigures; previous: OverviewFigures; fi
 export async function readOverview({ period, filters }: { period: ReportPeriod; filters: TReportFilters }): Promise<Overview> {
   const { firstResponseSeconds } = await readServiceLevelTargets();
   const periods = { current: period, previous: period.previous };
-  const scope = conversationScope(filters);
   // Both periods in one query: each table is read once for the two, every figure an aggregate
   // filtered to its period (the conversations in one pass, not one pass per figure).
   const [row] = await db.$queryRaw<Row[]>(Prisma.sql`
@@ -43,7 +42,7 @@ export async function readOverview({ period, filters }: { period: ReportPeriod; 
     conversations AS (
       SELECT ${Prisma.join(PERIODS.map((name) => conversationFigures(name, periods[name], firstResponseSeconds, period.now)))}
       FROM "ConversationIndex" c
-      WHERE ${scope}
+      WHERE ${conversationScope(filters)}
     ),
     messages AS (
       SELECT ${Prisma.join(PERIODS.map((name) => messageFigures(name, periods[name])))}
@@ -51,13 +50,12 @@ export async function readOverview({ period, filters }: { period: ReportPeriod; 
         PERIODS.map((name) => Prisma.sql`SELECT m."createdAt", m."direction", m."conversationSid" FROM "MessageIndex" m WHERE ${within(Prisma.sql`m."createdAt"`, periods[name].from, periods[name].to)}`),
         ' UNION ALL ',
       )}) m
-      JOIN "ConversationIndex" c ON c."sid" = m."conversationSid"
-      WHERE ${scope}
+      WHERE ${conversationInScope(filters, Prisma.sql`m."conversationSid"`)}
     ),
     surveys AS (
       SELECT ${Prisma.join(PERIODS.map((name) => surveyFigures(name, periods[name])))}
-      FROM "CsatSurvey" s JOIN "ConversationIndex" c ON c."sid" = s."conversationSid"
-      WHERE ${scope} AND (${Prisma.join(
+      FROM "CsatSurvey" s
+      WHERE ${conversationInScope(filters, Prisma.sql`s."conversationSid"`)} AND (${Prisma.join(
         PERIODS.map((name) => Prisma.sql`(${within(Prisma.sql`s."sentAt"`, periods[name].from, periods[name].to)})`),
         ' OR ',
       )})
