@@ -35,8 +35,10 @@ export type Overview = { current: OverviewFigures; previous: OverviewFigures; fi
 export async function readOverview({ period, filters }: { period: ReportPeriod; filters: TReportFilters }): Promise<Overview> {
   const { firstResponseSeconds } = await readServiceLevelTargets();
   const periods = { current: period, previous: period.previous };
-  // Both periods in one query: each table is read once for the two, every figure an aggregate
-  // filtered to its period (the conversations in one pass, not one pass per figure).
+  // Both periods in one query: each table is read once for the two (one range from the start of
+  // the previous period to the end of this one), every figure an aggregate filtered to its
+  // period; the conversations in one pass, not one pass per figure.
+  const spans = { from: period.previous.from, to: period.to };
   const [row] = await db.$queryRaw<Row[]>(Prisma.sql`
     WITH
     conversations AS (
@@ -46,19 +48,13 @@ export async function readOverview({ period, filters }: { period: ReportPeriod; 
     ),
     messages AS (
       SELECT ${Prisma.join(PERIODS.map((name) => messageFigures(name, periods[name])))}
-      FROM (${Prisma.join(
-        PERIODS.map((name) => Prisma.sql`SELECT m."createdAt", m."direction", m."conversationSid" FROM "MessageIndex" m WHERE ${within(Prisma.sql`m."createdAt"`, periods[name].from, periods[name].to)}`),
-        ' UNION ALL ',
-      )}) m
-      WHERE ${conversationInScope(filters, Prisma.sql`m."conversationSid"`)}
+      FROM "MessageIndex" m
+      WHERE ${within(Prisma.sql`m."createdAt"`, spans.from, spans.to)} AND ${conversationInScope(filters, Prisma.sql`m."conversationSid"`)}
     ),
     surveys AS (
       SELECT ${Prisma.join(PERIODS.map((name) => surveyFigures(name, periods[name])))}
       FROM "CsatSurvey" s
-      WHERE ${conversationInScope(filters, Prisma.sql`s."conversationSid"`)} AND (${Prisma.join(
-        PERIODS.map((name) => Prisma.sql`(${within(Prisma.sql`s."sentAt"`, periods[name].from, periods[name].to)})`),
-        ' OR ',
-      )})
+      WHERE ${within(Prisma.sql`s."sentAt"`, spans.from, spans.to)} AND ${conversationInScope(filters, Prisma.sql`s."conversationSid"`)}
     )
     SELECT * FROM conversations, messages, surveys
   `);
