@@ -2,7 +2,7 @@ import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import type { Role } from '@/lib/auth/roles';
 import { FIRST_RESPONSE_SECONDS, RESOLUTION_SECONDS, SATISFIED_SCORE } from './metric-definitions';
-import { conversationScope } from './report-filters';
+import { conversationInScope, conversationScope } from './report-filters';
 import type { ReportPeriod } from './report-period';
 import type { TReportFilters } from './report-query';
 import { at, toNumber, within } from './report-sql';
@@ -40,19 +40,33 @@ export async function readAgentStats({ period, filters }: { period: ReportPeriod
   const inPeriod = (column: string) => within(Prisma.raw(column), from, to);
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     WITH
+    -- Who touched which conversation (assigned it, wrote in it, resolved it), one row per
+    -- source; messages are reduced to one row per author and conversation before anything is
+    -- joined, and the scope is checked once per pair rather than once per source.
+    pairs AS (
+      SELECT m."authorId" AS agent_id, m."conversationSid" AS sid,
+        count(*) FILTER (WHERE m."authorKind" IN ('AGENT', 'SUPERVISOR')) AS replies
+      FROM "MessageIndex" m
+      WHERE m."authorId" IS NOT NULL AND ${inPeriod('m."createdAt"')}
+      GROUP BY 1, 2
+      UNION ALL
+      SELECT a."toUserId", a."conversationSid", 0 FROM "Assignment" a
+      WHERE a."toUserId" IS NOT NULL AND ${inPeriod('a."createdAt"')}
+      UNION ALL
+      SELECT c."resolvedById", c."sid", 0 FROM "ConversationIndex" c
+      WHERE c."resolvedById" IS NOT NULL AND c."state" = 'CLOSED' AND ${inPeriod('c."resolvedAt"')}
+    ),
+    -- Replies always come with a handled conversation (their author wrote in it). Pairs are
+    -- made distinct by grouping (hashed), not by count(DISTINCT) (sorted).
     handled AS (
-      SELECT h.agent_id, count(DISTINCT h.sid) AS n FROM (
-        SELECT a."toUserId" AS agent_id, a."conversationSid" AS sid
-        FROM "Assignment" a JOIN "ConversationIndex" c ON c."sid" = a."conversationSid"
-        WHERE ${scope} AND a."toUserId" IS NOT NULL AND ${inPeriod('a."createdAt"')}
-        UNION
-        SELECT m."authorId", m."conversationSid"
-        FROM "MessageIndex" m JOIN "ConversationIndex" c ON c."sid" = m."conversationSid"
-        WHERE ${scope} AND m."authorId" IS NOT NULL AND ${inPeriod('m."createdAt"')}
-        UNION
-        SELECT c."resolvedById", c."sid" FROM "ConversationIndex" c
-        WHERE ${scope} AND c."resolvedById" IS NOT NULL AND c."state" = 'CLOSED' AND ${inPeriod('c."resolvedAt"')}
-      ) h GROUP BY h.agent_id
+      SELECT h.agent_id, count(*) AS n, sum(h.replies) AS replies
+      FROM (
+        SELECT p.agent_id, p.sid, sum(p.replies) AS replies
+        FROM pairs p
+        WHERE ${conversationInScope(filters, Prisma.sql`p.sid`)}
+        GROUP BY p.agent_id, p.sid
+      ) h
+      GROUP BY h.agent_id
     ),
     first_responses AS (
       SELECT c."firstResponderId" AS agent_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY ${FIRST_RESPONSE_SECONDS}) AS median
@@ -66,20 +80,14 @@ export async function readAgentStats({ period, filters }: { period: ReportPeriod
       WHERE ${scope} AND c."resolvedById" IS NOT NULL AND c."state" = 'CLOSED' AND ${inPeriod('c."resolvedAt"')}
       GROUP BY 1
     ),
-    replies AS (
-      SELECT m."authorId" AS agent_id, count(*) AS n
-      FROM "MessageIndex" m JOIN "ConversationIndex" c ON c."sid" = m."conversationSid"
-      WHERE ${scope} AND m."authorKind" IN ('AGENT', 'SUPERVISOR') AND ${inPeriod('m."createdAt"')}
-      GROUP BY 1
-    ),
     transfers AS (
       SELECT t.agent_id, count(*) FILTER (WHERE t.direction = 'in') AS transfers_in, count(*) FILTER (WHERE t.direction = 'out') AS transfers_out
       FROM (
         SELECT a."toUserId" AS agent_id, 'in' AS direction, a."conversationSid" FROM "Assignment" a WHERE a."reason" = 'TRANSFER' AND a."toUserId" IS NOT NULL AND ${inPeriod('a."createdAt"')}
         UNION ALL
         SELECT a."fromUserId", 'out', a."conversationSid" FROM "Assignment" a WHERE a."reason" = 'TRANSFER' AND a."fromUserId" IS NOT NULL AND ${inPeriod('a."createdAt"')}
-      ) t JOIN "ConversationIndex" c ON c."sid" = t."conversationSid"
-      WHERE ${scope}
+      ) t
+      WHERE ${conversationInScope(filters, Prisma.sql`t."conversationSid"`)}
       GROUP BY t.agent_id
     ),
     available AS (
@@ -92,15 +100,15 @@ export async function readAgentStats({ period, filters }: { period: ReportPeriod
     surveys AS (
       SELECT s."agentId" AS agent_id, count(*) AS sent, count(s."respondedAt") AS answered, avg(s."score") AS average,
         count(*) FILTER (WHERE s."score" >= ${SATISFIED_SCORE}) AS satisfied
-      FROM "CsatSurvey" s JOIN "ConversationIndex" c ON c."sid" = s."conversationSid"
-      WHERE ${scope} AND s."agentId" IS NOT NULL AND ${inPeriod('s."sentAt"')}
+      FROM "CsatSurvey" s
+      WHERE ${conversationInScope(filters, Prisma.sql`s."conversationSid"`)} AND s."agentId" IS NOT NULL AND ${inPeriod('s."sentAt"')}
       GROUP BY 1
     )
     SELECT u."id", u."name", u."role"::text AS "role",
       COALESCE(handled.n, 0) AS "handled",
       first_responses.median AS "firstResponseMedianSeconds",
       resolutions.median AS "resolutionMedianSeconds",
-      COALESCE(replies.n, 0) AS "repliesSent",
+      COALESCE(handled.replies, 0) AS "repliesSent",
       COALESCE(transfers.transfers_in, 0) AS "transfersIn",
       COALESCE(transfers.transfers_out, 0) AS "transfersOut",
       COALESCE(available.seconds, 0) AS "availableSeconds",
@@ -112,12 +120,11 @@ export async function readAgentStats({ period, filters }: { period: ReportPeriod
     LEFT JOIN handled ON handled.agent_id = u."id"
     LEFT JOIN first_responses ON first_responses.agent_id = u."id"
     LEFT JOIN resolutions ON resolutions.agent_id = u."id"
-    LEFT JOIN replies ON replies.agent_id = u."id"
     LEFT JOIN transfers ON transfers.agent_id = u."id"
     LEFT JOIN available ON available.agent_id = u."id"
     LEFT JOIN surveys ON surveys.agent_id = u."id"
     WHERE ${filters.agent.length > 0 ? Prisma.sql`u."id" IN (${Prisma.join(filters.agent)})` : Prisma.sql`TRUE`}
-      AND ((u."active" AND u."role" = 'AGENT') OR handled.n IS NOT NULL OR replies.n IS NOT NULL OR available.seconds IS NOT NULL)
+      AND ((u."active" AND u."role" = 'AGENT') OR handled.n IS NOT NULL OR available.seconds IS NOT NULL)
     ORDER BY u."name", u."id"
   `);
   return rows.map((row) => {

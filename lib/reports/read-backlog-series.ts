@@ -4,7 +4,7 @@ import { resolvedBy } from './metric-definitions';
 import { conversationScope } from './report-filters';
 import type { ReportPeriod } from './report-period';
 import type { TReportFilters } from './report-query';
-import { at, bucketOf, bucketsCte, toNumber, within } from './report-sql';
+import { at, bucketLabel, bucketsCte, local, toNumber, unit, within } from './report-sql';
 
 export type BacklogPoint = { bucket: string; open: number; queued: number };
 
@@ -16,51 +16,55 @@ const RESOLVED_AT = Prisma.sql`COALESCE(c."resolvedAt", c."updatedAt")`;
 /**
  * Open and queued conversations at the end of each hour or day. Counted as a running total —
  * the backlog when the period starts, plus what opened or joined the queue, minus what was
- * resolved or left it, bucket by bucket — so no bucket rescans the history: each change is
- * labelled with its bucket once and summed by label.
+ * resolved or left it, bucket by bucket — so no bucket rescans the history: the changes are
+ * summed by local bucket first, and only the buckets are labelled.
  */
 export async function readBacklogSeries({ period, filters }: { period: ReportPeriod; filters: TReportFilters }): Promise<BacklogPoint[]> {
   const scope = conversationScope(filters);
+  const { from, to } = period;
   const rows = await db.$queryRaw<{ bucket: string; open: unknown; queued: unknown }[]>(Prisma.sql`
     WITH ${bucketsCte(period)},
     open_at_start AS (
-      SELECT count(*) AS n FROM "ConversationIndex" c WHERE ${scope} AND c."createdAt" < ${at(period.from)} AND NOT ${resolvedBy(period.from)}
+      SELECT count(*) AS n FROM "ConversationIndex" c WHERE ${scope} AND c."createdAt" < ${at(from)} AND NOT ${resolvedBy(from)}
     ),
-    open_events AS (
-      SELECT ${bucketOf(Prisma.sql`c."createdAt"`, period)} AS label, 1 AS delta
-      FROM "ConversationIndex" c WHERE ${scope} AND ${within(Prisma.sql`c."createdAt"`, period.from, period.to)}
-      UNION ALL
-      SELECT ${bucketOf(RESOLVED_AT, period)}, -1
-      FROM "ConversationIndex" c WHERE ${scope} AND c."state" = 'CLOSED' AND ${within(RESOLVED_AT, period.from, period.to)}
-    ),
-    open_changes AS (
-      SELECT b.label, COALESCE(sum(e.delta), 0) AS delta
-      FROM buckets b LEFT JOIN open_events e ON e.label = b.label
-      GROUP BY b.label
-    ),
-    queue_moves AS (
-      SELECT a."createdAt",
-        (CASE WHEN ${QUEUE_ENTRY} THEN 1 ELSE 0 END)
-        - (CASE WHEN lag(${QUEUE_ENTRY}, 1, false) OVER (PARTITION BY a."conversationSid" ORDER BY a."createdAt", a."id") THEN 1 ELSE 0 END) AS delta
-      FROM "Assignment" a JOIN "ConversationIndex" c ON c."sid" = a."conversationSid"
-      WHERE ${scope} AND a."createdAt" < ${at(period.to)} AND c."createdAt" < ${at(period.to)}
-        AND NOT ${resolvedBy(period.from)}
+    -- Each stay in the queue: the entry and the next entry of that conversation's history,
+    -- which ends it (found through the history's index, entry by entry, rather than by
+    -- ordering the whole history).
+    queue_stays AS (
+      SELECT a."createdAt" AS entered, next."createdAt" AS left_at
+      FROM "Assignment" a
+      JOIN "ConversationIndex" c ON c."sid" = a."conversationSid"
+      LEFT JOIN LATERAL (
+        SELECT n."createdAt" FROM "Assignment" n
+        WHERE n."conversationSid" = a."conversationSid" AND (n."createdAt", n."id") > (a."createdAt", a."id")
+        ORDER BY n."createdAt", n."id"
+        LIMIT 1
+      ) next ON TRUE
+      WHERE ${QUEUE_ENTRY} AND ${scope} AND a."createdAt" < ${at(to)} AND c."createdAt" < ${at(to)} AND NOT ${resolvedBy(from)}
     ),
     queued_at_start AS (
-      SELECT COALESCE(sum(delta), 0) AS n FROM queue_moves WHERE "createdAt" < ${at(period.from)}
+      SELECT count(*) FILTER (WHERE entered < ${at(from)}) - count(*) FILTER (WHERE left_at < ${at(from)}) AS n FROM queue_stays
     ),
-    queue_changes AS (
-      SELECT b.label, COALESCE(sum(q.delta), 0) AS delta
-      FROM buckets b LEFT JOIN (
-        SELECT ${bucketOf(Prisma.sql`"createdAt"`, period)} AS label, delta FROM queue_moves WHERE ${within(Prisma.sql`"createdAt"`, period.from, period.to)}
-      ) q ON q.label = b.label
-      GROUP BY b.label
+    changes AS (
+      SELECT date_trunc(${unit(period.granularity)}, ${local(Prisma.sql`e.at`, period.tz)}) AS local_start, sum(e.open) AS open, sum(e.queued) AS queued
+      FROM (
+        SELECT c."createdAt" AS at, 1 AS open, 0 AS queued
+        FROM "ConversationIndex" c WHERE ${scope} AND ${within(Prisma.sql`c."createdAt"`, from, to)}
+        UNION ALL
+        SELECT ${RESOLVED_AT}, -1, 0
+        FROM "ConversationIndex" c WHERE ${scope} AND c."state" = 'CLOSED' AND ${within(RESOLVED_AT, from, to)}
+        UNION ALL
+        SELECT entered, 0, 1 FROM queue_stays WHERE ${within(Prisma.sql`entered`, from, to)}
+        UNION ALL
+        SELECT left_at, 0, -1 FROM queue_stays WHERE ${within(Prisma.sql`left_at`, from, to)}
+      ) e
+      GROUP BY 1
     )
-    SELECT o.label AS bucket,
-      (SELECT n FROM open_at_start) + sum(o.delta) OVER (ORDER BY o.label) AS open,
-      (SELECT n FROM queued_at_start) + sum(q.delta) OVER (ORDER BY o.label) AS queued
-    FROM open_changes o JOIN queue_changes q ON q.label = o.label
-    ORDER BY o.label
+    SELECT b.label AS bucket,
+      (SELECT n FROM open_at_start) + sum(COALESCE(ch.open, 0)) OVER (ORDER BY b.label) AS open,
+      (SELECT n FROM queued_at_start) + sum(COALESCE(ch.queued, 0)) OVER (ORDER BY b.label) AS queued
+    FROM buckets b LEFT JOIN changes ch ON ${bucketLabel(Prisma.sql`ch.local_start`)} = b.label
+    ORDER BY b.label
   `);
   return rows.map((row) => ({ bucket: row.bucket, open: toNumber(row.open) ?? 0, queued: toNumber(row.queued) ?? 0 }));
 }

@@ -22,10 +22,6 @@ export const unit = (granularity: Granularity) => Prisma.raw(granularity === 'ho
 /** A bucket's label: its local start, as the charts show it. */
 export const bucketLabel = (localTimestamp: Prisma.Sql) => Prisma.sql`to_char(${localTimestamp}, 'YYYY-MM-DD"T"HH24:MI')`;
 
-/** The label of the bucket a stored timestamp falls in: joins to `buckets.label` by equality. */
-export const bucketOf = (column: Prisma.Sql, { tz, granularity }: { tz: string; granularity: Granularity }) =>
-  bucketLabel(Prisma.sql`date_trunc(${unit(granularity)}, ${local(column, tz)})`);
-
 /**
  * The period's buckets as a CTE `buckets(label, starts, ends)`: local hours or days, with their
  * bounds as stored timestamps (clipped to the period), so series have a row for empty buckets too.
