@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { APIRequestContext } from 'playwright-core';
@@ -14,7 +14,12 @@ export const POLLING_DESIGN_REF = process.env.TEAM_LOAD_POLLING_REF ?? '77a8a38'
 export function preparePollingDesign(ref = POLLING_DESIGN_REF): string {
   const dir = path.join(os.tmpdir(), `switchboard-polling-${ref}`);
   const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (!existsSync(dir)) run('git', ['worktree', 'add', '--detach', dir, ref], process.cwd());
+  if (!existsSync(dir)) {
+    // The files of that commit only (git archive): nothing is added to this repository's own state.
+    const files = execFileSync('git', ['archive', '--format=tar', ref], { maxBuffer: 2 ** 30 });
+    mkdirSync(dir, { recursive: true });
+    execFileSync('tar', ['-x', '-C', dir], { input: files });
+  }
   if (!existsSync(path.join(dir, 'node_modules'))) run('npm', ['ci', '--no-audit', '--no-fund'], dir);
   if (!existsSync(path.join(dir, '.next', 'BUILD_ID'))) run('npm', ['run', 'build'], dir);
   return dir;
