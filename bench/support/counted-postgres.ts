@@ -5,8 +5,8 @@ export type CountedDatabase = {
   url: string;
   /** Statements executed in this database so far (pg_stat_statements: every call, all clients). */
   statements(): Promise<number>;
-  /** The statements run most often, with their counts (where to look first). */
-  mostFrequent(limit: number): Promise<{ calls: number; query: string }[]>;
+  /** The statements run most often, with their counts and mean time in ms (where to look first: a long wait shows there). */
+  mostFrequent(limit: number): Promise<{ calls: number; meanMs: number; query: string }[]>;
 };
 
 /**
@@ -42,11 +42,11 @@ export async function startCountedPostgres() {
           return Number(rows[0]?.calls ?? 0);
         },
         async mostFrequent(limit) {
-          const { rows } = await admin.query<{ calls: string; query: string }>(
-            'SELECT calls, left(query, 160) AS query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = $1 ORDER BY calls DESC LIMIT $2',
+          const { rows } = await admin.query<{ calls: string; mean: number; query: string }>(
+            'SELECT calls, mean_exec_time AS mean, left(query, 160) AS query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = $1 ORDER BY calls DESC LIMIT $2',
             [name, limit],
           );
-          return rows.map((row) => ({ calls: Number(row.calls), query: row.query }));
+          return rows.map((row) => ({ calls: Number(row.calls), meanMs: Math.round(row.mean * 10) / 10, query: row.query }));
         },
       };
     },
