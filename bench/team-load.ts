@@ -129,9 +129,10 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
     // which is how it counted as online).
     await pool(agents, 8, async (agent) => {
       const token = await timed('token', () => agent.api.get('/api/token'));
+      if (!token?.ok()) throw new Error(`an agent could not take a Conversations token (${token?.status() ?? 'no answer'})`);
       const sdk = await LightClient.open(`${emulator.url.replace(/^http/, 'ws')}/v3/wsconnect`);
       sdkClients.push(sdk);
-      await sdk.init(((await token!.json()) as { token: string }).token);
+      await sdk.init(((await token.json()) as { token: string }).token);
       if (design === 'polling') await timed('heartbeat', () => agent.api.post('/api/me/heartbeat', { data: {} }));
       await timed('availability', () => agent.api.put('/api/me/availability', { data: { availability: 'AVAILABLE' } }));
     });
