@@ -1,8 +1,6 @@
 // One backend's reports benchmark, in its own process (`tsx --conditions=react-server`, like
 // the app's own scripts: the report queries are server modules). bench/reports.ts runs it and
 // reads the JSON it prints last.
-import { startEmbeddedDatabase } from '@/lib/db/embedded-server';
-import { applyMigrations } from '@/lib/db/migrate';
 import { readAgentStats } from '@/lib/reports/read-agent-stats';
 import { readBacklogSeries } from '@/lib/reports/read-backlog-series';
 import { readBusiestHours } from '@/lib/reports/read-busiest-hours';
@@ -12,7 +10,7 @@ import { readServiceLevelSeries } from '@/lib/reports/read-service-level-series'
 import { readVolumeSeries } from '@/lib/reports/read-volume-series';
 import { resolvePeriod } from '@/lib/reports/report-period';
 import { ZReportQuery } from '@/lib/reports/report-query';
-import { startPostgresServer } from '../tests/support/postgres-server';
+import { runWorker, startWorkerDatabase } from './support/worker-database';
 import { type HistorySize, seedReportHistory } from './support/seed-report-history';
 import { distribution } from './support/stats';
 
@@ -25,19 +23,14 @@ const SIZE: HistorySize = {
 const RUNS = Number(process.env.BENCH_RUNS) || 7;
 
 async function main() {
-  const backend = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
-  const database =
-    backend === 'postgres'
-      ? await startPostgresServer()
-      : await startEmbeddedDatabase({ dataDir: 'memory' }).then((db) => ({ url: db.url, stop: () => db.close(), poolSize: db.poolSize }));
+  const database = await startWorkerDatabase();
+  const { backend } = database;
   try {
-    await applyMigrations(database.url);
     const now = new Date();
     const seedStarted = performance.now();
     await seedReportHistory(database.url, SIZE, now);
     const seedSeconds = Math.round((performance.now() - seedStarted) / 100) / 10;
-    process.env.DATABASE_URL = database.url;
-    if ('poolSize' in database) process.env.DATABASE_POOL_SIZE = String(database.poolSize);
+    database.use();
 
     const views = {
       'last 30 days': { period: resolvePeriod(ZReportQuery.parse({ range: '30d', tz: 'Europe/Paris' }), now), filters: ZReportQuery.parse({}) },
@@ -77,10 +70,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runWorker(main);

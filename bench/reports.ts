@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runBackendWorker } from './support/backend-worker';
 import type { Distribution } from './support/stats';
 
 export type ReportsBackendResult = {
@@ -17,19 +17,6 @@ export type ReportsBackendResult = {
  */
 export async function runReports(): Promise<ReportsBackendResult[]> {
   const results: ReportsBackendResult[] = [];
-  for (const backend of ['pglite', 'postgres'] as const) results.push(await runBackend(backend));
+  for (const backend of ['pglite', 'postgres'] as const) results.push(await runBackendWorker<ReportsBackendResult>('bench/reports-worker.ts', backend));
   return results;
-}
-
-function runBackend(backend: string): Promise<ReportsBackendResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', '--conditions=react-server', 'bench/reports-worker.ts', backend], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => {
-      const last = output.trim().split('\n').pop() ?? '';
-      if (code !== 0) return reject(new Error(`reports benchmark on ${backend} failed (${code})`));
-      resolve(JSON.parse(last) as ReportsBackendResult);
-    });
-  });
 }

@@ -1,10 +1,8 @@
 // One backend's search benchmark, in its own process (`tsx --conditions=react-server`, like the
 // app's own scripts). bench/search.ts runs it and reads the JSON it prints last.
 import { recordMessage } from '@/lib/conversation-index/record-message';
-import { startEmbeddedDatabase } from '@/lib/db/embedded-server';
-import { applyMigrations } from '@/lib/db/migrate';
 import { searchConversations } from '@/lib/search/search-conversations';
-import { startPostgresServer } from '../tests/support/postgres-server';
+import { runWorker, startWorkerDatabase } from './support/worker-database';
 import { seedReportHistory } from './support/seed-report-history';
 import { SEARCH_BODY_SQL } from './support/seed-search-bodies';
 import { distribution } from './support/stats';
@@ -14,13 +12,9 @@ const RUNS = Number(process.env.BENCH_RUNS) || 15;
 const WEBHOOK_MESSAGES = Number(process.env.BENCH_WEBHOOK_MESSAGES) || 1_000;
 
 async function main() {
-  const backend = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
-  const database =
-    backend === 'postgres'
-      ? await startPostgresServer()
-      : await startEmbeddedDatabase({ dataDir: 'memory' }).then((db) => ({ url: db.url, stop: () => db.close(), poolSize: db.poolSize }));
+  const database = await startWorkerDatabase();
+  const { backend } = database;
   try {
-    await applyMigrations(database.url);
     const seedStarted = performance.now();
     await seedReportHistory(database.url, { conversations: CONVERSATIONS, messagesPerConversation: 10, agents: 25, days: 90 }, new Date(), {
       messageBody: SEARCH_BODY_SQL,
@@ -28,8 +22,7 @@ async function main() {
     });
     const seedSeconds = Math.round((performance.now() - seedStarted) / 100) / 10;
     console.error(`search bench (${backend}): ${CONVERSATIONS * 10} messages seeded in ${seedSeconds} s`);
-    process.env.DATABASE_URL = database.url;
-    if ('poolSize' in database) process.env.DATABASE_POOL_SIZE = String(database.poolSize);
+    database.use();
     const { db } = await import('@/lib/db/client');
     await db.$executeRawUnsafe('ANALYZE');
     const messages = await db.messageIndex.count();
@@ -100,10 +93,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runWorker(main);
