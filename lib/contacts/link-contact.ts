@@ -14,16 +14,23 @@ type Link = {
   channel: ConversationChannel;
   /** The name an agent gave when starting the conversation: a new contact starts with it. */
   name?: string | null;
+  /** What the caller just read of the conversation: once it has a contact, nothing is looked up again. */
+  linked?: { customerName: string | null; contact: { id: string; name: string | null } | null };
 };
 
-export async function linkContact({ conversationSid, address, channel, name = null }: Link): Promise<{ contactId: string; name: string | null }> {
+export async function linkContact({ conversationSid, address, channel, name = null, linked }: Link): Promise<{ contactId: string; name: string | null }> {
+  if (linked?.contact) return keepNameInStep(conversationSid, linked.customerName, linked.contact);
   const found = await findOrCreate({ address, channel, name });
   await db.conversationIndex.updateMany({ where: { sid: conversationSid, contactId: null }, data: { contactId: found.id } });
-  // Linked before (and maybe merged since): the conversation's own contact counts. Its name
-  // names the conversation wherever the index is read, over a name the attributes still carry.
-  const linked = await db.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { customerName: true, contact: { select: { id: true, name: true } } } });
-  const contact = linked?.contact ?? found;
-  if (linked && contact.name && linked.customerName !== contact.name) {
+  // Linked before (and maybe merged since): the conversation's own contact counts.
+  const current = await db.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { customerName: true, contact: { select: { id: true, name: true } } } });
+  if (!current) return { contactId: found.id, name: found.name };
+  return keepNameInStep(conversationSid, current.customerName, current.contact ?? found);
+}
+
+/** The contact's name names the conversation wherever the index is read, over a name the attributes still carry. */
+async function keepNameInStep(conversationSid: string, customerName: string | null, contact: { id: string; name: string | null }) {
+  if (contact.name && customerName !== contact.name) {
     await db.conversationIndex.update({ where: { sid: conversationSid }, data: { customerName: contact.name } });
   }
   return { contactId: contact.id, name: contact.name };

@@ -28,10 +28,10 @@ export async function recordConversation(facts: ConversationFacts): Promise<{ cu
     where: { sid: facts.sid },
     create: { sid: facts.sid, ...fields, ...(facts.createdAt ? { createdAt: facts.createdAt } : {}) },
     update: fields,
-    select: { assigneeId: true, queuedAt: true, channel: true, customerAddress: true, customerName: true },
+    select: { assigneeId: true, queuedAt: true, channel: true, customerAddress: true, customerName: true, contact: { select: { id: true, name: true } } },
   });
   // A 1:1 customer is a person Switchboard keeps: their contact, found or made now.
-  const contact = row.customerAddress && row.channel !== 'GROUP' ? await linkContact({ conversationSid: facts.sid, address: row.customerAddress, channel: row.channel, name: row.customerName }) : null;
+  const contact = row.customerAddress && row.channel !== 'GROUP' ? await linkContact({ conversationSid: facts.sid, address: row.customerAddress, channel: row.channel, name: row.customerName, linked: row }) : null;
   const queued = Boolean(row.queuedAt && !row.assigneeId);
   await publishLiveEventAfterWrite({
     kind: 'conversation.updated',
