@@ -1,60 +1,19 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
-import { useLiveEvent } from '@/components/live/use-live-event';
+import { useEditableList } from '@/components/admin/use-editable-list';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { TextField } from '@/components/ui/text-field';
 import { TextAreaField } from '@/components/ui/labelled-fields';
-import { ApiError, apiFetch } from '@/lib/api/client-fetch';
 import { type CannedResponseView, ZCannedResponse } from '@/lib/canned-responses/canned-response-schema';
 
 export function CannedResponsesAdmin({ initial }: { initial: CannedResponseView[] }) {
-  const router = useRouter();
-  const [editing, setEditing] = useState<CannedResponseView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  // Another supervisor's change shows here too.
-  useLiveEvent((event) => {
-    if (event.kind === 'canned-responses.changed') router.refresh();
+  const { editing, edit, error, formKey, deleting, setDeleting, isDeleting, confirmDelete, onSubmit } = useEditableList<CannedResponseView>({
+    endpoint: '/api/canned-responses',
+    changedKind: 'canned-responses.changed',
+    schema: ZCannedResponse,
+    fieldsOf: (form) => ({ shortcut: form.get('shortcut'), title: form.get('title'), body: form.get('body') }),
   });
-  const [deleting, setDeleting] = useState<CannedResponseView | null>(null);
-  const [isDeleting, setIsDeleting] = useState(false);
-
-  async function confirmDelete() {
-    if (!deleting) return;
-    setIsDeleting(true);
-    try {
-      await apiFetch(`/api/canned-responses/${deleting.id}`, { method: 'DELETE' });
-      setError(null);
-    } catch {
-      setError('Could not delete.');
-    } finally {
-      setIsDeleting(false);
-      setDeleting(null);
-      router.refresh();
-    }
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = ZCannedResponse.safeParse({ shortcut: form.get('shortcut'), title: form.get('title'), body: form.get('body') });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Check the form.');
-      return;
-    }
-    try {
-      await apiFetch(editing ? `/api/canned-responses/${editing.id}` : '/api/canned-responses', { method: editing ? 'PUT' : 'POST', body: parsed.data });
-      setEditing(null);
-      setError(null);
-      setFormKey((key) => key + 1);
-      router.refresh();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Could not save.');
-    }
-  }
 
   return (
     <div className="mt-6 flex flex-col gap-6">
@@ -68,7 +27,7 @@ export function CannedResponsesAdmin({ initial }: { initial: CannedResponseView[
         <div className="flex gap-2">
           <Button type="submit">{editing ? 'Save changes' : 'Add canned response'}</Button>
           {editing ? (
-            <Button variant="secondary" onClick={() => { setEditing(null); setFormKey((key) => key + 1); }}>Cancel</Button>
+            <Button variant="secondary" onClick={() => edit(null)}>Cancel</Button>
           ) : null}
         </div>
       </form>
@@ -80,7 +39,7 @@ export function CannedResponsesAdmin({ initial }: { initial: CannedResponseView[
               <p className="text-sm"><span className="font-mono text-indigo-700">/{response.shortcut}</span> <span className="font-medium">{response.title}</span></p>
               <p className="mt-1 whitespace-pre-wrap text-sm text-slate-600">{response.body}</p>
             </div>
-            <Button variant="secondary" onClick={() => { setEditing(response); setFormKey((key) => key + 1); }}>Edit</Button>
+            <Button variant="secondary" onClick={() => edit(response)}>Edit</Button>
             <Button variant="danger" onClick={() => setDeleting(response)}>Delete</Button>
           </li>
         ))}
