@@ -6,8 +6,6 @@ import { listTwilioNumbers } from '@/lib/twilio/twilio-numbers';
 import type { TBroadcastInput } from './broadcast-schemas';
 import { parseRecipients } from './parse-recipients';
 
-const INSERT_CHUNK = 1_000;
-
 /**
  * Records a broadcast and its recipients (nothing is sent yet). It must go from one of the
  * account's numbers that a Conversation Orchestrator configuration captures: otherwise replies
@@ -24,9 +22,12 @@ export async function createBroadcast({ input, createdById }: { input: TBroadcas
     const broadcast = await tx.broadcast.create({
       data: { name: input.name, body: input.body, fromNumber: input.fromNumber, createdById, total: recipients.length },
     });
-    for (let i = 0; i < recipients.length; i += INSERT_CHUNK) {
-      await tx.broadcastRecipient.createMany({ data: recipients.slice(i, i + INSERT_CHUNK).map((r) => ({ broadcastId: broadcast.id, address: r.address, name: r.name })) });
-    }
+    // One statement for up to 10,000 rows (row-by-row inserts held the embedded database for
+    // seconds); ids keep the list's order, which is the order they are sent in.
+    await tx.$executeRaw`
+      INSERT INTO "BroadcastRecipient" ("id", "broadcastId", "address", "name", "updatedAt")
+      SELECT ${broadcast.id} || '-' || lpad(r.n::text, 5, '0'), ${broadcast.id}, r.address, r.name, now()
+      FROM unnest(${recipients.map((r) => r.address)}::text[], ${recipients.map((r) => r.name)}::text[]) WITH ORDINALITY AS r(address, name, n)`;
     return { id: broadcast.id, total: recipients.length };
   });
 }

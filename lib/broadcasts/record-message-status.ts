@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
-import { SUPERVISORS } from '@/lib/live/audiences';
-import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
+import type { BroadcastRecipientStatus } from '@/lib/db/generated/client';
+import { announceProgress } from './announce-progress';
 
 const ZStatusCallback = z.object({
   MessageSid: z.string().regex(/^(SM|MM|WA)[0-9a-fA-F]{32}$/),
@@ -11,7 +11,9 @@ const ZStatusCallback = z.object({
 });
 
 const STATUS = { sent: 'SENT', delivered: 'DELIVERED', read: 'DELIVERED', undelivered: 'FAILED', failed: 'FAILED' } as const;
-const RANK = { PENDING: 0, QUEUED: 1, SENT: 2, DELIVERED: 3, FAILED: 3 } as const;
+const RANK: Record<BroadcastRecipientStatus, number> = { PENDING: 0, QUEUED: 1, SENT: 2, DELIVERED: 3, FAILED: 3 };
+/** The statuses a recipient may move on from to `status`: forward only. */
+const before = (status: BroadcastRecipientStatus) => (Object.keys(RANK) as BroadcastRecipientStatus[]).filter((s) => RANK[s] < RANK[status]);
 
 /** Twilio's error codes a supervisor may read as a reason. */
 const REASONS: Record<string, string> = {
@@ -31,11 +33,11 @@ export async function recordMessageStatus(params: Record<string, string | string
   const { MessageSid, MessageStatus, ErrorCode } = parsed.data;
   const status = STATUS[MessageStatus as keyof typeof STATUS];
   if (!status) return;
-  const recipient = await db.broadcastRecipient.findUnique({ where: { messageSid: MessageSid }, select: { id: true, status: true, broadcastId: true } });
-  if (!recipient || RANK[status] < RANK[recipient.status] || recipient.status === status) return;
-  await db.broadcastRecipient.update({
-    where: { id: recipient.id },
+  // One conditional statement: a broadcast's status callbacks arrive by the tens of thousands.
+  const [moved] = await db.broadcastRecipient.updateManyAndReturn({
+    where: { messageSid: MessageSid, status: { in: before(status) } },
     data: { status, ...(status === 'FAILED' ? { errorCode: ErrorCode ?? null, errorMessage: REASONS[ErrorCode ?? ''] ?? `Not delivered (error ${ErrorCode ?? 'unknown'}).` } : {}) },
+    select: { broadcastId: true },
   });
-  await publishLiveEventAfterWrite({ kind: 'broadcast.progress', data: { broadcastId: recipient.broadcastId }, audience: SUPERVISORS });
+  if (moved) await announceProgress(moved.broadcastId);
 }

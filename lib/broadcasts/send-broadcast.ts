@@ -1,10 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { SUPERVISORS } from '@/lib/live/audiences';
-import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
 import { log } from '@/lib/observability/log';
 import { getTwilioClient } from '@/lib/twilio/rest-client';
 import { twilioErrorOf } from '@/lib/twilio/twilio-errors';
+import { announceProgress } from './announce-progress';
 import { messageStatusUrl } from './message-status-url';
 
 /** Messages per second from one number (Twilio queues beyond its throughput; we stay under it). */
@@ -12,8 +11,6 @@ const ratePerSecond = () => Math.max(1, Number(process.env.BROADCAST_MESSAGES_PE
 const IN_FLIGHT = 8;
 const BATCH = 200;
 const MAX_ATTEMPTS = 6;
-/** Progress reaches screens at most this often, however fast messages go. */
-const PROGRESS_EVERY_MS = 500;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -53,12 +50,6 @@ export async function sendBroadcast(broadcastId: string): Promise<void> {
   const broadcast = await db.broadcast.findUnique({ where: { id: broadcastId }, select: { id: true, fromNumber: true, body: true } });
   if (!broadcast) return;
   const interval = 1000 / ratePerSecond();
-  let lastProgress = 0;
-  const progress = async (force = false) => {
-    if (!force && Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
-    lastProgress = Date.now();
-    await publishLiveEventAfterWrite({ kind: 'broadcast.progress', data: { broadcastId }, audience: SUPERVISORS });
-  };
   for (;;) {
     const batch = await db.broadcastRecipient.findMany({ where: { broadcastId, status: 'PENDING' }, select: { id: true, address: true }, orderBy: { id: 'asc' }, take: BATCH });
     if (batch.length === 0) break;
@@ -74,7 +65,7 @@ export async function sendBroadcast(broadcastId: string): Promise<void> {
           where: { id: recipient.id },
           data: 'messageSid' in outcome ? { status: 'QUEUED', messageSid: outcome.messageSid } : { status: 'FAILED', errorCode: outcome.failed.code, errorMessage: outcome.failed.message },
         });
-        await progress();
+        await announceProgress(broadcastId);
       })().catch((error: unknown) => log.warn('broadcast.recipient_failed', { broadcastId, error }));
       inFlight.add(work);
       void work.finally(() => inFlight.delete(work));
@@ -83,5 +74,5 @@ export async function sendBroadcast(broadcastId: string): Promise<void> {
     await Promise.all(inFlight);
   }
   await db.broadcast.update({ where: { id: broadcastId }, data: { status: 'SENT', finishedAt: new Date() } });
-  await progress(true);
+  await announceProgress(broadcastId, { now: true });
 }

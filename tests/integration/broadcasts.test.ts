@@ -5,6 +5,7 @@ import { AppError } from '@/lib/api/app-error';
 import { createBroadcast } from '@/lib/broadcasts/create-broadcast';
 import { labelBroadcastReply } from '@/lib/broadcasts/label-broadcast-reply';
 import { recordMessageStatus } from '@/lib/broadcasts/record-message-status';
+import { PROGRESS_EVERY_MS } from '@/lib/broadcasts/announce-progress';
 import { sendBroadcast } from '@/lib/broadcasts/send-broadcast';
 import { readSwitchboardAttributes } from '@/lib/conversations/conversation-attributes';
 import { db } from '@/lib/db/client';
@@ -13,6 +14,7 @@ import { customerTimeline } from '@/lib/orchestration/customer-timeline';
 import { fetchOperation } from '@/lib/orchestration/fetch-operation';
 import { listConfigurations } from '@/lib/orchestration/list-configurations';
 import { saveConfiguration } from '@/lib/orchestration/save-configuration';
+import { EventHub, type HubEvent } from '@/lib/live/event-hub';
 import { getTwilioClient } from '@/lib/twilio/rest-client';
 import { startTestDatabase } from '../support/test-database';
 import { startTestEmulator } from '../support/test-emulator';
@@ -65,6 +67,9 @@ describe('orchestration and broadcasts', () => {
       createdById: 'sup',
     });
     expect(total).toBe(40);
+    // Sent in the list's order.
+    const listed = await db.broadcastRecipient.findMany({ where: { broadcastId: id }, orderBy: { id: 'asc' } });
+    expect(listed.map((r) => [r.address, r.name])).toEqual(customers.map((c, i) => [c, `Customer ${i}`]));
     await sendBroadcast(id);
     const rows = await db.broadcastRecipient.findMany({ where: { broadcastId: id } });
     expect(rows.filter((r) => r.status !== 'QUEUED')).toEqual([]);
@@ -96,5 +101,32 @@ describe('orchestration and broadcasts', () => {
       ['SMS', false, 'Spring sale: 20% off'],
       ['SMS', true, 'Shoes too?'],
     ]);
+  });
+
+  it('announces a burst of status callbacks to supervisors’ screens a few times, the last change included', async () => {
+    const { id } = await createBroadcast({ input: { name: 'Burst', body: 'Hello', fromNumber: SMS, recipients: customers.slice(0, 30).join('\n') }, createdById: 'sup' });
+    await sendBroadcast(id);
+    const hub = new EventHub(database.url);
+    await hub.start();
+    const heardAt: number[] = [];
+    const unsubscribe = hub.subscribe({ onEvent: (event: HubEvent) => void (event.kind === 'broadcast.progress' && heardAt.push(Date.now())), onResync: () => {} });
+    try {
+      const rows = await db.broadcastRecipient.findMany({ where: { broadcastId: id } });
+      const started = Date.now();
+      let lastChangeStarted = 0;
+      for (const row of rows) {
+        lastChangeStarted = Date.now();
+        await recordMessageStatus({ MessageSid: row.messageSid!, MessageStatus: 'delivered' });
+      }
+      const elapsed = Date.now() - started;
+      // A screen re-reading on an announcement made after the last change sees every recipient delivered.
+      await expect.poll(() => heardAt.some((at) => at >= lastChangeStarted)).toBe(true);
+      // At most one announcement per interval (plus the first), not one per callback.
+      expect(heardAt.length).toBeLessThanOrEqual(Math.ceil(elapsed / PROGRESS_EVERY_MS) + 1);
+      expect(heardAt.length).toBeLessThan(rows.length);
+    } finally {
+      unsubscribe();
+      await hub.close();
+    }
   });
 });
