@@ -19,6 +19,9 @@ type InboundMessage = { conversationSid: string; messageSid: string; author: str
 export async function recordCsatReply(message: InboundMessage): Promise<boolean> {
   const customer = message.author;
   if (!customer) return false;
+  // The common case, a customer's first text that answers no survey, needs no transaction.
+  const known = await db.conversationIndex.findUnique({ where: { sid: message.conversationSid }, select: { surveyReplyTo: true } });
+  if (!known?.surveyReplyTo && !parseCsatReply(message.body)) return false;
   return db.$transaction(async (tx) => {
     const reply = await tx.conversationIndex.findUnique({ where: { sid: message.conversationSid }, select: { surveyReplyTo: true } });
     if (reply?.surveyReplyTo) {

@@ -23,11 +23,19 @@ type Options = LiveEventInput & Delivery;
  * down the event streams of the users in its audience. The one way to publish: other modules
  * call this where they write the change they announce.
  */
-export async function publishLiveEvent({ kind, data, audience, tx }: Options): Promise<void> {
+export async function publishLiveEvent({ tx, ...event }: Options): Promise<void> {
+  await (tx ?? db).$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${encodeLiveEvent(event)})`;
+}
+
+/**
+ * The NOTIFY payload of an event, for a statement that writes a change and announces it in one
+ * round trip (`SELECT pg_notify(LIVE_CHANNEL, payload)` as part of it).
+ */
+export function encodeLiveEvent({ kind, data, audience }: LiveEventInput & { audience: Audience }): string {
   const envelope: LiveEnvelope = { kind, data, audience };
   const payload = JSON.stringify(envelope);
   if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) throw new Error(`The live event ${kind} is too large for NOTIFY (${payload.length} bytes); send ids, not content.`);
-  await (tx ?? db).$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`;
+  return payload;
 }
 
 /**

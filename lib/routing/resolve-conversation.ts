@@ -1,7 +1,6 @@
-import { db } from '@/lib/db/client';
 import { conversationAudience } from '@/lib/live/audiences';
 import { publishLiveEvent } from '@/lib/live/publish-live-event';
-import { takeRoutingLock } from './routing-lock';
+import { inRoutingTransaction } from './routing-lock';
 
 /**
  * A conversation closed (by an agent, a supervisor or Twilio's timer): its agent's capacity
@@ -10,8 +9,7 @@ import { takeRoutingLock } from './routing-lock';
  * resolution times share the clock of the messages they are measured from.
  */
 export async function resolveInIndex({ conversationSid, actorId, now = new Date() }: { conversationSid: string; actorId: string | null; now?: Date }): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await takeRoutingLock(tx);
+  await inRoutingTransaction(async (tx) => {
     const conversation = await tx.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { state: true, assigneeId: true, queuedAt: true } });
     if (!conversation) {
       await tx.conversationIndex.create({ data: { sid: conversationSid, state: 'CLOSED', resolvedAt: now } });

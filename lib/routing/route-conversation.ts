@@ -4,7 +4,7 @@ import { loadAgentCandidates } from './agent-candidates';
 import { recordAssignment } from './assign';
 import { pickAgent } from './assignment-policy';
 import { needsRouting, QUEUE_ORDER, QUEUED_WHERE } from './queue';
-import { takeRoutingLock } from './routing-lock';
+import { inRoutingTransaction, takeRoutingLock } from './routing-lock';
 
 export type RoutingOutcome =
   | { kind: 'assigned'; conversationSid: string; agentId: string }
@@ -17,15 +17,20 @@ export type RoutingOutcome =
  * the queue is left as it is, so a retried or concurrent webhook assigns nothing twice.
  */
 export async function routeConversation(conversationSid: string, now = new Date()): Promise<RoutingOutcome> {
-  return db.$transaction((tx) => routeConversationIn(tx, conversationSid, now));
+  // Read before the lock: who served this customer last does not change with the decision.
+  const preferredAgentId = await previousAgent(db, conversationSid);
+  return inRoutingTransaction((tx) => decideRoute(tx, conversationSid, now, preferredAgentId));
 }
 
 /** routeConversation inside a caller's transaction (the reconciler indexes and routes in one). */
 export async function routeConversationIn(tx: Prisma.TransactionClient, conversationSid: string, now: Date): Promise<RoutingOutcome> {
   await takeRoutingLock(tx);
+  return decideRoute(tx, conversationSid, now, await previousAgent(tx, conversationSid));
+}
+
+async function decideRoute(tx: Prisma.TransactionClient, conversationSid: string, now: Date, preferredAgentId: string | null): Promise<RoutingOutcome> {
   const conversation = await tx.conversationIndex.findUnique({ where: { sid: conversationSid } });
   if (!conversation || !needsRouting(conversation)) return { kind: 'unchanged', conversationSid };
-  const preferredAgentId = await previousAgent(tx, conversation);
   const agent = pickAgent(await loadAgentCandidates(tx), now, preferredAgentId);
   if (!agent) {
     await recordAssignment(tx, { conversationSid, fromUserId: null, toUserId: null, reason: 'QUEUE', now });
@@ -37,14 +42,12 @@ export async function routeConversationIn(tx: Prisma.TransactionClient, conversa
 }
 
 /** The agent of this customer's most recent earlier conversation on the same number. */
-async function previousAgent(
-  tx: Prisma.TransactionClient,
-  conversation: { sid: string; customerAddress: string | null; twilioNumber: string | null },
-): Promise<string | null> {
-  if (!conversation.customerAddress) return null;
+async function previousAgent(tx: Prisma.TransactionClient | typeof db, conversationSid: string): Promise<string | null> {
+  const conversation = await tx.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { customerAddress: true, twilioNumber: true } });
+  if (!conversation?.customerAddress) return null;
   const previous = await tx.conversationIndex.findFirst({
     where: {
-      sid: { not: conversation.sid },
+      sid: { not: conversationSid },
       customerAddress: conversation.customerAddress,
       twilioNumber: conversation.twilioNumber,
     },
@@ -62,8 +65,7 @@ async function previousAgent(
 export async function drainQueue({ now = new Date(), notBackTo }: { now?: Date; notBackTo?: { conversationSid: string; agentId: string } } = {}): Promise<RoutingOutcome[]> {
   const outcomes: RoutingOutcome[] = [];
   for (;;) {
-    const outcome = await db.$transaction(async (tx): Promise<RoutingOutcome | null> => {
-      await takeRoutingLock(tx);
+    const outcome = await inRoutingTransaction(async (tx): Promise<RoutingOutcome | null> => {
       const next = await tx.conversationIndex.findFirst({ where: QUEUED_WHERE, orderBy: QUEUE_ORDER, select: { sid: true } });
       if (!next) return null;
       // An agent who just handed a conversation back to the queue does not get it straight back.

@@ -1,14 +1,12 @@
 import { AppError } from '@/lib/api/app-error';
-import { db } from '@/lib/db/client';
 import { loadAgentCandidates } from './agent-candidates';
 import { recordAssignment } from './assign';
 import type { RoutingOutcome } from './route-conversation';
-import { takeRoutingLock } from './routing-lock';
+import { inRoutingTransaction } from './routing-lock';
 
 /** An agent takes a waiting conversation from the queue themselves (within their capacity). */
 export async function takeConversation({ agentId, conversationSid, now = new Date() }: { agentId: string; conversationSid: string; now?: Date }): Promise<RoutingOutcome> {
-  return db.$transaction(async (tx) => {
-    await takeRoutingLock(tx);
+  return inRoutingTransaction(async (tx) => {
     const conversation = await tx.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { assigneeId: true, queuedAt: true, state: true } });
     if (!conversation || conversation.state === 'CLOSED') throw new AppError('not_found', 'That conversation is not waiting any more.');
     if (conversation.assigneeId === agentId) return { kind: 'unchanged', conversationSid };

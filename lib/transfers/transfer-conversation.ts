@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/api/app-error';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { db } from '@/lib/db/client';
 import { recordAssignment } from '@/lib/routing/assign';
 import { moveOwnershipInTwilio } from '@/lib/routing/move-ownership';
-import { takeRoutingLock } from '@/lib/routing/routing-lock';
+import { inRoutingTransaction } from '@/lib/routing/routing-lock';
 import { upstreamUnavailable } from '@/lib/twilio/twilio-errors';
 import { decideTransfer, type TransferTarget } from './transfer-rules';
 import { zSafeText } from '@/lib/text/control-characters';
@@ -26,8 +25,7 @@ type Options = { actor: CurrentUser; conversationSid: string; to: string; note?:
  */
 export async function transferConversation({ actor, conversationSid, to, note }: Options): Promise<{ from: string | null; to: string | null }> {
   const now = new Date();
-  const change = await db.$transaction(async (tx) => {
-    await takeRoutingLock(tx);
+  const change = await inRoutingTransaction(async (tx) => {
     const conversation = await tx.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { assigneeId: true, state: true, channel: true } });
     if (!conversation) throw new AppError('not_found', 'No such conversation.');
     let target: TransferTarget = { kind: 'queue' };
@@ -67,8 +65,7 @@ export async function transferConversation({ actor, conversationSid, to, note }:
  * would-be owner out of it in Twilio if they had already been added.
  */
 async function undoTransfer({ conversationSid, change, actorId }: { conversationSid: string; change: { from: string | null; to: string | null }; actorId: string }) {
-  const undone = await db.$transaction(async (tx) => {
-    await takeRoutingLock(tx);
+  const undone = await inRoutingTransaction(async (tx) => {
     const current = await tx.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { assigneeId: true, state: true } });
     if (!current || current.state === 'CLOSED' || current.assigneeId !== change.to) return false;
     await recordAssignment(tx, { conversationSid, fromUserId: change.to, toUserId: change.from, reason: 'TRANSFER', actorId, note: 'Undone: Twilio refused the transfer.', now: new Date() });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/api/app-error';
 import { db } from '@/lib/db/client';
 import { resolveInIndex } from '@/lib/routing/resolve-conversation';
-import { drainQueue, routeConversation } from '@/lib/routing/route-conversation';
+import { drainQueue, routeConversation, routeConversationIn } from '@/lib/routing/route-conversation';
 import { takeConversation } from '@/lib/routing/take-conversation';
 
 type TestDatabase = { close(): Promise<void> };
@@ -51,8 +51,10 @@ describe(`routing on ${name}`, () => {
     await agent('gone', { lastSeenAt: new Date(now.getTime() - 120_000) });
     const sids = await Promise.all(Array.from({ length: 9 }, () => inbound()));
 
-    // Every conversation routed twice at once, as a retried webhook racing the original would.
-    const outcomes = await Promise.all([...sids, ...sids].map((s) => routeConversation(s, now)));
+    // Every conversation routed twice at once, as a retried webhook racing the original would —
+    // the second time in a transaction of its own, as another app instance (or the reconciler)
+    // would, so that only the database's lock stands between the two.
+    const outcomes = await Promise.all([...sids.map((s) => routeConversation(s, now)), ...sids.map((s) => db.$transaction((tx) => routeConversationIn(tx, s, now)))]);
 
     expect(outcomes.filter((o) => o.kind === 'assigned')).toHaveLength(5);
     expect(outcomes.filter((o) => o.kind === 'queued')).toHaveLength(4);
