@@ -1,15 +1,11 @@
 import { db } from '@/lib/db/client';
-import { isUniqueViolation } from '@/lib/db/errors';
 
 /** True the first time a webhook with this idempotency token arrives; false for Twilio's retries. */
 export async function claimWebhook(idempotencyToken: string, eventType: string): Promise<boolean> {
-  try {
-    await db.webhookReceipt.create({ data: { idempotencyToken, eventType } });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
+  // ON CONFLICT DO NOTHING, not a caught unique violation: a failed statement costs the pool its
+  // connection, and retries come in floods exactly when the app is busiest.
+  const { count } = await db.webhookReceipt.createMany({ data: [{ idempotencyToken, eventType }], skipDuplicates: true });
+  return count === 1;
 }
 
 /** Processing failed: forget the token so Twilio's retry is processed. */
