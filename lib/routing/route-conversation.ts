@@ -1,7 +1,7 @@
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { loadAgentCandidates } from './agent-candidates';
-import { recordAssignment } from './assign';
+import { type AssignmentChange, recordAssignment, recordAssignments } from './assign';
 import { pickAgent } from './assignment-policy';
 import { needsRouting, QUEUE_ORDER, QUEUED_WHERE } from './queue';
 import { inRoutingTransaction, takeRoutingLock } from './routing-lock';
@@ -19,26 +19,76 @@ export type RoutingOutcome =
 export async function routeConversation(conversationSid: string, now = new Date()): Promise<RoutingOutcome> {
   // Read before the lock: who served this customer last does not change with the decision.
   const preferredAgentId = await previousAgent(db, conversationSid);
-  return inRoutingTransaction((tx) => decideRoute(tx, conversationSid, now, preferredAgentId));
+  return new Promise((resolve, reject) => {
+    waiting.push({ conversationSid, now, preferredAgentId, resolve, reject });
+    void decideWaiting();
+  });
 }
 
 /** routeConversation inside a caller's transaction (the reconciler indexes and routes in one). */
 export async function routeConversationIn(tx: Prisma.TransactionClient, conversationSid: string, now: Date): Promise<RoutingOutcome> {
   await takeRoutingLock(tx);
-  return decideRoute(tx, conversationSid, now, await previousAgent(tx, conversationSid));
+  const [outcome] = await decideRoutes(tx, [{ conversationSid, now, preferredAgentId: await previousAgent(tx, conversationSid) }]);
+  return outcome!;
 }
 
-async function decideRoute(tx: Prisma.TransactionClient, conversationSid: string, now: Date, preferredAgentId: string | null): Promise<RoutingOutcome> {
-  const conversation = await tx.conversationIndex.findUnique({ where: { sid: conversationSid } });
-  if (!conversation || !needsRouting(conversation)) return { kind: 'unchanged', conversationSid };
-  const agent = pickAgent(await loadAgentCandidates(tx), now, preferredAgentId);
-  if (!agent) {
-    await recordAssignment(tx, { conversationSid, fromUserId: null, toUserId: null, reason: 'QUEUE', now });
-    return { kind: 'queued', conversationSid };
+type Request = { conversationSid: string; now: Date; preferredAgentId: string | null };
+type Waiting = Request & { resolve(outcome: RoutingOutcome): void; reject(error: unknown): void };
+
+/** At most this many conversations decided in one transaction. */
+const BATCH = 50;
+const waiting: Waiting[] = [];
+let deciding = false;
+
+/**
+ * Decides the conversations waiting to be routed, all that arrived meanwhile in one transaction
+ * (one lock, one read of the team, one write): under a burst the decisions keep up, since their
+ * cost hardly grows with their number. A batch that fails is decided again one by one, so a
+ * conversation that cannot be routed fails alone.
+ */
+async function decideWaiting(): Promise<void> {
+  if (deciding) return;
+  deciding = true;
+  try {
+    while (waiting.length > 0) {
+      const batch = waiting.splice(0, BATCH);
+      try {
+        const outcomes = await inRoutingTransaction((tx) => decideRoutes(tx, batch));
+        batch.forEach((request, i) => request.resolve(outcomes[i]!));
+      } catch (error) {
+        if (batch.length === 1) batch[0]!.reject(error);
+        else for (const request of batch) await inRoutingTransaction((tx) => decideRoutes(tx, [request])).then(([outcome]) => request.resolve(outcome!), request.reject);
+      }
+    }
+  } finally {
+    deciding = false;
   }
-  const reason = agent.id === preferredAgentId ? 'PREFERRED' : 'AUTO';
-  await recordAssignment(tx, { conversationSid, fromUserId: null, toUserId: agent.id, reason, now });
-  return { kind: 'assigned', conversationSid, agentId: agent.id };
+}
+
+/** The decisions, in order, each seeing the ones before it (an agent's load grows as they are picked). */
+async function decideRoutes(tx: Prisma.TransactionClient, requests: Request[]): Promise<RoutingOutcome[]> {
+  const conversations = await tx.conversationIndex.findMany({
+    where: { sid: { in: requests.map((request) => request.conversationSid) } },
+    select: { sid: true, state: true, assigneeId: true, queuedAt: true },
+  });
+  const open = new Set(conversations.filter(needsRouting).map((conversation) => conversation.sid));
+  const candidates = open.size > 0 ? await loadAgentCandidates(tx) : [];
+  const changes: AssignmentChange[] = [];
+  const outcomes = requests.map(({ conversationSid, now, preferredAgentId }): RoutingOutcome => {
+    // Decided once, even when a retried webhook asks again in the same batch.
+    if (!open.delete(conversationSid)) return { kind: 'unchanged', conversationSid };
+    const agent = pickAgent(candidates, now, preferredAgentId);
+    if (!agent) {
+      changes.push({ conversationSid, fromUserId: null, toUserId: null, reason: 'QUEUE', now });
+      return { kind: 'queued', conversationSid };
+    }
+    agent.load += 1;
+    agent.lastAssignedAt = now;
+    changes.push({ conversationSid, fromUserId: null, toUserId: agent.id, reason: agent.id === preferredAgentId ? 'PREFERRED' : 'AUTO', now });
+    return { kind: 'assigned', conversationSid, agentId: agent.id };
+  });
+  await recordAssignments(tx, changes);
+  return outcomes;
 }
 
 /** The agent of this customer's most recent earlier conversation on the same number. */

@@ -13,7 +13,7 @@ describe('routing decisions on one app instance', () => {
 
   it('wait their turn without holding connections: one session at a time holds or waits for the routing lock', async () => {
     const now = new Date();
-    await db.user.create({ data: { email: 'ada@example.com', name: 'Ada', passwordHash: 'x', role: 'AGENT', availability: 'AVAILABLE', lastSeenAt: now, capacity: 100 } });
+    const ada = await db.user.create({ data: { email: 'ada@example.com', name: 'Ada', passwordHash: 'x', role: 'AGENT', availability: 'AVAILABLE', lastSeenAt: now, capacity: 100 } });
     const sids = Array.from({ length: 40 }, (_, i) => `CH${i.toString(16).padStart(32, '0')}`);
     await db.conversationIndex.createMany({ data: sids.map((sid, i) => ({ sid, channel: 'SMS', customerAddress: `+1555000${String(i).padStart(4, '0')}`, twilioNumber: '+15017122661', firstInboundAt: now })) });
     const watcher = new pg.Client({ connectionString: database.url });
@@ -37,5 +37,12 @@ describe('routing decisions on one app instance', () => {
       await watcher.end();
     }
     expect(most).toBe(1);
+    // Decided in batches: far fewer transactions wrote the history than conversations arrived.
+    const [{ transactions }] = await db.$queryRaw<{ transactions: number }[]>`SELECT count(DISTINCT xmin::text)::int AS transactions FROM "Assignment"`;
+    expect(transactions).toBeLessThan(sids.length / 4);
+    // Written as they were decided: at the time given, to Ada, whose last assignment it is.
+    const history = await db.assignment.findMany();
+    expect(history.map((entry) => [entry.toUserId, entry.reason, entry.createdAt.getTime()])).toEqual(sids.map(() => [ada.id, 'AUTO', now.getTime()]));
+    expect((await db.user.findUnique({ where: { id: ada.id } }))?.lastAssignedAt?.getTime()).toBe(now.getTime());
   });
 });
