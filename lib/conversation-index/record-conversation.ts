@@ -28,10 +28,21 @@ export async function recordConversation(facts: ConversationFacts): Promise<{ cu
     where: { sid: facts.sid },
     create: { sid: facts.sid, ...fields, ...(facts.createdAt ? { createdAt: facts.createdAt } : {}) },
     update: fields,
-    select: { assigneeId: true, queuedAt: true, channel: true, customerAddress: true, customerName: true, contact: { select: { id: true, name: true } } },
+    // Scalars only: a nested read would make Prisma upsert by reading first, and two webhooks of one
+    // new conversation would then both try to insert it.
+    select: { assigneeId: true, queuedAt: true, channel: true, customerAddress: true, customerName: true, contactId: true },
   });
   // A 1:1 customer is a person Switchboard keeps: their contact, found or made now.
-  const contact = row.customerAddress && row.channel !== 'GROUP' ? await linkContact({ conversationSid: facts.sid, address: row.customerAddress, channel: row.channel, name: row.customerName, linked: row }) : null;
+  const contact =
+    row.customerAddress && row.channel !== 'GROUP'
+      ? await linkContact({
+          conversationSid: facts.sid,
+          address: row.customerAddress,
+          channel: row.channel,
+          name: row.customerName,
+          linked: { customerName: row.customerName, contact: row.contactId ? await db.contact.findUnique({ where: { id: row.contactId }, select: { id: true, name: true } }) : null },
+        })
+      : null;
   const queued = Boolean(row.queuedAt && !row.assigneeId);
   await publishLiveEventAfterWrite({
     kind: 'conversation.updated',
