@@ -43,8 +43,9 @@ let deciding = false;
 /**
  * Decides the conversations waiting to be routed, all that arrived meanwhile in one transaction
  * (one lock, one read of the team, one write): under a burst the decisions keep up, since their
- * cost hardly grows with their number. A batch that fails is decided again one by one, so a
- * conversation that cannot be routed fails alone.
+ * cost hardly grows with their number, and the instance has one routing transaction at a time —
+ * the others wait here holding nothing, not a pooled connection each while the lock is taken. A
+ * batch that fails is decided again one by one, so a conversation that cannot be routed fails alone.
  */
 async function decideWaiting(): Promise<void> {
   if (deciding) return;

@@ -11,22 +11,10 @@ export async function takeRoutingLock(tx: Prisma.TransactionClient): Promise<voi
   await takeAdvisoryLock(tx, ROUTING_LOCK_KEY);
 }
 
-// This instance's decisions wait their turn here, holding nothing, rather than each holding a
-// pooled connection while it waits for the lock: under a burst of new conversations the waiters
-// would otherwise take every connection and starve the rest of the app.
-let queue: Promise<unknown> = Promise.resolve();
-
-/**
- * Runs one ownership decision in a transaction under the routing lock. Decisions never nest
- * (one would wait for the other forever), and each is a handful of statements.
- */
+/** Runs one ownership decision in a transaction under the routing lock. */
 export function inRoutingTransaction<T>(decide: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  const turn = queue.then(() =>
-    db.$transaction(async (tx) => {
-      await takeRoutingLock(tx);
-      return decide(tx);
-    }),
-  );
-  queue = turn.catch(() => undefined);
-  return turn;
+  return db.$transaction(async (tx) => {
+    await takeRoutingLock(tx);
+    return decide(tx);
+  });
 }
