@@ -33,16 +33,11 @@ export async function recordConversation(facts: ConversationFacts): Promise<{ cu
     select: { assigneeId: true, queuedAt: true, channel: true, customerAddress: true, customerName: true, contactId: true },
   });
   // A 1:1 customer is a person Switchboard keeps: their contact, found or made now.
-  const contact =
-    row.customerAddress && row.channel !== 'GROUP'
-      ? await linkContact({
-          conversationSid: facts.sid,
-          address: row.customerAddress,
-          channel: row.channel,
-          name: row.customerName,
-          linked: { customerName: row.customerName, contact: row.contactId ? await db.contact.findUnique({ where: { id: row.contactId }, select: { id: true, name: true } }) : null },
-        })
-      : null;
+  let contact: { name: string | null } | null = null;
+  if (row.customerAddress && row.channel !== 'GROUP') {
+    const linked = row.contactId ? await db.contact.findUnique({ where: { id: row.contactId }, select: { id: true, name: true } }) : null;
+    contact = await linkContact({ conversationSid: facts.sid, address: row.customerAddress, channel: row.channel, name: row.customerName, linked: { customerName: row.customerName, contact: linked } });
+  }
   const queued = Boolean(row.queuedAt && !row.assigneeId);
   await publishLiveEventAfterWrite({
     kind: 'conversation.updated',
