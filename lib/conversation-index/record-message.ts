@@ -5,10 +5,17 @@ import { needsRouting } from '@/lib/routing/queue';
 import { stripControlCharacters } from '@/lib/text/control-characters';
 import { classifyAuthor, isTeamReply, type MessageAuthor } from './message-author';
 import { announceConversationChange } from '@/lib/live/announce-conversation-change';
+import { isSnoozed } from '@/lib/snooze/wake-conversation';
 
 const PREVIEW_LENGTH = 140;
 
 export type IndexedMessage = { conversationSid: string; messageSid: string; author: string | null; body: string | null; mediaCount: number; at: Date };
+/**
+ * What the webhook goes on to need of the conversation, read with it under its lock, so the
+ * common customer text asks the database nothing more: whether to route it, whether it wakes a
+ * snooze, and whether it is the answer to a satisfaction survey.
+ */
+export type RecordedMessage = { needsRouting: boolean; author: MessageAuthor; snoozed: boolean; surveyReplyTo: string | null };
 type Times = {
   firstInboundAt: Date | null;
   firstResponseAt: Date | null;
@@ -25,12 +32,12 @@ type Times = {
  * wrote and it is open, unowned and not queued. Most have an owner, so most messages are
  * spared the app-wide routing lock; routeConversation checks again under that lock.
  */
-export async function recordMessage(message: IndexedMessage): Promise<{ needsRouting: boolean; author: MessageAuthor }> {
+export async function recordMessage(message: IndexedMessage): Promise<RecordedMessage> {
   return db.$transaction((tx) => recordMessageIn(tx, message));
 }
 
 /** recordMessage inside a caller's transaction. */
-export async function recordMessageIn(tx: Prisma.TransactionClient, message: IndexedMessage): Promise<{ needsRouting: boolean; author: MessageAuthor }> {
+export async function recordMessageIn(tx: Prisma.TransactionClient, message: IndexedMessage): Promise<RecordedMessage> {
   // Webhooks for one conversation may be processed concurrently (several instances, Twilio's
   // parallel deliveries): one at a time per conversation, so no reply is lost to a race.
   await takeAdvisoryLock(tx, message.conversationSid);
@@ -47,6 +54,9 @@ export async function recordMessageIn(tx: Prisma.TransactionClient, message: Ind
       state: true,
       assigneeId: true,
       queuedAt: true,
+      snoozedUntil: true,
+      snoozeUntilReply: true,
+      surveyReplyTo: true,
     },
   });
   const fields = messageFields(current, message, author);
@@ -73,7 +83,12 @@ export async function recordMessageIn(tx: Prisma.TransactionClient, message: Ind
   });
   await announceConversationChange({ conversationSid: message.conversationSid, change: 'message', row: current, tx });
   // A row created just now is open and unowned.
-  return { needsRouting: author.kind === 'CUSTOMER' && (!current || needsRouting(current)), author };
+  return {
+    needsRouting: author.kind === 'CUSTOMER' && (!current || needsRouting(current)),
+    author,
+    snoozed: Boolean(current && isSnoozed(current)),
+    surveyReplyTo: current?.surveyReplyTo ?? null,
+  };
 }
 
 async function identifyAuthor(tx: Prisma.TransactionClient, author: string | null): Promise<MessageAuthor> {

@@ -16,11 +16,12 @@ type InboundMessage = { conversationSid: string; messageSid: string; author: str
  * More texts in that reply conversation before it closes are added to the comment, so nothing
  * the customer writes is lost. Idempotent per message. Returns whether the text was taken.
  */
-export async function recordCsatReply(message: InboundMessage): Promise<boolean> {
+export async function recordCsatReply(message: InboundMessage, read?: { surveyReplyTo: string | null }): Promise<boolean> {
   const customer = message.author;
   if (!customer) return false;
-  // The common case, a customer's first text that answers no survey, needs no transaction.
-  const known = await db.conversationIndex.findUnique({ where: { sid: message.conversationSid }, select: { surveyReplyTo: true } });
+  // The common case, a customer's first text that answers no survey, needs no transaction (and no
+  // read, when the caller has just read the conversation).
+  const known = read ?? (await db.conversationIndex.findUnique({ where: { sid: message.conversationSid }, select: { surveyReplyTo: true } }));
   if (!known?.surveyReplyTo && !parseCsatReply(message.body)) return false;
   return db.$transaction(async (tx) => {
     const reply = await tx.conversationIndex.findUnique({ where: { sid: message.conversationSid }, select: { surveyReplyTo: true } });

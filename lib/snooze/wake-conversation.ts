@@ -7,6 +7,10 @@ import { announceConversationChange } from '@/lib/live/announce-conversation-cha
 
 const SNOOZED = { OR: [{ snoozedUntil: { not: null } }, { snoozeUntilReply: true }] } satisfies Prisma.ConversationIndexWhereInput;
 
+/** SNOOZED, of a row already read. */
+export const isSnoozed = (conversation: { snoozedUntil: Date | null; snoozeUntilReply: boolean }): boolean =>
+  conversation.snoozedUntil !== null || conversation.snoozeUntilReply;
+
 /**
  * Ends a conversation's snooze, if it has one, noting when and why (the notice in the list and
  * the console), and tells its screens. Returns whether it was snoozed.

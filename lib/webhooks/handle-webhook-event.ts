@@ -59,10 +59,10 @@ export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Pro
     case 'onMessageAdded': {
       const recorded = await recordMessage(event);
       // The customer wrote: a snoozed conversation comes back (with a notice) to whoever owns it.
-      if (recorded.author.kind === 'CUSTOMER') await wakeOnCustomerMessage({ conversationSid: event.conversationSid, at: event.at });
+      if (recorded.author.kind === 'CUSTOMER' && recorded.snoozed) await wakeOnCustomerMessage({ conversationSid: event.conversationSid, at: event.at });
       if (!recorded.needsRouting) return;
       // An answer to a satisfaction survey arrives as a new conversation: recorded, not routed.
-      if (await recordCsatReply(event)) {
+      if (await recordCsatReply(event, { surveyReplyTo: recorded.surveyReplyTo })) {
         defer(() => closeSurveyReply(event.conversationSid));
         return;
       }

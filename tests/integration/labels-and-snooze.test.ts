@@ -5,8 +5,9 @@ import { db } from '@/lib/db/client';
 import { saveLabel } from '@/lib/labels/labels';
 import { setConversationLabels } from '@/lib/labels/set-conversation-labels';
 import { snoozeConversation, unsnoozeConversation } from '@/lib/snooze/snooze-conversation';
-import { wakeDueSnoozes, wakeOnCustomerMessage } from '@/lib/snooze/wake-conversation';
+import { wakeDueSnoozes } from '@/lib/snooze/wake-conversation';
 import { readFloorOverview } from '@/lib/supervision/floor-overview';
+import { handleWebhookEvent } from '@/lib/webhooks/handle-webhook-event';
 import { startTestDatabase } from '../support/test-database';
 
 // Labels and snoozes as the routes apply them: who may, what the inbox and console read back,
@@ -15,9 +16,12 @@ import { startTestDatabase } from '../support/test-database';
 let database: Awaited<ReturnType<typeof startTestDatabase>>;
 const sid = (n: number) => `CH${String(n).padStart(32, '0')}`;
 let messageNumber = 0;
+/** The customer's text as Twilio's webhook brings it; whether the conversation is awake after it. */
 const customerWrites = async (conversationSid: string, at: Date) => {
-  await recordMessage({ conversationSid, messageSid: `IM${String(++messageNumber).padStart(32, '0')}`, author: '+15550009999', body: 'hello again', mediaCount: 0, at });
-  return wakeOnCustomerMessage({ conversationSid, at });
+  const messageSid = `IM${String(++messageNumber).padStart(32, '0')}`;
+  await handleWebhookEvent({ type: 'onMessageAdded', conversationSid, messageSid, author: '+15550009999', body: 'hello again', mediaCount: 0, at }, () => undefined);
+  const row = await db.conversationIndex.findUniqueOrThrow({ where: { sid: conversationSid }, select: { snoozedUntil: true, snoozeUntilReply: true } });
+  return row.snoozedUntil === null && !row.snoozeUntilReply;
 };
 
 let ada: Awaited<ReturnType<typeof db.user.create>>;
