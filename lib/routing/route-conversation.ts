@@ -92,20 +92,30 @@ async function decideRoutes(tx: Prisma.TransactionClient, requests: Request[]): 
   return outcomes;
 }
 
-/** The agent of this customer's most recent earlier conversation on the same number. */
+/**
+ * The agent of this customer's most recent earlier conversation on the same number: one
+ * statement, since every new conversation asks it (Prisma would read three times).
+ */
 async function previousAgent(tx: Prisma.TransactionClient | typeof db, conversationSid: string): Promise<string | null> {
-  const conversation = await tx.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { customerAddress: true, twilioNumber: true } });
-  if (!conversation?.customerAddress) return null;
-  const previous = await tx.conversationIndex.findFirst({
-    where: {
-      sid: { not: conversationSid },
-      customerAddress: conversation.customerAddress,
-      twilioNumber: conversation.twilioNumber,
-    },
-    orderBy: { createdAt: 'desc' },
-    select: { assignments: { where: { toUserId: { not: null } }, orderBy: { createdAt: 'desc' }, take: 1, select: { toUserId: true } } },
-  });
-  return previous?.assignments[0]?.toUserId ?? null;
+  const [previous] = await tx.$queryRaw<{ toUserId: string }[]>`
+    SELECT last."toUserId"
+    FROM "ConversationIndex" AS this
+    CROSS JOIN LATERAL (
+      SELECT earlier.sid FROM "ConversationIndex" AS earlier
+      WHERE earlier."customerAddress" = this."customerAddress"
+        AND earlier."twilioNumber" IS NOT DISTINCT FROM this."twilioNumber"
+        AND earlier.sid <> this.sid
+      ORDER BY earlier."createdAt" DESC
+      LIMIT 1
+    ) AS earlier
+    CROSS JOIN LATERAL (
+      SELECT "toUserId" FROM "Assignment"
+      WHERE "conversationSid" = earlier.sid AND "toUserId" IS NOT NULL
+      ORDER BY "createdAt" DESC
+      LIMIT 1
+    ) AS last
+    WHERE this.sid = ${conversationSid}`;
+  return previous?.toUserId ?? null;
 }
 
 /**

@@ -28,8 +28,8 @@ async function agent(name: string, patch: { capacity?: number; availability?: 'A
     data: { email: `${name}-${counter++}@example.com`, name, passwordHash: 'x', role: 'AGENT', availability: 'AVAILABLE', lastSeenAt: now, capacity: 2, ...patch },
   });
 }
-async function inbound(customer = `+1555${String(counter++).padStart(7, '0')}`) {
-  const conversation = await db.conversationIndex.create({ data: { sid: sid(), channel: 'SMS', customerAddress: customer, twilioNumber: '+15017122661', firstInboundAt: now } });
+async function inbound(customer = `+1555${String(counter++).padStart(7, '0')}`, twilioNumber = '+15017122661') {
+  const conversation = await db.conversationIndex.create({ data: { sid: sid(), channel: 'SMS', customerAddress: customer, twilioNumber, firstInboundAt: now } });
   return conversation.sid;
 }
 const loads = async () =>
@@ -115,6 +115,11 @@ describe(`routing on ${name}`, () => {
     expect(await routeConversation(next, new Date(now.getTime() + 5))).toMatchObject({ kind: 'assigned', agentId: previous });
     expect([ada.id, ben.id]).toContain(previous);
     expect((await db.assignment.findFirst({ where: { conversationSid: next } }))?.reason).toBe('PREFERRED');
+    // Writing to another of the team's numbers is another line of business: no preference there.
+    const elsewhere = await inbound('+15550000001', '+15017122662');
+    const other = previous === ada.id ? ben.id : ada.id;
+    expect(await routeConversation(elsewhere, new Date(now.getTime() + 10))).toMatchObject({ kind: 'assigned', agentId: other });
+    expect((await db.assignment.findFirst({ where: { conversationSid: elsewhere } }))?.reason).toBe('AUTO');
   });
 });
 }
