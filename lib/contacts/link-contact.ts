@@ -1,5 +1,5 @@
+import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db/client';
-import { isUniqueViolation } from '@/lib/db/errors';
 import type { ConversationChannel } from '@/lib/db/generated/enums';
 
 /**
@@ -21,11 +21,15 @@ type Link = {
 export async function linkContact({ conversationSid, address, channel, name = null, linked }: Link): Promise<{ contactId: string; name: string | null }> {
   if (linked?.contact) return keepNameInStep(conversationSid, linked.customerName, linked.contact);
   const found = await findOrCreate({ address, channel, name });
-  await db.conversationIndex.updateMany({ where: { sid: conversationSid, contactId: null }, data: { contactId: found.id } });
-  // Linked before (and maybe merged since): the conversation's own contact counts.
-  const current = await db.conversationIndex.findUnique({ where: { sid: conversationSid }, select: { customerName: true, contact: { select: { id: true, name: true } } } });
-  if (!current) return { contactId: found.id, name: found.name };
-  return keepNameInStep(conversationSid, current.customerName, current.contact ?? found);
+  // Linked in the same statement that names the conversation after its contact — the one it
+  // had before (and maybe merged since) counts over the one found now.
+  const [current] = await db.$queryRaw<{ contactId: string; name: string | null }[]>`
+    UPDATE "ConversationIndex" AS conversation
+    SET "contactId" = contact.id, "customerName" = COALESCE(contact.name, conversation."customerName"), "updatedAt" = now()
+    FROM "Contact" AS contact
+    WHERE conversation.sid = ${conversationSid} AND contact.id = COALESCE(conversation."contactId", ${found.id})
+    RETURNING contact.id AS "contactId", contact.name`;
+  return current ?? { contactId: found.id, name: found.name };
 }
 
 /** The contact's name names the conversation wherever the index is read, over a name the attributes still carry. */
@@ -36,13 +40,28 @@ async function keepNameInStep(conversationSid: string, customerName: string | nu
   return { contactId: contact.id, name: contact.name };
 }
 
-async function findOrCreate({ address, channel, name }: Omit<Link, 'conversationSid'>, attempt = 0): Promise<{ id: string; name: string | null }> {
-  const existing = await db.contactAddress.findUnique({ where: { address }, select: { contact: { select: { id: true, name: true } } } });
-  if (existing) return existing.contact;
-  try {
-    return await db.contact.create({ data: { name: name || null, addresses: { create: { address, channel } } }, select: { id: true, name: true } });
-  } catch (error) {
-    if (isUniqueViolation(error) && attempt === 0) return findOrCreate({ address, channel, name }, 1);
-    throw error;
-  }
+/**
+ * The address's contact, or a new one with it — one statement for the first text of someone new,
+ * which every new conversation is. The address is written first, so when two webhooks race the
+ * loser's `ON CONFLICT` makes no contact at all (nothing to roll back, no failed statement); it
+ * cannot see the winner's contact in that statement's snapshot, and reads it with the next.
+ */
+async function findOrCreate({ address, channel, name }: Omit<Link, 'conversationSid'>): Promise<{ id: string; name: string | null }> {
+  const [contact] = await db.$queryRaw<{ id: string; name: string | null }[]>`
+    WITH addressed AS (
+      INSERT INTO "ContactAddress" (address, channel, "contactId")
+      VALUES (${address}, ${channel}::"ConversationChannel", ${randomUUID()})
+      ON CONFLICT (address) DO NOTHING
+      RETURNING "contactId"
+    ), made AS (
+      INSERT INTO "Contact" (id, name, "updatedAt")
+      SELECT "contactId", ${name || null}, now() FROM addressed
+      RETURNING id, name
+    )
+    SELECT id, name FROM made
+    UNION ALL
+    SELECT contact.id, contact.name FROM "ContactAddress" AS known JOIN "Contact" AS contact ON contact.id = known."contactId" WHERE known.address = ${address}`;
+  if (contact) return contact;
+  const winner = await db.contactAddress.findUniqueOrThrow({ where: { address }, select: { contact: { select: { id: true, name: true } } } });
+  return winner.contact;
 }
