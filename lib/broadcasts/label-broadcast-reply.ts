@@ -14,11 +14,14 @@ import { conversationService } from '@/lib/twilio/conversation-service';
 export async function labelBroadcastReply(conversationSid: string, binding: Binding): Promise<void> {
   const [customer] = binding.addresses;
   if (!customer || !binding.proxyAddress) return;
-  const recipient = await db.broadcastRecipient.findFirst({
-    where: { address: customer, status: { not: 'PENDING' }, broadcast: { fromNumber: binding.proxyAddress } },
-    orderBy: { broadcast: { createdAt: 'desc' } },
-    select: { name: true, broadcast: { select: { id: true, name: true } } },
+  // Asked of every new conversation: the broadcast first, so the common answer (none) is one read.
+  const answered = { address: customer, status: { not: 'PENDING' } } as const;
+  const broadcast = await db.broadcast.findFirst({
+    where: { fromNumber: binding.proxyAddress, recipients: { some: answered } },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, name: true, recipients: { where: answered, take: 1, select: { name: true } } },
   });
+  const recipient = broadcast && { name: broadcast.recipients[0]?.name ?? null, broadcast: { id: broadcast.id, name: broadcast.name } };
   if (!recipient) return;
   const conversation = (await conversationService()).conversations(conversationSid);
   const attributes = parseAttributes((await conversation.fetch()).attributes);
