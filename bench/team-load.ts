@@ -96,6 +96,8 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
     throw error;
   });
   const apiMs: number[] = [];
+  // The same requests by what they were (reply, transfer, overview…): which kind is slow.
+  const apiMsByKind = new Map<string, number[]>();
   const errorsBy: Record<string, number> = {};
   const failed = (what: string) => void (errorsBy[what] = (errorsBy[what] ?? 0) + 1);
   let measuring = false;
@@ -104,7 +106,12 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
     const started = performance.now();
     const response = await call().catch(() => null);
     requests++;
-    if (measuring) apiMs.push(performance.now() - started);
+    if (measuring) {
+      const ms = performance.now() - started;
+      apiMs.push(ms);
+      if (!apiMsByKind.has(what)) apiMsByKind.set(what, []);
+      apiMsByKind.get(what)!.push(ms);
+    }
     if (!response?.ok()) failed(`${what} ${response?.status() ?? 'network'}`);
     return response;
   };
@@ -269,6 +276,7 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
       burstToAgentMs: distribution(burstMs),
       transferToNewOwnerMs: distribution(transferMs),
       apiMs: distribution(apiMs),
+      apiMsByKind: Object.fromEntries([...apiMsByKind].map(([kind, samples]) => [kind, distribution(samples)])),
       apiRequestsPerSecond: Math.round((requestsAfter - requestsBefore) / elapsedSeconds),
       webhookP99: webhookPercentileMs(metricsBefore, metricsAfter, 99),
       dbStatementsPerSecond: statementsBefore === null ? null : Math.round((statementsAfter! - statementsBefore) / elapsedSeconds),
