@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { linkContact } from '@/lib/contacts/link-contact';
 import { indexFieldsOfFacts } from '@/lib/conversations/conversation-descriptor';
 import { db } from '@/lib/db/client';
@@ -45,6 +46,19 @@ export async function recordConversation(facts: ConversationFacts): Promise<{ cu
     audience: conversationAudience({ conversationSid: facts.sid, queued }),
   });
   return { customerName: contact?.name ?? row.customerName };
+}
+
+/**
+ * recordConversation, unless the index already holds every fact given — as when a customer's
+ * onParticipantAdded repeats the binding its onConversationAdded brought: one read, instead of a
+ * write, a contact lookup and an event to every supervisor, for each new conversation.
+ */
+export async function recordConversationIfChanged(facts: ConversationFacts): Promise<void> {
+  const fields: Record<string, unknown> = conversationIndexFields(facts);
+  const keys = Object.keys(fields);
+  const row: Record<string, unknown> | null = await db.conversationIndex.findUnique({ where: { sid: facts.sid }, select: { sid: true, ...Object.fromEntries(keys.map((key) => [key, true])) } });
+  if (row && keys.every((key) => isDeepStrictEqual(row[key], fields[key]))) return;
+  await recordConversation(facts);
 }
 
 /** The index fields a conversation's facts give (recordConversation's upsert, the reconciler's). */

@@ -1,6 +1,6 @@
 import { labelBroadcastReply } from '@/lib/broadcasts/label-broadcast-reply';
 import { writeSwitchboardAttributes } from '@/lib/conversation-index/write-switchboard-attributes';
-import { recordConversation } from '@/lib/conversation-index/record-conversation';
+import { recordConversation, recordConversationIfChanged } from '@/lib/conversation-index/record-conversation';
 import { recordDelivery } from '@/lib/conversation-index/record-delivery';
 import { recordMessage } from '@/lib/conversation-index/record-message';
 import { closeSurveyReply } from '@/lib/csat/close-survey-reply';
@@ -45,7 +45,7 @@ export async function handleWebhookEvent(event: WebhookEvent, defer: Defer): Pro
       // attributes were written when the conversation was added: only the index learns here, and
       // a reply to a broadcast is named after it.
       if (event.binding.proxyAddress) {
-        await recordConversation({ sid: event.conversationSid, binding: event.binding });
+        await recordConversationIfChanged({ sid: event.conversationSid, binding: event.binding });
         defer(() => labelBroadcastReply(event.conversationSid, event.binding));
       }
       return;

@@ -125,6 +125,18 @@ describe('webhooks that change a conversation', () => {
     });
   });
 
+  it('indexes a 1:1 conversation from whichever of its added events comes first, and writes nothing when the participant repeats it', async () => {
+    const [FIRST, SECOND] = [`CH${'6'.repeat(32)}`, `CH${'7'.repeat(32)}`];
+    const binding = (address: string) => ({ 'MessagingBinding.Address': address, 'MessagingBinding.ProxyAddress': '+15017122661' });
+    await sendForm(conversationEvent(FIRST, 'onConversationAdded', binding('+15550003333')), 'one-added');
+    const added = await db.conversationIndex.findUniqueOrThrow({ where: { sid: FIRST } });
+    await sendForm(conversationEvent(FIRST, 'onParticipantAdded', binding('+15550003333')), 'one-participant');
+    expect((await db.conversationIndex.findUniqueOrThrow({ where: { sid: FIRST } })).updatedAt).toEqual(added.updatedAt);
+
+    await sendForm(conversationEvent(SECOND, 'onParticipantAdded', binding('+15550004444')), 'two-participant');
+    expect(await db.conversationIndex.findUniqueOrThrow({ where: { sid: SECOND } })).toMatchObject({ channel: 'SMS', customerAddress: '+15550004444', twilioNumber: '+15017122661', contactId: expect.any(String) });
+  });
+
   it('remembers a reply that failed to reach the phone until a later one is delivered', async () => {
     const delivery = (status: string, minute: number, ErrorCode = '0') =>
       sendForm({ EventType: 'onDeliveryUpdated', ConversationSid: CONVERSATION, MessageSid: `IM${String(minute).padStart(32, '0')}`, Status: status, ErrorCode, DateUpdated: new Date(Date.UTC(2026, 10, 21, 10, minute)).toISOString() }, `delivery-${status}-${minute}`);
