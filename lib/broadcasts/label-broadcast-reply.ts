@@ -14,21 +14,21 @@ import { conversationService } from '@/lib/twilio/conversation-service';
 export async function labelBroadcastReply(conversationSid: string, binding: Binding): Promise<void> {
   const [customer] = binding.addresses;
   if (!customer || !binding.proxyAddress) return;
-  // Asked of every new conversation: the broadcast first, so the common answer (none) is one read.
-  const answered = { address: customer, status: { not: 'PENDING' } } as const;
+  // Asked of every new conversation: the broadcast first and on its own (a nested read of its
+  // recipients would be a second statement even when there is none), so "none" is one read.
   const broadcast = await db.broadcast.findFirst({
-    where: { fromNumber: binding.proxyAddress, recipients: { some: answered } },
+    where: { fromNumber: binding.proxyAddress, recipients: { some: { address: customer, status: { not: 'PENDING' } } } },
     orderBy: { createdAt: 'desc' },
-    select: { id: true, name: true, recipients: { where: answered, take: 1, select: { name: true } } },
+    select: { id: true, name: true },
   });
-  const recipient = broadcast && { name: broadcast.recipients[0]?.name ?? null, broadcast: { id: broadcast.id, name: broadcast.name } };
-  if (!recipient) return;
+  if (!broadcast) return;
+  const recipient = await db.broadcastRecipient.findUnique({ where: { broadcastId_address: { broadcastId: broadcast.id, address: customer } }, select: { name: true } });
   const conversation = (await conversationService()).conversations(conversationSid);
   const attributes = parseAttributes((await conversation.fetch()).attributes);
   const switchboard = readSwitchboardAttributes(attributes) ?? describeBinding(binding);
   if (!switchboard || switchboard.broadcast) return;
-  const name = switchboard.customer?.name ?? recipient.name ?? undefined;
-  const labelled = { ...switchboard, customer: { ...switchboard.customer, ...(name ? { name } : {}) }, broadcast: recipient.broadcast };
-  await conversation.update({ friendlyName: recipient.broadcast.name, attributes: JSON.stringify(withSwitchboardAttributes(attributes, labelled)) });
-  if (recipient.name) await nameUnnamedContact(conversationSid, recipient.name);
+  const name = switchboard.customer?.name ?? recipient?.name ?? undefined;
+  const labelled = { ...switchboard, customer: { ...switchboard.customer, ...(name ? { name } : {}) }, broadcast };
+  await conversation.update({ friendlyName: broadcast.name, attributes: JSON.stringify(withSwitchboardAttributes(attributes, labelled)) });
+  if (recipient?.name) await nameUnnamedContact(conversationSid, recipient.name);
 }
