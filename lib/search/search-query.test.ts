@@ -19,6 +19,10 @@ describe('parseTextQuery', () => {
   it('escapes LIKE wildcards and finds digits of a number', () => {
     expect(parseTextQuery('50%_off')).toMatchObject({ like: '50\\%\\_off', digits: null });
     expect(parseTextQuery('555 867')).toMatchObject({ digits: '555867' });
+    expect(parseTextQuery('+1 (555) 867-5310')).toMatchObject({ digits: '15558675310' });
+    // Digits among words are not a phone number: "wombat5up69" must not find every number with 569 in it.
+    expect(parseTextQuery('purple wombat5up69 socks')).toMatchObject({ digits: null });
+    expect(parseTextQuery('order 4512')).toMatchObject({ digits: null });
   });
 });
 

@@ -17,7 +17,10 @@ export type TextQuery = {
   phrase: string | null;
   /** For names and labels: the text as typed, LIKE wildcards escaped. */
   like: string;
-  /** Three or more digits: part of a phone number ("555 867" finds +15558675310). */
+  /**
+   * Three or more digits typed as a number — digits and a phone number's punctuation only — are
+   * part of one ("555 867" finds +15558675310); digits among words ("order 4512") are not.
+   */
   digits: string | null;
 };
 
@@ -29,7 +32,7 @@ export function parseTextQuery(input: string): TextQuery {
   const text = input.trim();
   const terms = (text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS).map((term) => term.slice(0, 64).toLowerCase());
   const isPhrase = /^".*"$/.test(text) && terms.length > 1;
-  const digits = text.replace(/\D/g, '');
+  const digits = /^[\d\s()+.-]+$/.test(text) ? text.replace(/\D/g, '') : '';
   return {
     tsquery: terms.length === 0 || isPhrase ? null : terms.map((term, index) => (index === terms.length - 1 ? `${term}:*` : term)).join(' & '),
     phrase: isPhrase ? terms.join(' ') : null,
