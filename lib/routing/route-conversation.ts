@@ -1,7 +1,7 @@
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { loadAgentCandidates } from './agent-candidates';
-import { type AssignmentChange, recordAssignment, recordAssignments } from './assign';
+import { type AssignmentChange, recordAssignments } from './assign';
 import { pickAgent } from './assignment-policy';
 import { needsRouting, QUEUE_ORDER, QUEUED_WHERE } from './queue';
 import { inRoutingTransaction, takeRoutingLock } from './routing-lock';
@@ -121,22 +121,29 @@ async function previousAgent(tx: Prisma.TransactionClient | typeof db, conversat
 /**
  * Hands queued conversations, oldest first, to agents who can take them, until either runs
  * out. Called whenever capacity may have appeared: an agent became available or came back
- * online, a conversation was resolved or moved, capacity was raised.
+ * online, a conversation was resolved or moved, capacity was raised. Decided as routing is: a
+ * batch per transaction, each pick counted before the next, one write.
  */
 export async function drainQueue({ now = new Date(), notBackTo }: { now?: Date; notBackTo?: { conversationSid: string; agentId: string } } = {}): Promise<RoutingOutcome[]> {
   const outcomes: RoutingOutcome[] = [];
   for (;;) {
-    const outcome = await inRoutingTransaction(async (tx): Promise<RoutingOutcome | null> => {
-      const next = await tx.conversationIndex.findFirst({ where: QUEUED_WHERE, orderBy: QUEUE_ORDER, select: { sid: true } });
-      if (!next) return null;
-      // An agent who just handed a conversation back to the queue does not get it straight back.
-      const candidates = (await loadAgentCandidates(tx)).filter((candidate) => !(notBackTo?.conversationSid === next.sid && notBackTo.agentId === candidate.id));
-      const agent = pickAgent(candidates, now);
-      if (!agent) return null;
-      await recordAssignment(tx, { conversationSid: next.sid, fromUserId: null, toUserId: agent.id, reason: 'FROM_QUEUE', now });
-      return { kind: 'assigned', conversationSid: next.sid, agentId: agent.id };
+    const handed = await inRoutingTransaction(async (tx): Promise<RoutingOutcome[]> => {
+      const queued = await tx.conversationIndex.findMany({ where: QUEUED_WHERE, orderBy: QUEUE_ORDER, select: { sid: true }, take: BATCH });
+      const candidates = queued.length > 0 ? await loadAgentCandidates(tx) : [];
+      const changes: AssignmentChange[] = [];
+      for (const { sid } of queued) {
+        // An agent who just handed a conversation back to the queue does not get it straight back.
+        const agent = pickAgent(candidates.filter((candidate) => !(notBackTo?.conversationSid === sid && notBackTo.agentId === candidate.id)), now);
+        // First come, first served: nobody can take the oldest, so the newer ones wait behind it.
+        if (!agent) break;
+        agent.load += 1;
+        agent.lastAssignedAt = now;
+        changes.push({ conversationSid: sid, fromUserId: null, toUserId: agent.id, reason: 'FROM_QUEUE', now });
+      }
+      await recordAssignments(tx, changes);
+      return changes.map((change) => ({ kind: 'assigned', conversationSid: change.conversationSid, agentId: change.toUserId! }));
     });
-    if (!outcome) return outcomes;
-    outcomes.push(outcome);
+    outcomes.push(...handed);
+    if (handed.length < BATCH) return outcomes;
   }
 }

@@ -91,6 +91,25 @@ describe(`routing on ${name}`, () => {
     expect((await db.assignment.findMany({ where: { conversationSid: older }, orderBy: { createdAt: 'asc' } })).map((a) => a.reason)).toEqual(['QUEUE', 'FROM_QUEUE']);
   });
 
+  it('drains the queue oldest first, within capacity, never straight back to who handed it back', async () => {
+    const ada = await agent('ada', { capacity: 1, availability: 'AWAY' });
+    const ben = await agent('ben', { capacity: 1, availability: 'AWAY' });
+    const [first, second, third] = [await inbound(), await inbound(), await inbound()];
+    for (const [i, conversation] of [first, second, third].entries()) expect(await routeConversation(conversation!, new Date(now.getTime() + i))).toMatchObject({ kind: 'queued' });
+    await db.user.updateMany({ where: { id: ada.id }, data: { availability: 'AVAILABLE' } });
+
+    // Ada just handed the oldest back: it is not hers again, and the others wait behind it.
+    expect(await drainQueue({ now, notBackTo: { conversationSid: first!, agentId: ada.id } })).toEqual([]);
+    await db.user.updateMany({ where: { id: ben.id }, data: { availability: 'AVAILABLE' } });
+    const drained = await drainQueue({ now, notBackTo: { conversationSid: first!, agentId: ada.id } });
+    expect(drained).toEqual([
+      { kind: 'assigned', conversationSid: first, agentId: ben.id },
+      { kind: 'assigned', conversationSid: second, agentId: ada.id },
+    ]);
+    expect((await db.conversationIndex.findUnique({ where: { sid: third } }))?.queuedAt).not.toBeNull();
+    expect(await loads()).toMatchObject({ ada: 1, ben: 1 });
+  });
+
   it('lets exactly one of two agents racing take a queued conversation', async () => {
     const ada = await agent('ada', { availability: 'AWAY' });
     const ben = await agent('ben', { availability: 'AWAY' });
