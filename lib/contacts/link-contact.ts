@@ -21,23 +21,25 @@ type Link = {
 export async function linkContact({ conversationSid, address, channel, name = null, linked }: Link): Promise<{ contactId: string; name: string | null }> {
   if (linked?.contact) return keepNameInStep(conversationSid, linked.customerName, linked.contact);
   const found = await findOrCreate({ address, channel, name });
-  // Linked in the same statement that names the conversation after its contact — the one it
-  // had before (and maybe merged since) counts over the one found now.
-  const [current] = await db.$queryRaw<{ contactId: string; name: string | null }[]>`
-    UPDATE "ConversationIndex" AS conversation
-    SET "contactId" = contact.id, "customerName" = COALESCE(contact.name, conversation."customerName"), "updatedAt" = now()
-    FROM "Contact" AS contact
-    WHERE conversation.sid = ${conversationSid} AND contact.id = COALESCE(conversation."contactId", ${found.id})
-    RETURNING contact.id AS "contactId", contact.name`;
-  return current ?? { contactId: found.id, name: found.name };
+  // Linked before (and maybe merged since): the conversation's own contact counts over the one found now.
+  return (await linkAndName(conversationSid, found.id)) ?? { contactId: found.id, name: found.name };
 }
 
 /** The contact's name names the conversation wherever the index is read, over a name the attributes still carry. */
 async function keepNameInStep(conversationSid: string, customerName: string | null, contact: { id: string; name: string | null }) {
-  if (contact.name && customerName !== contact.name) {
-    await db.conversationIndex.update({ where: { sid: conversationSid }, data: { customerName: contact.name } });
-  }
+  if (contact.name && customerName !== contact.name) await linkAndName(conversationSid, contact.id);
   return { contactId: contact.id, name: contact.name };
+}
+
+/** Links the conversation to its contact (unless it has one) and names it after that contact, in one statement. */
+async function linkAndName(conversationSid: string, contactId: string): Promise<{ contactId: string; name: string | null } | undefined> {
+  const [linked] = await db.$queryRaw<{ contactId: string; name: string | null }[]>`
+    UPDATE "ConversationIndex" AS conversation
+    SET "contactId" = contact.id, "customerName" = COALESCE(contact.name, conversation."customerName"), "updatedAt" = now()
+    FROM "Contact" AS contact
+    WHERE conversation.sid = ${conversationSid} AND contact.id = COALESCE(conversation."contactId", ${contactId})
+    RETURNING contact.id AS "contactId", contact.name`;
+  return linked;
 }
 
 /**

@@ -54,3 +54,9 @@ export function pickAgent(candidates: AgentCandidate[], now: Date, preferredAgen
     )[0] ?? null
   );
 }
+
+/** The picked agent as the next pick in the same decision must see them: one more conversation, just now. */
+export function countPick(agent: AgentCandidate, now: Date): void {
+  agent.load += 1;
+  agent.lastAssignedAt = now;
+}

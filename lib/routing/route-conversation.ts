@@ -2,7 +2,7 @@ import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { loadAgentCandidates } from './agent-candidates';
 import { type AssignmentChange, recordAssignments } from './assign';
-import { pickAgent } from './assignment-policy';
+import { countPick, pickAgent } from './assignment-policy';
 import { needsRouting, QUEUE_ORDER, QUEUED_WHERE } from './queue';
 import { inRoutingTransaction, takeRoutingLock } from './routing-lock';
 
@@ -83,8 +83,7 @@ async function decideRoutes(tx: Prisma.TransactionClient, requests: Request[]): 
       changes.push({ conversationSid, fromUserId: null, toUserId: null, reason: 'QUEUE', now });
       return { kind: 'queued', conversationSid };
     }
-    agent.load += 1;
-    agent.lastAssignedAt = now;
+    countPick(agent, now);
     changes.push({ conversationSid, fromUserId: null, toUserId: agent.id, reason: agent.id === preferredAgentId ? 'PREFERRED' : 'AUTO', now });
     return { kind: 'assigned', conversationSid, agentId: agent.id };
   });
@@ -136,8 +135,7 @@ export async function drainQueue({ now = new Date(), notBackTo }: { now?: Date; 
         const agent = pickAgent(candidates.filter((candidate) => !(notBackTo?.conversationSid === sid && notBackTo.agentId === candidate.id)), now);
         // First come, first served: nobody can take the oldest, so the newer ones wait behind it.
         if (!agent) break;
-        agent.load += 1;
-        agent.lastAssignedAt = now;
+        countPick(agent, now);
         changes.push({ conversationSid: sid, fromUserId: null, toUserId: agent.id, reason: 'FROM_QUEUE', now });
       }
       await recordAssignments(tx, changes);
