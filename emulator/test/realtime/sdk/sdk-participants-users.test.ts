@@ -88,11 +88,12 @@ describe('conversations, participants and users from the SDK', () => {
     await expect(b.delete()).rejects.toMatchObject({ status: 403 });
     // The creator (Conversation Admin) removes someone by Participant, which sends the participant SID.
     const extra = await sdk.connect('extra');
+    // The REST answer to add() can come before the owner's client has heard of the new participant.
+    const ownerSeesExtra = nextEvent<[Participant]>(doomed, 'participantJoined', (p) => p.identity === 'extra');
     await doomed.add('extra');
     const atExtra = await joined(sdk, extra, doomed.sid);
     const extraLeft = nextEvent<[Conversation]>(extra, 'conversationLeft', (c) => c.sid === doomed.sid);
-    const seat = await doomed.getParticipantByIdentity('extra');
-    if (!seat) throw new Error('participant missing');
+    const [seat] = await ownerSeesExtra;
     await doomed.removeParticipant(seat);
     await extraLeft;
     expect(atExtra.status).toBe('notParticipating');
