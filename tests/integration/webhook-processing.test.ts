@@ -145,6 +145,23 @@ describe('webhooks that change a conversation', () => {
     await delivery('delivered', 2);
     expect(await db.conversationIndex.findUniqueOrThrow({ where: { sid: CONVERSATION } })).toMatchObject({ deliveryFailedAt: null, deliveryErrorCode: null });
   });
+
+  it('weighs delivery updates by their time, not the order they arrive in', async () => {
+    const delivery = (status: string, minute: number, ErrorCode = '0') =>
+      sendForm({ EventType: 'onDeliveryUpdated', ConversationSid: CONVERSATION, MessageSid: `IM${String(minute).padStart(32, '0')}`, Status: status, ErrorCode, DateUpdated: new Date(Date.UTC(2026, 10, 22, 10, minute)).toISOString() }, `late-${status}-${minute}`);
+    const failure = async () => (await db.conversationIndex.findUniqueOrThrow({ where: { sid: CONVERSATION } })).deliveryErrorCode;
+    // A failure reported after a later reply was delivered is stale.
+    await delivery('delivered', 5);
+    await delivery('undelivered', 4, '30003');
+    expect(await failure()).toBeNull();
+    // The newer of two failures stands, whichever comes last; an older delivery does not clear it.
+    await delivery('failed', 7, '30005');
+    await delivery('undelivered', 6, '30003');
+    await delivery('delivered', 6);
+    expect(await failure()).toBe('30005');
+    await delivery('read', 8);
+    expect(await failure()).toBeNull();
+  });
 });
 
 describe('rejected webhooks', () => {
