@@ -11,6 +11,13 @@ import { webhookUrl } from './webhook-url';
 type Input = { body: string; signature: string | null; idempotencyToken: string | null; authToken: string; defer: Defer; url?: string; clientIp?: string };
 type Result = { status: 200 } | { status: 400 | 403 | 500; error: { code: string; message: string } };
 
+/**
+ * Events whose handling gives the same result however often, and in whatever order, they come: a
+ * retry is simply handled again, sparing the receipt's write. Delivery updates are one to two per
+ * reply, the most frequent webhook; recordDelivery weighs each by its time.
+ */
+const SAFE_TO_REPEAT: ReadonlySet<string> = new Set(['onDeliveryUpdated']);
+
 const first = (params: WebhookParams, key: string): string | null => {
   const value = params[key];
   return (Array.isArray(value) ? value[0] : value) ?? null;
@@ -51,7 +58,7 @@ export async function processWebhook({ body, signature, idempotencyToken, authTo
   }
   const { type } = parsed.event;
   try {
-    if (idempotencyToken && !(await claimWebhook(idempotencyToken, type))) {
+    if (idempotencyToken && !SAFE_TO_REPEAT.has(type) && !(await claimWebhook(idempotencyToken, type))) {
       recordWebhookOutcome({ outcome: 'duplicate' });
       return { status: 200 };
     }

@@ -161,6 +161,10 @@ describe('webhooks that change a conversation', () => {
     expect(await failure()).toBe('30005');
     await delivery('read', 8);
     expect(await failure()).toBeNull();
+    // Twilio's retry of an old failure is handled again, and is as stale the second time; no receipt is kept for it.
+    await delivery('undelivered', 4, '30003');
+    expect(await failure()).toBeNull();
+    expect(await db.webhookReceipt.count({ where: { idempotencyToken: { startsWith: 'late-' } } })).toBe(0);
   });
 });
 
