@@ -1,6 +1,6 @@
-import { takeAdvisoryLock } from '@/lib/db/advisory-lock';
-import { db } from '@/lib/db/client';
-import type { Prisma } from '@/lib/db/generated/client';
+import { type Database, db } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/client';
+import type { ConversationState } from '@/lib/db/generated/enums';
 import { needsRouting } from '@/lib/routing/queue';
 import { stripControlCharacters } from '@/lib/text/control-characters';
 import { classifyAuthor, isTeamReply, type MessageAuthor } from './message-author';
@@ -11,18 +11,18 @@ const PREVIEW_LENGTH = 140;
 
 export type IndexedMessage = { conversationSid: string; messageSid: string; author: string | null; body: string | null; mediaCount: number; at: Date };
 /**
- * What the webhook goes on to need of the conversation, read with it under its lock, so the
- * common customer text asks the database nothing more: whether to route it, whether it wakes a
- * snooze, and whether it is the answer to a satisfaction survey.
+ * What the webhook goes on to need of the conversation, returned by the statement that records
+ * the message, so the common customer text asks the database nothing more: whether to route it,
+ * whether it wakes a snooze, and whether it is the answer to a satisfaction survey.
  */
 export type RecordedMessage = { needsRouting: boolean; author: MessageAuthor; snoozed: boolean; surveyReplyTo: string | null };
-type Times = {
-  firstInboundAt: Date | null;
-  firstResponseAt: Date | null;
-  lastMessageAt: Date | null;
-  lastInboundAt: Date | null;
-  lastOutboundAt: Date | null;
-  awaitingReplySince: Date | null;
+type Row = {
+  state: ConversationState;
+  assigneeId: string | null;
+  queuedAt: Date | null;
+  snoozedUntil: Date | null;
+  snoozeUntilReply: boolean;
+  surveyReplyTo: string | null;
 };
 
 /**
@@ -33,96 +33,73 @@ type Times = {
  * spared the app-wide routing lock; routeConversation checks again under that lock.
  */
 export async function recordMessage(message: IndexedMessage): Promise<RecordedMessage> {
-  return db.$transaction((tx) => recordMessageIn(tx, message));
+  return recordMessageIn(db, message);
 }
 
-/** recordMessage inside a caller's transaction. */
-export async function recordMessageIn(tx: Prisma.TransactionClient, message: IndexedMessage): Promise<RecordedMessage> {
-  // Webhooks for one conversation may be processed concurrently (several instances, Twilio's
-  // parallel deliveries): one at a time per conversation, so no reply is lost to a race.
-  await takeAdvisoryLock(tx, message.conversationSid);
-  const author = await identifyAuthor(tx, message.author);
-  const current = await tx.conversationIndex.findUnique({
-    where: { sid: message.conversationSid },
-    select: {
-      firstInboundAt: true,
-      firstResponseAt: true,
-      lastMessageAt: true,
-      lastInboundAt: true,
-      lastOutboundAt: true,
-      awaitingReplySince: true,
-      state: true,
-      assigneeId: true,
-      queuedAt: true,
-      snoozedUntil: true,
-      snoozeUntilReply: true,
-      surveyReplyTo: true,
-    },
-  });
-  const fields = messageFields(current, message, author);
-  await tx.conversationIndex.upsert({
-    where: { sid: message.conversationSid },
-    // Opened when Twilio says, even when this webhook beats onConversationAdded.
-    create: { sid: message.conversationSid, createdAt: message.at, ...fields },
-    update: fields,
-  });
-  await tx.messageIndex.createMany({
-    data: [
-      {
-        sid: message.messageSid,
-        conversationSid: message.conversationSid,
-        direction: author.direction,
-        authorKind: author.kind,
-        authorId: author.userId,
-        createdAt: message.at,
-        hasMedia: message.mediaCount > 0,
-        body: stripControlCharacters(message.body ?? ''),
-      },
-    ],
-    skipDuplicates: true,
-  });
-  await announceConversationChange({ conversationSid: message.conversationSid, change: 'message', row: current, tx });
-  // A row created just now is open and unowned.
+/**
+ * recordMessage with a given client (a caller's transaction). One statement writes both rows and
+ * answers with the conversation as it stands: each time is moved by an expression on the row's
+ * own value, so webhooks of one conversation processed side by side (several instances, Twilio's
+ * parallel deliveries) cannot undo each other's — the row's lock orders them — and a retried or
+ * late webhook never moves a time backwards.
+ */
+export async function recordMessageIn(client: Prisma.TransactionClient | Database, message: IndexedMessage): Promise<RecordedMessage> {
+  const author = await identifyAuthor(client, message.author);
+  const at = Prisma.sql`${message.at.toISOString()}::timestamp(3)`;
+  const preview = (stripControlCharacters(message.body ?? '').trim() || (message.mediaCount > 0 ? '📎 Attachment' : '')).slice(0, PREVIEW_LENGTH);
+  const times = conversationTimes(author, at);
+  // A conversation not indexed yet is opened when Twilio says, even when this webhook beats onConversationAdded.
+  const [row] = await client.$queryRaw<Row[]>`
+    WITH message AS (
+      INSERT INTO "MessageIndex" (sid, "conversationSid", direction, "authorKind", "authorId", "createdAt", "hasMedia", body)
+      VALUES (${message.messageSid}, ${message.conversationSid}, ${author.direction}::"MessageDirection", ${author.kind}::"MessageAuthorKind",
+              ${author.userId}, ${at}, ${message.mediaCount > 0}, ${stripControlCharacters(message.body ?? '')})
+      ON CONFLICT (sid) DO NOTHING
+    )
+    INSERT INTO "ConversationIndex" AS c (sid, "createdAt", "updatedAt", "lastMessageAt", "lastMessagePreview", ${Prisma.join(times.map(([column]) => Prisma.raw(`"${column}"`)))})
+    VALUES (${message.conversationSid}, ${at}, now(), ${at}, ${preview}, ${Prisma.join(times.map(([, created]) => created))})
+    ON CONFLICT (sid) DO UPDATE SET
+      "updatedAt" = now(),
+      "lastMessageAt" = GREATEST(c."lastMessageAt", ${at}),
+      "lastMessagePreview" = CASE WHEN c."lastMessageAt" IS NULL OR c."lastMessageAt" <= ${at} THEN ${preview} ELSE c."lastMessagePreview" END,
+      ${Prisma.join(times.map(([column, , updated]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${updated}`))}
+    RETURNING c.state::text AS state, c."assigneeId", c."queuedAt", c."snoozedUntil", c."snoozeUntilReply", c."surveyReplyTo"`;
+  if (!row) throw new Error(`The message ${message.messageSid} was not recorded.`);
+  await announceConversationChange({ conversationSid: message.conversationSid, change: 'message', row, tx: client });
   return {
-    needsRouting: author.kind === 'CUSTOMER' && (!current || needsRouting(current)),
+    needsRouting: author.kind === 'CUSTOMER' && needsRouting(row),
     author,
-    snoozed: Boolean(current && isSnoozed(current)),
-    surveyReplyTo: current?.surveyReplyTo ?? null,
+    snoozed: isSnoozed(row),
+    surveyReplyTo: row.surveyReplyTo,
   };
 }
 
-async function identifyAuthor(tx: Prisma.TransactionClient, author: string | null): Promise<MessageAuthor> {
+/** Each time the message moves: its column, its value in a row made now, and its new value from the row's current one (`c`). */
+function conversationTimes(author: MessageAuthor, at: Prisma.Sql): [column: string, created: Prisma.Sql, updated: Prisma.Sql][] {
+  if (author.direction === 'INBOUND') {
+    return [
+      ['lastInboundAt', at, Prisma.sql`GREATEST(c."lastInboundAt", ${at})`],
+      ['firstInboundAt', at, Prisma.sql`LEAST(c."firstInboundAt", ${at})`],
+      ['awaitingReplySince', at, Prisma.sql`COALESCE(c."awaitingReplySince", ${at})`],
+    ];
+  }
+  const lastOutbound: [string, Prisma.Sql, Prisma.Sql] = ['lastOutboundAt', at, Prisma.sql`GREATEST(c."lastOutboundAt", ${at})`];
+  // Automated messages (a survey, an integration) answer nobody.
+  if (!isTeamReply(author)) return [lastOutbound];
+  // The first response: the first reply after the customer's first message (a late webhook of an earlier reply moves it back).
+  const isFirstResponse = Prisma.sql`(c."firstInboundAt" <= ${at} AND (c."firstResponseAt" IS NULL OR ${at} < c."firstResponseAt"))`;
+  return [
+    lastOutbound,
+    ['firstResponseAt', Prisma.sql`NULL`, Prisma.sql`CASE WHEN ${isFirstResponse} THEN ${at} ELSE c."firstResponseAt" END`],
+    ['firstResponderId', Prisma.sql`NULL`, Prisma.sql`CASE WHEN ${isFirstResponse} THEN ${author.userId} ELSE c."firstResponderId" END`],
+    // A reply answers everything the customer sent before it.
+    ['awaitingReplySince', Prisma.sql`NULL`, Prisma.sql`CASE WHEN c."awaitingReplySince" <= ${at} THEN NULL ELSE c."awaitingReplySince" END`],
+  ];
+}
+
+async function identifyAuthor(client: Prisma.TransactionClient | Database, author: string | null): Promise<MessageAuthor> {
   const first = classifyAuthor(author, null);
   if (first.kind === 'CUSTOMER' || !author) return first;
-  const teamMember = await tx.user.findUnique({ where: { id: author }, select: { id: true, role: true } });
+  const teamMember = await client.user.findUnique({ where: { id: author }, select: { id: true, role: true } });
   return classifyAuthor(author, teamMember);
-}
-
-function messageFields(current: Times | null, message: IndexedMessage, author: MessageAuthor) {
-  const preview = (stripControlCharacters(message.body ?? '').trim() || (message.mediaCount > 0 ? '📎 Attachment' : '')).slice(0, PREVIEW_LENGTH);
-  // A retried or late webhook must not move "last message" backwards.
-  const isLatest = !current?.lastMessageAt || current.lastMessageAt <= message.at;
-  const latest = isLatest ? { lastMessageAt: message.at, lastMessagePreview: preview } : {};
-  if (author.direction === 'INBOUND') {
-    return {
-      ...latest,
-      lastInboundAt: later(current?.lastInboundAt, message.at),
-      ...(current?.firstInboundAt && current.firstInboundAt <= message.at ? {} : { firstInboundAt: message.at }),
-      ...(current?.awaitingReplySince ? {} : { awaitingReplySince: message.at }),
-    };
-  }
-  // Automated messages (a survey, an integration) answer nobody.
-  if (!isTeamReply(author)) return { ...latest, lastOutboundAt: later(current?.lastOutboundAt, message.at) };
-  const isFirstResponse = Boolean(current?.firstInboundAt && current.firstInboundAt <= message.at && (!current.firstResponseAt || message.at < current.firstResponseAt));
-  return {
-    ...latest,
-    lastOutboundAt: later(current?.lastOutboundAt, message.at),
-    ...(isFirstResponse ? { firstResponseAt: message.at, firstResponderId: author.userId } : {}),
-    // A reply answers everything the customer sent before it.
-    ...(current?.awaitingReplySince && current.awaitingReplySince <= message.at ? { awaitingReplySince: null } : {}),
-  };
-}
-
-function later(a: Date | null | undefined, b: Date): Date {
-  return a && a > b ? a : b;
 }

@@ -1,3 +1,4 @@
+import type { Database } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { conversationAudience } from './audiences';
 import type { LiveEventData } from './live-events';
@@ -19,7 +20,8 @@ export async function announceConversationChange({
   change: Change;
   /** Ownership as the transaction leaves it (null: not indexed yet). */
   row: { assigneeId: string | null; queuedAt: Date | null } | null;
-  tx: Prisma.TransactionClient;
+  /** The transaction that wrote it (announced when it commits), or the database for a write already made. */
+  tx: Prisma.TransactionClient | Database;
 }): Promise<void> {
   const queued = Boolean(row?.queuedAt && !row.assigneeId);
   await publishLiveEvent({

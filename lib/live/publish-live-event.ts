@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
+import { type Database, db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { log } from '@/lib/observability/log';
 import type { Audience } from './audiences';
@@ -12,9 +12,9 @@ type Delivery = {
   audience: Audience;
   /**
    * The transaction that writes the change: the event is then delivered when it commits and
-   * never if it rolls back. Without one, it goes out at once.
+   * never if it rolls back. Without one (or with the database itself), it goes out at once.
    */
-  tx?: Prisma.TransactionClient;
+  tx?: Prisma.TransactionClient | Database;
 };
 type Options = LiveEventInput & Delivery;
 
