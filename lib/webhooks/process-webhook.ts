@@ -26,7 +26,7 @@ const first = (params: WebhookParams, key: string): string | null => {
 /**
  * One webhook request: only a valid Twilio signature gets in (anything else: 403, nothing
  * recorded); a retry with a known idempotency token is acknowledged without processing it
- * again; a processing failure answers 500 so that Twilio retries. What cannot be processed — a
+ * again (unless it is SAFE_TO_REPEAT); a processing failure answers 500 so that Twilio retries. What cannot be processed — a
  * malformed event, or a failure — is recorded as a dead letter with its reason; a later retry
  * that succeeds resolves it.
  */
