@@ -14,9 +14,10 @@ type Result = { status: 200 } | { status: 400 | 403 | 500; error: { code: string
 /**
  * Events whose handling gives the same result however often, and in whatever order, they come: a
  * retry is simply handled again, sparing the receipt's write. Delivery updates are one to two per
- * reply, the most frequent webhook; recordDelivery weighs each by its time.
+ * reply, the most frequent webhook (recordDelivery weighs each by its time); a participant added
+ * comes with every new conversation, and what it records is the binding, which never changes.
  */
-const SAFE_TO_REPEAT: ReadonlySet<string> = new Set(['onDeliveryUpdated']);
+const SAFE_TO_REPEAT: ReadonlySet<string> = new Set(['onDeliveryUpdated', 'onParticipantAdded']);
 
 const first = (params: WebhookParams, key: string): string | null => {
   const value = params[key];

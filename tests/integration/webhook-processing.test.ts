@@ -132,6 +132,10 @@ describe('webhooks that change a conversation', () => {
     const added = await db.conversationIndex.findUniqueOrThrow({ where: { sid: FIRST } });
     await sendForm(conversationEvent(FIRST, 'onParticipantAdded', binding('+15550003333')), 'one-participant');
     expect((await db.conversationIndex.findUniqueOrThrow({ where: { sid: FIRST } })).updatedAt).toEqual(added.updatedAt);
+    // Nor does Twilio's retry of it, handled again without a receipt.
+    await sendForm(conversationEvent(FIRST, 'onParticipantAdded', binding('+15550003333')), 'one-participant');
+    expect((await db.conversationIndex.findUniqueOrThrow({ where: { sid: FIRST } })).updatedAt).toEqual(added.updatedAt);
+    expect(await db.webhookReceipt.count({ where: { idempotencyToken: 'one-participant' } })).toBe(0);
 
     await sendForm(conversationEvent(SECOND, 'onParticipantAdded', binding('+15550004444')), 'two-participant');
     expect(await db.conversationIndex.findUniqueOrThrow({ where: { sid: SECOND } })).toMatchObject({ channel: 'SMS', customerAddress: '+15550004444', twilioNumber: '+15017122661', contactId: expect.any(String) });
