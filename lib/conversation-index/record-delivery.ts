@@ -40,8 +40,8 @@ async function recordFailure({ conversationSid, errorCode, at }: Delivery): Prom
 
 /**
  * Moves the latest delivery forward and clears a failure it outdates, in one statement; says whether
- * a failure was cleared. The row is read locked beside the update for its failure before the change
- * (a delivery update is one of the most frequent webhooks; most clear nothing and tell no one).
+ * a failure was cleared. The failure before the change comes from a locking sub-select of the same
+ * row, so only a delivery that clears one is announced (most clear nothing and tell no one).
  */
 async function recordReached({ conversationSid, at: date }: Delivery): Promise<boolean> {
   // Stored as Prisma stores times: UTC, without a zone.

@@ -37,11 +37,11 @@ export async function recordMessage(message: IndexedMessage): Promise<RecordedMe
 }
 
 /**
- * recordMessage with a given client (a caller's transaction). One statement writes both rows and
- * answers with the conversation as it stands: each time is moved by an expression on the row's
- * own value, so webhooks of one conversation processed side by side (several instances, Twilio's
- * parallel deliveries) cannot undo each other's — the row's lock orders them — and a retried or
- * late webhook never moves a time backwards.
+ * recordMessage with a given client (the database, or a caller's transaction — the reconciler's).
+ * One statement writes both rows and answers with the conversation as it stands: each time is
+ * moved by an expression on the row's own value, so webhooks of one conversation processed side by
+ * side (several instances, Twilio's parallel deliveries) cannot undo each other's — the row's lock
+ * orders them — and a retried or late webhook never moves a time backwards.
  */
 export async function recordMessageIn(client: Prisma.TransactionClient | Database, message: IndexedMessage): Promise<RecordedMessage> {
   const author = await identifyAuthor(client, message.author);
