@@ -29,6 +29,11 @@ test('pages carry a nonce CSP that frames nothing, and the common headers', asyn
   expect(first.headers()['strict-transport-security']).toBeUndefined();
 });
 
+test('the server keeps an idle connection open for over a minute, past the idle timeout of a proxy in front', async ({ request }) => {
+  const keepAlive = (await request.get('/api/health')).headers()['keep-alive'];
+  expect(Number(/timeout=(\d+)/.exec(keepAlive ?? '')?.[1])).toBeGreaterThan(60);
+});
+
 test('API answers carry the strictest policy and the common headers, errors included', async ({ request }) => {
   for (const response of [await request.get('/api/health'), await request.get('/api/team'), await request.post('/api/webhooks/twilio', { form: { EventType: 'x' } })]) {
     expect(response.headers()).toMatchObject({
