@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import { Prisma } from '@/lib/db/generated/client';
+import { storedTime } from '@/lib/db/stored-time';
 import { conversationAudience } from '@/lib/live/audiences';
 import { publishLiveEventAfterWrite } from '@/lib/live/publish-live-event';
 import { stripControlCharacters } from '@/lib/text/control-characters';
@@ -44,8 +44,7 @@ async function recordFailure({ conversationSid, errorCode, at }: Delivery): Prom
  * row, so only a delivery that clears one is announced (most clear nothing and tell no one).
  */
 async function recordReached({ conversationSid, at: date }: Delivery): Promise<boolean> {
-  // Stored as Prisma stores times: UTC, without a zone.
-  const at = Prisma.sql`${date.toISOString()}::timestamp(3)`;
+  const at = storedTime(date);
   const [row] = await db.$queryRaw<{ cleared: boolean }[]>`
     UPDATE "ConversationIndex" AS conversation
     SET "deliveredAt" = ${at}, "updatedAt" = now(),

@@ -1,5 +1,6 @@
-import { type Database, db } from '@/lib/db/client';
+import { type DatabaseClient, db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
+import { storedTime } from '@/lib/db/stored-time';
 import type { ConversationState } from '@/lib/db/generated/enums';
 import { needsRouting } from '@/lib/routing/queue';
 import { stripControlCharacters } from '@/lib/text/control-characters';
@@ -43,17 +44,18 @@ export async function recordMessage(message: IndexedMessage): Promise<RecordedMe
  * side (several instances, Twilio's parallel deliveries) cannot undo each other's — the row's lock
  * orders them — and a retried or late webhook never moves a time backwards.
  */
-export async function recordMessageIn(client: Prisma.TransactionClient | Database, message: IndexedMessage): Promise<RecordedMessage> {
+export async function recordMessageIn(client: DatabaseClient, message: IndexedMessage): Promise<RecordedMessage> {
   const author = await identifyAuthor(client, message.author);
-  const at = Prisma.sql`${message.at.toISOString()}::timestamp(3)`;
-  const preview = (stripControlCharacters(message.body ?? '').trim() || (message.mediaCount > 0 ? '📎 Attachment' : '')).slice(0, PREVIEW_LENGTH);
+  const at = storedTime(message.at);
+  const body = stripControlCharacters(message.body ?? '');
+  const preview = (body.trim() || (message.mediaCount > 0 ? '📎 Attachment' : '')).slice(0, PREVIEW_LENGTH);
   const times = conversationTimes(author, at);
   // A conversation not indexed yet is opened when Twilio says, even when this webhook beats onConversationAdded.
   const [row] = await client.$queryRaw<Row[]>`
     WITH message AS (
       INSERT INTO "MessageIndex" (sid, "conversationSid", direction, "authorKind", "authorId", "createdAt", "hasMedia", body)
       VALUES (${message.messageSid}, ${message.conversationSid}, ${author.direction}::"MessageDirection", ${author.kind}::"MessageAuthorKind",
-              ${author.userId}, ${at}, ${message.mediaCount > 0}, ${stripControlCharacters(message.body ?? '')})
+              ${author.userId}, ${at}, ${message.mediaCount > 0}, ${body})
       ON CONFLICT (sid) DO NOTHING
     )
     INSERT INTO "ConversationIndex" AS c (sid, "createdAt", "updatedAt", "lastMessageAt", "lastMessagePreview", ${Prisma.join(times.map(([column]) => Prisma.raw(`"${column}"`)))})
@@ -97,7 +99,7 @@ function conversationTimes(author: MessageAuthor, at: Prisma.Sql): [column: stri
   ];
 }
 
-async function identifyAuthor(client: Prisma.TransactionClient | Database, author: string | null): Promise<MessageAuthor> {
+async function identifyAuthor(client: DatabaseClient, author: string | null): Promise<MessageAuthor> {
   const first = classifyAuthor(author, null);
   if (first.kind === 'CUSTOMER' || !author) return first;
   const teamMember = await client.user.findUnique({ where: { id: author }, select: { id: true, role: true } });

@@ -1,8 +1,10 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/client';
+import { type Prisma, PrismaClient } from './generated/client';
 
 export type Database = ReturnType<typeof createDatabaseClient>;
+/** What a query may run on: the database itself, or a transaction a caller holds. */
+export type DatabaseClient = Database | Prisma.TransactionClient;
 
 export function createDatabaseClient(connectionString: string, poolSize?: number) {
   return new PrismaClient({

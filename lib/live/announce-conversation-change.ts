@@ -1,5 +1,4 @@
-import type { Database } from '@/lib/db/client';
-import type { Prisma } from '@/lib/db/generated/client';
+import type { DatabaseClient } from '@/lib/db/client';
 import { conversationAudience } from './audiences';
 import type { LiveEventData } from './live-events';
 import { publishLiveEvent } from './publish-live-event';
@@ -21,7 +20,7 @@ export async function announceConversationChange({
   /** Ownership as the transaction leaves it (null: not indexed yet). */
   row: { assigneeId: string | null; queuedAt: Date | null } | null;
   /** The transaction that wrote it (announced when it commits), or the database for a write already made. */
-  tx: Prisma.TransactionClient | Database;
+  tx: DatabaseClient;
 }): Promise<void> {
   const queued = Boolean(row?.queuedAt && !row.assigneeId);
   await publishLiveEvent({

@@ -1,6 +1,5 @@
 import 'server-only';
-import { type Database, db } from '@/lib/db/client';
-import type { Prisma } from '@/lib/db/generated/client';
+import { type DatabaseClient, db } from '@/lib/db/client';
 import { log } from '@/lib/observability/log';
 import type { Audience } from './audiences';
 import { LIVE_CHANNEL, type LiveEnvelope, MAX_PAYLOAD_BYTES } from './live-channel';
@@ -14,7 +13,7 @@ type Delivery = {
    * The transaction that writes the change: the event is then delivered when it commits and
    * never if it rolls back. Without one (or with the database itself), it goes out at once.
    */
-  tx?: Prisma.TransactionClient | Database;
+  tx?: DatabaseClient;
 };
 type Options = LiveEventInput & Delivery;
 

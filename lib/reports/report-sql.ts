@@ -1,4 +1,5 @@
 import { Prisma } from '@/lib/db/generated/client';
+import { storedTime } from '@/lib/db/stored-time';
 import type { Granularity } from './report-period';
 
 // SQL pieces every report query shares. Timestamps are stored as UTC wall time (timestamp
@@ -6,7 +7,7 @@ import type { Granularity } from './report-period';
 // database so its zone rules (DST, half-hour offsets) apply.
 
 /** An instant as the stored columns see it. */
-export const at = (instant: Date) => Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+export const at = storedTime;
 
 /** A stored column as wall time in the report's zone. */
 export const local = (column: Prisma.Sql, tz: string) => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${tz})`;

@@ -1,4 +1,4 @@
-import { db } from '@/lib/db/client';
+import { type DatabaseClient, db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { loadAgentCandidates } from './agent-candidates';
 import { type AssignmentChange, recordAssignments } from './assign';
@@ -95,7 +95,7 @@ async function decideRoutes(tx: Prisma.TransactionClient, requests: Request[]): 
  * The agent of this customer's most recent earlier conversation on the same number: one
  * statement, since every new conversation asks it (Prisma would read three times).
  */
-async function previousAgent(tx: Prisma.TransactionClient | typeof db, conversationSid: string): Promise<string | null> {
+async function previousAgent(tx: DatabaseClient, conversationSid: string): Promise<string | null> {
   const [previous] = await tx.$queryRaw<{ toUserId: string }[]>`
     SELECT last."toUserId"
     FROM "ConversationIndex" AS this

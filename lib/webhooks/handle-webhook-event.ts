@@ -13,6 +13,14 @@ import { routeConversation } from '@/lib/routing/route-conversation';
 import { wakeOnCustomerMessage } from '@/lib/snooze/wake-conversation';
 import type { WebhookEvent } from './webhook-events';
 
+/**
+ * Events whose handling below gives the same result however often, and in whatever order, they
+ * come: a retry is simply handled again, sparing the receipt's write. Delivery updates are one to
+ * two per reply, the most frequent webhook (recordDelivery weighs each by its time); a participant
+ * added comes with every new conversation, and what it records is the binding, which never changes.
+ */
+export const isIdempotentEvent = (type: WebhookEvent['type']): boolean => type === 'onDeliveryUpdated' || type === 'onParticipantAdded';
+
 /** Work that may run after the webhook is answered (Next's `after`, or awaited in tests). */
 export type Defer = (work: () => Promise<void>) => void;
 

@@ -1,7 +1,7 @@
 import { recordDeadLetter, resolveDeadLetter } from '@/lib/attention/record-dead-letter';
 import { pruneStaleRowsOccasionally } from '@/lib/maintenance/prune-stale-rows';
 import { log } from '@/lib/observability/log';
-import { handleWebhookEvent, type Defer } from './handle-webhook-event';
+import { handleWebhookEvent, isIdempotentEvent, type Defer } from './handle-webhook-event';
 import { claimWebhook, releaseWebhook } from './idempotency';
 import { isValidTwilioSignature, parseFormParams, type WebhookParams } from './verify-signature';
 import { parseWebhookEvent } from './webhook-events';
@@ -11,14 +11,6 @@ import { webhookUrl } from './webhook-url';
 type Input = { body: string; signature: string | null; idempotencyToken: string | null; authToken: string; defer: Defer; url?: string; clientIp?: string };
 type Result = { status: 200 } | { status: 400 | 403 | 500; error: { code: string; message: string } };
 
-/**
- * Events whose handling gives the same result however often, and in whatever order, they come: a
- * retry is simply handled again, sparing the receipt's write. Delivery updates are one to two per
- * reply, the most frequent webhook (recordDelivery weighs each by its time); a participant added
- * comes with every new conversation, and what it records is the binding, which never changes.
- */
-const SAFE_TO_REPEAT: ReadonlySet<string> = new Set(['onDeliveryUpdated', 'onParticipantAdded']);
-
 const first = (params: WebhookParams, key: string): string | null => {
   const value = params[key];
   return (Array.isArray(value) ? value[0] : value) ?? null;
@@ -27,9 +19,9 @@ const first = (params: WebhookParams, key: string): string | null => {
 /**
  * One webhook request: only a valid Twilio signature gets in (anything else: 403, nothing
  * recorded); a retry with a known idempotency token is acknowledged without processing it
- * again (unless it is SAFE_TO_REPEAT); a processing failure answers 500 so that Twilio retries. What cannot be processed — a
- * malformed event, or a failure — is recorded as a dead letter with its reason; a later retry
- * that succeeds resolves it.
+ * again (an isIdempotentEvent is simply handled again); a processing failure answers 500 so that
+ * Twilio retries. What cannot be processed — a malformed event, or a failure — is recorded as a
+ * dead letter with its reason; a later retry that succeeds resolves it.
  */
 export async function processWebhook({ body, signature, idempotencyToken, authToken, defer, url = webhookUrl(), clientIp }: Input): Promise<Result> {
   const params = parseFormParams(body);
@@ -59,7 +51,7 @@ export async function processWebhook({ body, signature, idempotencyToken, authTo
   }
   const { type } = parsed.event;
   try {
-    if (idempotencyToken && !SAFE_TO_REPEAT.has(type) && !(await claimWebhook(idempotencyToken, type))) {
+    if (idempotencyToken && !isIdempotentEvent(type) && !(await claimWebhook(idempotencyToken, type))) {
       recordWebhookOutcome({ outcome: 'duplicate' });
       return { status: 200 };
     }
