@@ -1,9 +1,8 @@
 import 'server-only';
-import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import { db } from '@/lib/db/client';
 import { checkSession, type SessionUser } from '@/lib/sessions/check-session';
-import { authOptions } from './options';
+import { readSessionCookie } from './session-cookie';
 
 export type CurrentUser = SessionUser;
 
@@ -20,13 +19,13 @@ export type SessionState =
  * read fresh, so an admin's change applies at the user's next request.
  */
 export const getSessionState = cache(async (): Promise<SessionState> => {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return { status: 'signed-out' };
-  const sessionId = session.sessionId;
+  const cookie = await readSessionCookie();
+  if (!cookie) return { status: 'signed-out' };
+  const { sessionId, userId } = cookie;
   const check = sessionId ? await checkSession(sessionId) : ({ status: 'ended' } as const);
   // The cookie names its user too: a session row of someone else is not this cookie's.
-  if (check.status === 'active' && sessionId && check.user.id === session.user.id) return { status: 'active', user: check.user, sessionId };
-  return { status: 'revoked', reason: check.status === 'disabled' || (await isDisabled(session.user.id)) ? 'disabled' : 'ended' };
+  if (check.status === 'active' && sessionId && check.user.id === userId) return { status: 'active', user: check.user, sessionId };
+  return { status: 'revoked', reason: check.status === 'disabled' || (await isDisabled(userId)) ? 'disabled' : 'ended' };
 });
 
 // Disabling a user also ends their sessions: tell them why they were signed out.

@@ -4,6 +4,7 @@ import { log } from '@/lib/observability/log';
 import type { Audience } from './audiences';
 import { LIVE_CHANNEL, type LiveEnvelope, MAX_PAYLOAD_BYTES } from './live-channel';
 import type { LiveEventData, LiveEventKind } from './live-events';
+import { notifyTogether } from './notify-together';
 
 export type LiveEventInput = { [K in LiveEventKind]: { kind: K; data: LiveEventData[K] } }[LiveEventKind];
 
@@ -11,7 +12,8 @@ type Delivery = {
   audience: Audience;
   /**
    * The transaction that writes the change: the event is then delivered when it commits and
-   * never if it rolls back. Without one (or with the database itself), it goes out at once.
+   * never if it rolls back. Without one (or with the database itself), it goes out at once, in
+   * one statement with the events published meanwhile.
    */
   tx?: DatabaseClient;
 };
@@ -23,7 +25,9 @@ type Options = LiveEventInput & Delivery;
  * call this where they write the change they announce.
  */
 export async function publishLiveEvent({ tx, ...event }: Options): Promise<void> {
-  await (tx ?? db).$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${encodeLiveEvent(event)})`;
+  const payload = encodeLiveEvent(event);
+  if (tx && tx !== db) await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`;
+  else await notifyTogether(payload);
 }
 
 /**

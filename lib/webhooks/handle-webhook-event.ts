@@ -1,4 +1,5 @@
 import { labelBroadcastReply } from '@/lib/broadcasts/label-broadcast-reply';
+import { classifyAuthor } from '@/lib/conversation-index/message-author';
 import { writeSwitchboardAttributes } from '@/lib/conversation-index/write-switchboard-attributes';
 import { recordConversation, recordConversationIfChanged } from '@/lib/conversation-index/record-conversation';
 import { recordDelivery } from '@/lib/conversation-index/record-delivery';
@@ -17,9 +18,13 @@ import type { WebhookEvent } from './webhook-events';
  * Events whose handling below gives the same result however often, and in whatever order, they
  * come: a retry is simply handled again, sparing the receipt's write. Delivery updates are one to
  * two per reply, the most frequent webhook (recordDelivery weighs each by its time); a participant
- * added comes with every new conversation, and what it records is the binding, which never changes.
+ * added comes with every new conversation, and what it records is the binding, which never changes;
+ * a message the team (or Switchboard) sent is only recorded — recordMessage keeps each message once
+ * and moves each time by the row's own value. A customer's message may route, wake or answer a
+ * survey, so it keeps its receipt.
  */
-export const isIdempotentEvent = (type: WebhookEvent['type']): boolean => type === 'onDeliveryUpdated' || type === 'onParticipantAdded';
+export const isIdempotentEvent = (event: WebhookEvent): boolean =>
+  event.type === 'onDeliveryUpdated' || event.type === 'onParticipantAdded' || (event.type === 'onMessageAdded' && classifyAuthor(event.author, null).kind !== 'CUSTOMER');
 
 /** Work that may run after the webhook is answered (Next's `after`, or awaited in tests). */
 export type Defer = (work: () => Promise<void>) => void;

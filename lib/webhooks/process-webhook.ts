@@ -51,7 +51,7 @@ export async function processWebhook({ body, signature, idempotencyToken, authTo
   }
   const { type } = parsed.event;
   try {
-    if (idempotencyToken && !isIdempotentEvent(type) && !(await claimWebhook(idempotencyToken, type))) {
+    if (idempotencyToken && !isIdempotentEvent(parsed.event) && !(await claimWebhook(idempotencyToken, type))) {
       recordWebhookOutcome({ outcome: 'duplicate' });
       return { status: 200 };
     }

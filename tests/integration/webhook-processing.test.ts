@@ -65,6 +65,25 @@ describe('the Twilio webhook endpoint', () => {
     expect(await db.assignment.count({ where: { conversationSid: CONVERSATION } })).toBe(1);
   });
 
+  it('records a reply once however often Twilio retries it, keeping no receipt for it', async () => {
+    const REPLIED = `CH${'8'.repeat(32)}`;
+    await db.user.create({ data: { id: 'replier', email: 'replier@example.com', name: 'Replier', passwordHash: 'x' } });
+    await send({ ...messageAdded(20, 'Where is it?'), ConversationSid: REPLIED, MessageSid: `IM${'20'.padStart(32, '0')}` }, { idempotencyToken: 'asked' });
+    const reply = { ...messageAdded(21, 'It ships today.'), ConversationSid: REPLIED, MessageSid: `IM${'21'.padStart(32, '0')}`, Author: 'replier' };
+    const results = await Promise.all([1, 2, 3].map(() => send(reply, { idempotencyToken: 'replied' })));
+    expect(results.every((result) => result.status === 200)).toBe(true);
+    expect(await db.messageIndex.count({ where: { conversationSid: REPLIED } })).toBe(2);
+    expect(await db.conversationIndex.findUniqueOrThrow({ where: { sid: REPLIED } })).toMatchObject({
+      lastMessagePreview: 'It ships today.',
+      firstResponseAt: new Date(reply.DateCreated),
+      firstResponderId: 'replier',
+      awaitingReplySince: null,
+    });
+    expect(await db.webhookReceipt.count({ where: { idempotencyToken: 'replied' } })).toBe(0);
+    // The customer's message keeps its receipt: it routes.
+    expect(await db.webhookReceipt.count({ where: { idempotencyToken: 'asked' } })).toBe(1);
+  });
+
   it('acknowledges events it does not act on, and rejects malformed ones with 400', async () => {
     const userUpdated = { EventType: 'onUserUpdated', Identity: 'x' };
     expect(await send(userUpdated)).toEqual({ status: 200 });
