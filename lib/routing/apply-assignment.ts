@@ -11,7 +11,7 @@ import type { RoutingOutcome } from './route-conversation';
 export async function applyAssignment(outcome: RoutingOutcome): Promise<boolean> {
   if (outcome.kind !== 'assigned') return true;
   try {
-    await moveOwnershipInTwilio({ conversationSid: outcome.conversationSid, from: null, to: outcome.agentId });
+    await moveOwnershipInTwilio({ conversationSid: outcome.conversationSid, from: null, to: outcome.agentId, channel: outcome.channel });
     return true;
   } catch (error) {
     console.error(`Could not add ${outcome.agentId} to ${outcome.conversationSid}; back to the queue.`, error);

@@ -1,5 +1,6 @@
 import { type DatabaseClient, db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
+import type { ConversationChannel } from '@/lib/db/generated/enums';
 import { loadAgentCandidates } from './agent-candidates';
 import { type AssignmentChange, recordAssignments } from './assign';
 import { countPick, pickAgent } from './assignment-policy';
@@ -7,7 +8,8 @@ import { needsRouting, QUEUE_ORDER, QUEUED_WHERE } from './queue';
 import { inRoutingTransaction, takeRoutingLock } from './routing-lock';
 
 export type RoutingOutcome =
-  | { kind: 'assigned'; conversationSid: string; agentId: string }
+  // The channel as the index had it when deciding (Twilio is then asked less: moveOwnershipInTwilio).
+  | { kind: 'assigned'; conversationSid: string; agentId: string; channel?: ConversationChannel }
   | { kind: 'queued'; conversationSid: string }
   | { kind: 'unchanged'; conversationSid: string };
 
@@ -70,8 +72,9 @@ async function decideWaiting(): Promise<void> {
 async function decideRoutes(tx: Prisma.TransactionClient, requests: Request[]): Promise<RoutingOutcome[]> {
   const conversations = await tx.conversationIndex.findMany({
     where: { sid: { in: requests.map((request) => request.conversationSid) } },
-    select: { sid: true, state: true, assigneeId: true, queuedAt: true },
+    select: { sid: true, state: true, assigneeId: true, queuedAt: true, channel: true },
   });
+  const channels = new Map(conversations.map((conversation) => [conversation.sid, conversation.channel]));
   const open = new Set(conversations.filter(needsRouting).map((conversation) => conversation.sid));
   const candidates = open.size > 0 ? await loadAgentCandidates(tx) : [];
   const changes: AssignmentChange[] = [];
@@ -85,7 +88,7 @@ async function decideRoutes(tx: Prisma.TransactionClient, requests: Request[]): 
     }
     countPick(agent, now);
     changes.push({ conversationSid, fromUserId: null, toUserId: agent.id, reason: agent.id === preferredAgentId ? 'PREFERRED' : 'AUTO', now });
-    return { kind: 'assigned', conversationSid, agentId: agent.id };
+    return { kind: 'assigned', conversationSid, agentId: agent.id, channel: channels.get(conversationSid) };
   });
   await recordAssignments(tx, changes);
   return outcomes;
@@ -127,9 +130,10 @@ export async function drainQueue({ now = new Date(), notBackTo }: { now?: Date; 
   const outcomes: RoutingOutcome[] = [];
   for (;;) {
     const handed = await inRoutingTransaction(async (tx): Promise<RoutingOutcome[]> => {
-      const queued = await tx.conversationIndex.findMany({ where: QUEUED_WHERE, orderBy: QUEUE_ORDER, select: { sid: true }, take: BATCH });
+      const queued = await tx.conversationIndex.findMany({ where: QUEUED_WHERE, orderBy: QUEUE_ORDER, select: { sid: true, channel: true }, take: BATCH });
       const candidates = queued.length > 0 ? await loadAgentCandidates(tx) : [];
       const changes: AssignmentChange[] = [];
+      const channels = new Map(queued.map(({ sid, channel }) => [sid, channel]));
       for (const { sid } of queued) {
         // An agent who just handed a conversation back to the queue does not get it straight back.
         const agent = pickAgent(candidates.filter((candidate) => !(notBackTo?.conversationSid === sid && notBackTo.agentId === candidate.id)), now);
@@ -139,7 +143,7 @@ export async function drainQueue({ now = new Date(), notBackTo }: { now?: Date; 
         changes.push({ conversationSid: sid, fromUserId: null, toUserId: agent.id, reason: 'FROM_QUEUE', now });
       }
       await recordAssignments(tx, changes);
-      return changes.map((change) => ({ kind: 'assigned', conversationSid: change.conversationSid, agentId: change.toUserId! }));
+      return changes.map((change) => ({ kind: 'assigned', conversationSid: change.conversationSid, agentId: change.toUserId!, channel: channels.get(change.conversationSid) }));
     });
     outcomes.push(...handed);
     if (handed.length < BATCH) return outcomes;

@@ -86,7 +86,7 @@ describe(`routing on ${name}`, () => {
 
     expect(await drainQueue({ now })).toEqual([]);
     await resolveInIndex({ conversationSid: busy, actorId: ada.id });
-    expect(await drainQueue({ now })).toEqual([{ kind: 'assigned', conversationSid: older, agentId: ada.id }]);
+    expect(await drainQueue({ now })).toEqual([{ kind: 'assigned', conversationSid: older, agentId: ada.id, channel: 'SMS' }]);
     expect((await db.conversationIndex.findUnique({ where: { sid: newer } }))?.queuedAt).not.toBeNull();
     expect((await db.assignment.findMany({ where: { conversationSid: older }, orderBy: { createdAt: 'asc' } })).map((a) => a.reason)).toEqual(['QUEUE', 'FROM_QUEUE']);
   });
@@ -103,8 +103,8 @@ describe(`routing on ${name}`, () => {
     await db.user.updateMany({ where: { id: ben.id }, data: { availability: 'AVAILABLE' } });
     const drained = await drainQueue({ now, notBackTo: { conversationSid: first!, agentId: ada.id } });
     expect(drained).toEqual([
-      { kind: 'assigned', conversationSid: first, agentId: ben.id },
-      { kind: 'assigned', conversationSid: second, agentId: ada.id },
+      { kind: 'assigned', conversationSid: first, agentId: ben.id, channel: 'SMS' },
+      { kind: 'assigned', conversationSid: second, agentId: ada.id, channel: 'SMS' },
     ]);
     expect((await db.conversationIndex.findUnique({ where: { sid: third } }))?.queuedAt).not.toBeNull();
     expect(await loads()).toMatchObject({ ada: 1, ben: 1 });
