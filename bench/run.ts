@@ -125,7 +125,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
             scenario:
               `${name}: ${run.apiRequestsPerSecond} API req/s · DB ${run.dbStatementsPerSecond ?? 'n/a'} statements/s · ` +
               `webhook p99 ${run.webhookP99 ? (Number.isFinite(run.webhookP99.atMostMs) ? `≤ ${run.webhookP99.atMostMs} ms` : '> 10 s') : 'n/a'} · app CPU ${run.appCpuPercent}% · ${run.appMemoryMiB} MiB · ` +
-              `errors ${run.errors} ${JSON.stringify(run.errorsBy)}`,
+              `errors ${run.errors} ${JSON.stringify(run.errorsBy)} · refused after a transfer ${run.refusedAfterTransfer}`,
           },
           { scenario: `${name}, then ${run.idle.seconds} s without traffic: ${run.idle.apiRequestsPerSecond} API req/s · DB ${run.idle.dbStatementsPerSecond ?? 'n/a'} statements/s` },
         ];

@@ -100,9 +100,12 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
   const apiMsByKind = new Map<string, number[]>();
   const errorsBy: Record<string, number> = {};
   const failed = (what: string) => void (errorsBy[what] = (errorsBy[what] ?? 0) + 1);
+  // A reply or note the app refuses (403) because a supervisor has just transferred the conversation
+  // away from its author: the app doing its job, counted apart from the errors.
+  let refusedAfterTransfer = 0;
   let measuring = false;
   let requests = 0;
-  const timed = async <R extends { ok(): boolean; status(): number }>(what: string, call: () => Promise<R>): Promise<R | null> => {
+  const timed = async <R extends { ok(): boolean; status(): number }>(what: string, call: () => Promise<R>, refusalExpected?: () => boolean): Promise<R | null> => {
     const started = performance.now();
     const response = await call().catch(() => null);
     requests++;
@@ -112,7 +115,8 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
       if (!apiMsByKind.has(what)) apiMsByKind.set(what, []);
       apiMsByKind.get(what)!.push(ms);
     }
-    if (!response?.ok()) failed(`${what} ${response?.status() ?? 'network'}`);
+    if (response?.status() === 403 && refusalExpected?.()) refusedAfterTransfer++;
+    else if (!response?.ok()) failed(`${what} ${response?.status() ?? 'network'}`);
     return response;
   };
   const members: Member[] = [];
@@ -165,6 +169,8 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
       });
     const work: Promise<unknown>[] = [];
     const owners = new Map<string, Member>();
+    // Whom each conversation was transferred away from (set as the supervisor's request goes out).
+    const transferredFrom = new Map<string, Member>();
     let assigned = 0;
     // An agent given a conversation opens it, replies, and notes some of it.
     const given = (agent: Member, sid: string, at: number) => {
@@ -174,8 +180,9 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
       waiters.set(sid, (waiters.get(sid) ?? []).filter((check) => !check()));
       agentPollers.get(agent.id)?.open(sid);
       assigned++;
-      work.push(timed('reply', () => agent.api.post(`/api/conversations/${sid}/messages`, { data: { body: 'On it.' } })));
-      if (assigned % NOTE_EVERY === 0) work.push(timed('note', () => agent.api.post(`/api/conversations/${sid}/notes`, { data: { body: 'Followed up.' } })));
+      const transferredAway = () => transferredFrom.get(sid) === agent;
+      work.push(timed('reply', () => agent.api.post(`/api/conversations/${sid}/messages`, { data: { body: 'On it.' } }), transferredAway));
+      if (assigned % NOTE_EVERY === 0) work.push(timed('note', () => agent.api.post(`/api/conversations/${sid}/notes`, { data: { body: 'Followed up.' } }), transferredAway));
     };
 
     const listen = (member: Member, onEvent: (event: HeardEvent) => void) => void followers.push(followStream(member, onEvent, () => running && failed('stream ended')));
@@ -230,6 +237,7 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
       const supervisor = supervisors[i % supervisors.length] ?? owner;
       const transferAt = performance.now();
       const arrived = heardBy(sid, to.id);
+      transferredFrom.set(sid, owner);
       await timed('transfer', () => supervisor.api.post(`/api/conversations/${sid}/transfer`, { data: { to: to.id } }));
       agentPollers.get(owner.id)?.close(sid);
       if (design === 'polling') void watchOwner(sid, to.id);
@@ -290,6 +298,7 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
       mostFrequentStatements,
       errors: Object.values(errorsBy).reduce((a, b) => a + b, 0),
       errorsBy,
+      refusedAfterTransfer,
     };
   } finally {
     running = false;
