@@ -1,25 +1,40 @@
 import 'server-only';
 import { eventHub } from '@/lib/live/event-hub';
-import { type FloorOverview, readFloorOverview } from './floor-overview';
+import { readFloorOverview } from './floor-overview';
 
-type Read = { afterSeq: number; result: Promise<FloorOverview> };
+/** One read of the floor, kept as the JSON every console it serves is sent. */
+type Read = { afterSeq: number; json: Promise<string> };
 
 let latest: Read | null = null;
+let next: Promise<string> | null = null;
 
 /**
- * The floor for a console that refetches because of a live event: when several supervisors
- * refetch for the same event, one read serves them all. A read is shared only with requests
- * whose event this instance had already heard when the read started, so nobody gets a picture
- * older than the change they were told about. Any other request reads afresh.
+ * The floor, as JSON, for a console that refetches because of a live event. The consoles refetch
+ * on the same events, and the floor is the app's largest read (every open conversation), so there
+ * is one read at a time: it serves every request whose event this instance had heard when it
+ * started, and a request for a later event (or none) waits for the next read, which starts when
+ * this one ends and serves everyone who came meanwhile. Nobody gets a picture older than the
+ * change they were told about, and under a stream of changes the floor is read back to back, not
+ * once per console.
  */
-export async function readFloorOverviewAfter(eventId: string | null): Promise<FloorOverview> {
-  const hub = eventHub();
-  const needed = eventId ? hub.sequenceOf(eventId) : null;
-  if (needed !== null && latest && latest.afterSeq >= needed) return latest.result;
-  const read: Read = { afterSeq: hub.currentSequence(), result: readFloorOverview() };
+export function readFloorOverviewJsonAfter(eventId: string | null): Promise<string> {
+  const needed = eventId ? eventHub().sequenceOf(eventId) : null;
+  if (needed !== null && latest && latest.afterSeq >= needed) return latest.json;
+  if (!latest) return startRead();
+  next ??= latest.json
+    .catch(() => undefined)
+    .then(() => {
+      next = null;
+      return startRead();
+    });
+  return next;
+}
+
+function startRead(): Promise<string> {
+  const read: Read = { afterSeq: eventHub().currentSequence(), json: readFloorOverview().then((overview) => JSON.stringify(overview)) };
   latest = read;
-  read.result.catch(() => {
+  read.json.catch(() => {
     if (latest === read) latest = null;
   });
-  return read.result;
+  return read.json;
 }
