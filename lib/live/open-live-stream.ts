@@ -94,6 +94,7 @@ export async function openLiveStream({ user, sessionId, lastEventId, signal }: {
     if (closed) return;
     // What was sent before the end (the event that ends a session) is written first.
     if (reason !== 'slow-client') write();
+    if (closed) return; // that write found the client too slow, and ended the stream
     closed = true;
     clearTimeout(writeTimer);
     unsubscribe();
