@@ -2,15 +2,14 @@ import type { BusiestHours } from '@/lib/reports/read-busiest-hours';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
+/** From this strength the cell's colour holds its count at 4.5:1 or more in both colour schemes (from 83 % in light, 79 % in dark). */
+const LABELLED_FROM = 85;
 
 /**
  * Weekday × hour of customers' messages. A heatmap is a table of numbers with colour on top, so
  * it is one: screen readers read it cell by cell with its headers, and every cell shows its
  * count on hover. The colour's strength is the count against the busiest hour.
  */
-/** From this strength the cell's colour holds its count at 4.5:1 or more in both colour schemes (from 83 % in light, 79 % in dark). */
-const LABELLED_FROM = 85;
-
 export function BusiestHoursHeatmap({ data, tz }: { data: BusiestHours; tz: string }) {
   return (
     <figure aria-labelledby="busiest-hours-title" data-testid="chart-busiest-hours" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
