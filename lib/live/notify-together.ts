@@ -6,7 +6,7 @@ import { LIVE_CHANNEL } from './live-channel';
 const MAX_PER_STATEMENT = 500;
 
 type Waiting = { payload: string; sent: () => void; failed: (error: unknown) => void };
-let waiting: Waiting[] = [];
+const waiting: Waiting[] = [];
 let sending = false;
 
 /**
@@ -28,8 +28,7 @@ export function notifyTogether(payload: string): Promise<void> {
 
 async function sendWaiting(): Promise<void> {
   while (waiting.length > 0) {
-    const batch = waiting.slice(0, MAX_PER_STATEMENT);
-    waiting = waiting.slice(batch.length);
+    const batch = waiting.splice(0, MAX_PER_STATEMENT);
     try {
       // Volatile functions run after the sort: the notifications keep the published order.
       await db.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, event.payload) FROM unnest(${batch.map(({ payload }) => payload)}::text[]) WITH ORDINALITY AS event(payload, position) ORDER BY event.position`;

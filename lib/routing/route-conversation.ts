@@ -133,17 +133,18 @@ export async function drainQueue({ now = new Date(), notBackTo }: { now?: Date; 
       const queued = await tx.conversationIndex.findMany({ where: QUEUED_WHERE, orderBy: QUEUE_ORDER, select: { sid: true, channel: true }, take: BATCH });
       const candidates = queued.length > 0 ? await loadAgentCandidates(tx) : [];
       const changes: AssignmentChange[] = [];
-      const channels = new Map(queued.map(({ sid, channel }) => [sid, channel]));
-      for (const { sid } of queued) {
+      const assigned: RoutingOutcome[] = [];
+      for (const { sid, channel } of queued) {
         // An agent who just handed a conversation back to the queue does not get it straight back.
         const agent = pickAgent(candidates.filter((candidate) => !(notBackTo?.conversationSid === sid && notBackTo.agentId === candidate.id)), now);
         // First come, first served: nobody can take the oldest, so the newer ones wait behind it.
         if (!agent) break;
         countPick(agent, now);
         changes.push({ conversationSid: sid, fromUserId: null, toUserId: agent.id, reason: 'FROM_QUEUE', now });
+        assigned.push({ kind: 'assigned', conversationSid: sid, agentId: agent.id, channel });
       }
       await recordAssignments(tx, changes);
-      return changes.map((change) => ({ kind: 'assigned', conversationSid: change.conversationSid, agentId: change.toUserId!, channel: channels.get(change.conversationSid) }));
+      return assigned;
     });
     outcomes.push(...handed);
     if (handed.length < BATCH) return outcomes;
