@@ -14,6 +14,9 @@ const EVERYWHERE = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // No gzip here: Next compresses each answer as it streams, with no length to skip small ones by, so
+  // every API answer paid for a compressor (README, Benchmarks). The TLS proxy in front compresses.
+  compress: false,
   // Native and server-only packages stay out of the bundles.
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'twilio'],
   // The emulator's package ships TypeScript source (its `client` entry is used by the server).
