@@ -76,6 +76,7 @@ export function withSdk(emulator: TestEmulator, clients: Client[] = []): SdkEmul
     },
     client(identity: string, clientOptions: { token?: string; overrides?: Partial<ClientOptions> } = {}) {
       const client = new Client(clientOptions.token ?? sdk.token(identity), { ...sdk.sdkOptions(), ...clientOptions.overrides });
+      upstreams.set(client, upstreamOf(client));
       clients.push(client);
       return client;
     },
@@ -95,6 +96,15 @@ export function withSdk(emulator: TestEmulator, clients: Client[] = []): SdkEmul
 type PendingMessage = { timeout: ReturnType<typeof setTimeout> };
 type Upstream = { pendingMessages: PendingMessage[]; rejectPendingMessages(): void };
 
+/** Each client's twilsock queue, found when the client is made (so an SDK that moved it fails there, loudly). */
+const upstreams = new WeakMap<Client, Upstream>();
+
+function upstreamOf(client: Client): Upstream {
+  const upstream = (client as unknown as { _services?: { twilsockClient?: { upstream?: Upstream } } })._services?.twilsockClient?.upstream;
+  if (!upstream?.pendingMessages) throw new Error('The SDK no longer keeps its twilsock queue where the harness drops it on shutdown.');
+  return upstream;
+}
+
 /**
  * Shuts a client down for good. What the SDK sends while its socket is closing, twilsock queues and
  * then rejects in promises nothing holds (its own "@todo Error Unhandled promise rejection!"): an
@@ -102,11 +112,12 @@ type Upstream = { pendingMessages: PendingMessage[]; rejectPendingMessages(): vo
  * dropped instead.
  */
 function discard(client: Client): Promise<void> {
-  const upstream = (client as unknown as { _services?: { twilsockClient?: { upstream?: Upstream } } })._services?.twilsockClient?.upstream;
-  if (!upstream?.pendingMessages) throw new Error('The SDK no longer keeps its twilsock queue where the harness drops it (sdk-harness.ts).');
-  upstream.rejectPendingMessages = () => {
-    for (const message of upstream.pendingMessages.splice(0)) clearTimeout(message.timeout);
-  };
+  const upstream = upstreams.get(client);
+  if (upstream) {
+    upstream.rejectPendingMessages = () => {
+      for (const message of upstream.pendingMessages.splice(0)) clearTimeout(message.timeout);
+    };
+  }
   return client.shutdown();
 }
 
