@@ -1,6 +1,5 @@
-import { type DatabaseClient, db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import type { ConversationChannel } from '@/lib/db/generated/enums';
+import type { ConversationChannel, ConversationState } from '@/lib/db/generated/enums';
 import { loadAgentCandidates } from './agent-candidates';
 import { type AssignmentChange, recordAssignments } from './assign';
 import { countPick, pickAgent } from './assignment-policy';
@@ -18,11 +17,9 @@ export type RoutingOutcome =
  * agent first), else into the queue. A conversation that already has an owner or a place in
  * the queue is left as it is, so a retried or concurrent webhook assigns nothing twice.
  */
-export async function routeConversation(conversationSid: string, now = new Date()): Promise<RoutingOutcome> {
-  // Read before the lock: who served this customer last does not change with the decision.
-  const preferredAgentId = await previousAgent(db, conversationSid);
+export function routeConversation(conversationSid: string, now = new Date()): Promise<RoutingOutcome> {
   return new Promise((resolve, reject) => {
-    waiting.push({ conversationSid, now, preferredAgentId, resolve, reject });
+    waiting.push({ conversationSid, now, resolve, reject });
     void decideWaiting();
   });
 }
@@ -30,11 +27,11 @@ export async function routeConversation(conversationSid: string, now = new Date(
 /** routeConversation inside a caller's transaction (the reconciler indexes and routes in one). */
 export async function routeConversationIn(tx: Prisma.TransactionClient, conversationSid: string, now: Date): Promise<RoutingOutcome> {
   await takeRoutingLock(tx);
-  const [outcome] = await decideRoutes(tx, [{ conversationSid, now, preferredAgentId: await previousAgent(tx, conversationSid) }]);
+  const [outcome] = await decideRoutes(tx, [{ conversationSid, now }]);
   return outcome!;
 }
 
-type Request = { conversationSid: string; now: Date; preferredAgentId: string | null };
+type Request = { conversationSid: string; now: Date };
 type Waiting = Request & { resolve(outcome: RoutingOutcome): void; reject(error: unknown): void };
 
 /** At most this many conversations decided in one transaction. */
@@ -70,17 +67,14 @@ async function decideWaiting(): Promise<void> {
 
 /** The decisions, in order, each seeing the ones before it (an agent's load grows as they are picked). */
 async function decideRoutes(tx: Prisma.TransactionClient, requests: Request[]): Promise<RoutingOutcome[]> {
-  const conversations = await tx.conversationIndex.findMany({
-    where: { sid: { in: requests.map((request) => request.conversationSid) } },
-    select: { sid: true, state: true, assigneeId: true, queuedAt: true, channel: true },
-  });
-  const channels = new Map(conversations.map((conversation) => [conversation.sid, conversation.channel]));
-  const open = new Set(conversations.filter(needsRouting).map((conversation) => conversation.sid));
+  const conversations = new Map((await readForRouting(tx, requests.map((request) => request.conversationSid))).map((conversation) => [conversation.sid, conversation]));
+  const open = new Set([...conversations.values()].filter(needsRouting).map((conversation) => conversation.sid));
   const candidates = open.size > 0 ? await loadAgentCandidates(tx) : [];
   const changes: AssignmentChange[] = [];
-  const outcomes = requests.map(({ conversationSid, now, preferredAgentId }): RoutingOutcome => {
+  const outcomes = requests.map(({ conversationSid, now }): RoutingOutcome => {
     // Decided once, even when a retried webhook asks again in the same batch.
     if (!open.delete(conversationSid)) return { kind: 'unchanged', conversationSid };
+    const { channel, preferredAgentId } = conversations.get(conversationSid)!;
     const agent = pickAgent(candidates, now, preferredAgentId);
     if (!agent) {
       changes.push({ conversationSid, fromUserId: null, toUserId: null, reason: 'QUEUE', now });
@@ -88,36 +82,38 @@ async function decideRoutes(tx: Prisma.TransactionClient, requests: Request[]): 
     }
     countPick(agent, now);
     changes.push({ conversationSid, fromUserId: null, toUserId: agent.id, reason: agent.id === preferredAgentId ? 'PREFERRED' : 'AUTO', now });
-    return { kind: 'assigned', conversationSid, agentId: agent.id, channel: channels.get(conversationSid) };
+    return { kind: 'assigned', conversationSid, agentId: agent.id, channel };
   });
   await recordAssignments(tx, changes);
   return outcomes;
 }
 
+type RoutingRead = { sid: string; state: ConversationState; assigneeId: string | null; queuedAt: Date | null; channel: ConversationChannel; preferredAgentId: string | null };
+
 /**
- * The agent of this customer's most recent earlier conversation on the same number: one
- * statement, since every new conversation asks it (Prisma would read three times).
+ * The conversations to route as they stand under the lock, each with the agent of its customer's
+ * most recent earlier conversation on the same number (whom routing prefers): one statement, since
+ * every new conversation waits on it.
  */
-async function previousAgent(tx: DatabaseClient, conversationSid: string): Promise<string | null> {
-  const [previous] = await tx.$queryRaw<{ toUserId: string }[]>`
-    SELECT last."toUserId"
+function readForRouting(tx: Prisma.TransactionClient, sids: string[]): Promise<RoutingRead[]> {
+  return tx.$queryRaw<RoutingRead[]>`
+    SELECT this.sid, this.state::text AS state, this."assigneeId", this."queuedAt", this.channel::text AS channel, last."toUserId" AS "preferredAgentId"
     FROM "ConversationIndex" AS this
-    CROSS JOIN LATERAL (
+    LEFT JOIN LATERAL (
       SELECT earlier.sid FROM "ConversationIndex" AS earlier
       WHERE earlier."customerAddress" = this."customerAddress"
         AND earlier."twilioNumber" IS NOT DISTINCT FROM this."twilioNumber"
         AND earlier.sid <> this.sid
       ORDER BY earlier."createdAt" DESC
       LIMIT 1
-    ) AS earlier
-    CROSS JOIN LATERAL (
+    ) AS earlier ON true
+    LEFT JOIN LATERAL (
       SELECT "toUserId" FROM "Assignment"
       WHERE "conversationSid" = earlier.sid AND "toUserId" IS NOT NULL
       ORDER BY "createdAt" DESC
       LIMIT 1
-    ) AS last
-    WHERE this.sid = ${conversationSid}`;
-  return previous?.toUserId ?? null;
+    ) AS last ON true
+    WHERE this.sid = ANY(${sids}::text[])`;
 }
 
 /**
