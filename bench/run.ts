@@ -127,6 +127,11 @@ const BENCHMARKS: Record<string, Benchmark> = {
               `webhook p99 ${run.webhookP99 ? (Number.isFinite(run.webhookP99.atMostMs) ? `≤ ${run.webhookP99.atMostMs} ms` : '> 10 s') : 'n/a'} · app CPU ${run.appCpuPercent}% · ${run.appMemoryMiB} MiB · ` +
               `errors ${run.errors} ${JSON.stringify(run.errorsBy)} · refused after a transfer ${run.refusedAfterTransfer}`,
           },
+          {
+            scenario:
+              `${name}: CPU, % of a core: ${Object.entries(run.cpu.percentOfACore).map(([part, percent]) => `${part} ${percent}`).join(' · ')} · ` +
+              `the machine ${run.cpu.machineBusyPercent ?? 'n/a'}% busy (${run.cpu.cores} cores)`,
+          },
           { scenario: `${name}, then ${run.idle.seconds} s without traffic: ${run.idle.apiRequestsPerSecond} API req/s · DB ${run.idle.dbStatementsPerSecond ?? 'n/a'} statements/s` },
         ];
       }),

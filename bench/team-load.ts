@@ -9,7 +9,8 @@
 //  - transfer → new owner: the supervisor's request sent → the event on the new owner's stream;
 //  - app API latency (every request the simulated people make), the app's webhook answer time,
 //    database statements per second (PostgreSQL's pg_stat_statements, whichever design runs them),
-//    app CPU and memory (the Next process's own metrics), errors.
+//    app CPU and memory (the Next process's own metrics), how the machine's CPU was shared (the
+//    app, the emulator, PostgreSQL and this benchmark: they share one machine here), errors.
 // Both designs use one emulator process of the current tree, so only the app differs.
 // Scale from the environment (TEAM_LOAD_AGENTS, _SUPERVISORS, _RATE texts/s, _SECONDS, _BURST);
 // the defaults are the target: 200 agents, 10 supervisors, 50 texts/s for 60 s, a burst of 100.
@@ -21,6 +22,7 @@ import { FLOOR_EVENTS } from '../lib/supervision/floor-events';
 import { DEMO_PASSWORD } from '../prisma/demo-team';
 import { startAppServer } from '../tests/support/app-server';
 import { readAppMetrics, webhookPercentileMs } from './support/app-metrics';
+import { type CpuParts, cpuShares, readCpu } from './support/cpu-shares';
 import { appSession } from './support/app-session';
 import { LightClient } from './support/light-client';
 import { type CountedDatabase, startCountedPostgres } from './support/counted-postgres';
@@ -248,6 +250,13 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
 
     // Customers text in at RATE per second for SECONDS, then BURST at once.
     const metricsBefore = await readAppMetrics(server.url, metricsToken);
+    const cpuParts: CpuParts = {
+      app: (reading) => reading.group === server.processGroup,
+      emulator: (reading) => reading.pid === emulator.pid,
+      postgres: (reading) => reading.command === 'postgres',
+      benchmark: (reading) => reading.pid === process.pid,
+    };
+    const cpuBefore = readCpu(cpuParts);
     const statementsBefore = (await counted?.statements()) ?? null;
     measuring = true;
     const requestsBefore = requests;
@@ -265,6 +274,7 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
     const elapsedSeconds = (performance.now() - started) / 1_000;
     measuring = false;
     const statementsAfter = (await counted?.statements()) ?? null;
+    const cpuAfter = readCpu(cpuParts);
     const metricsAfter = await readAppMetrics(server.url, metricsToken);
     const requestsAfter = requests;
 
@@ -295,6 +305,7 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
       },
       appCpuPercent: Math.round(((metricsAfter.cpuSeconds - metricsBefore.cpuSeconds) / elapsedSeconds) * 100),
       appMemoryMiB: Math.round(metricsAfter.residentBytes / 2 ** 20),
+      cpu: cpuShares(cpuBefore, cpuAfter, elapsedSeconds),
       mostFrequentStatements,
       errors: Object.values(errorsBy).reduce((a, b) => a + b, 0),
       errorsBy,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readProcesses } from './proc-stat';
 
 export type Usage = { cpuSeconds: number; residentBytes: number };
 
@@ -39,31 +39,16 @@ export function webhookPercentileMs(before: AppMetrics, after: AppMetrics, p: nu
   return { atMostMs: bound * 1_000, samples: total };
 }
 
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-const PAGE_BYTES = 4096;
-
 /**
  * CPU time and resident memory of every process in a process group, from /proc: the whole app
  * (the runner holding the embedded database, and Next), where the metrics see only Next.
  */
 export function processGroupUsage(group: number): Usage {
-  let ticks = 0;
-  let pages = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue; // ended meanwhile
-    }
-    // Fields after the command (which may hold spaces): state is field 3.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) !== group) continue; // pgrp
-    ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
-    pages += Number(fields[21]); // rss
-  }
-  return { cpuSeconds: ticks / TICKS_PER_SECOND, residentBytes: pages * PAGE_BYTES };
+  const members = readProcesses().filter((process) => process.group === group);
+  return { cpuSeconds: sum(members.map((process) => process.cpuSeconds)), residentBytes: sum(members.map((process) => process.residentBytes)) };
 }
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** CPU use between two readings as a percentage of one core. */
 export const cpuPercent = (before: Usage, after: Usage, seconds: number) => Math.round(((after.cpuSeconds - before.cpuSeconds) / seconds) * 100);

@@ -1,0 +1,27 @@
+import { availableParallelism } from 'node:os';
+import { type ProcessReading, readMachineCpu, readProcesses } from './proc-stat';
+
+/** The parts of a benchmark that share the machine (the app, the emulator, the database, the benchmark itself), each picked out of /proc. */
+export type CpuParts = Record<string, (process: ProcessReading) => boolean>;
+export type CpuReading = { machine: ReturnType<typeof readMachineCpu>; parts: Record<string, number> };
+
+/** CPU time so far of each part, and of the machine. */
+export function readCpu(parts: CpuParts): CpuReading {
+  const processes = readProcesses();
+  const cpuOf = (isPart: (process: ProcessReading) => boolean) => processes.filter(isPart).reduce((total, process) => total + process.cpuSeconds, 0);
+  return { machine: readMachineCpu(), parts: Object.fromEntries(Object.entries(parts).map(([name, isPart]) => [name, cpuOf(isPart)])) };
+}
+
+/**
+ * Between two readings: each part's CPU as a percentage of one core, and how busy the whole
+ * machine was (a percentage of all its cores) — whether a latency figure was the app's own or a
+ * machine with nothing to spare. A process that ended in between is not counted.
+ */
+export function cpuShares(before: CpuReading, after: CpuReading, seconds: number) {
+  const machineTotal = after.machine.totalSeconds - before.machine.totalSeconds;
+  return {
+    cores: availableParallelism(),
+    machineBusyPercent: machineTotal > 0 ? Math.round(((after.machine.busySeconds - before.machine.busySeconds) / machineTotal) * 100) : null,
+    percentOfACore: Object.fromEntries(Object.keys(after.parts).map((name) => [name, Math.round(((after.parts[name]! - (before.parts[name] ?? 0)) / seconds) * 100)])),
+  };
+}
