@@ -44,8 +44,8 @@ export function webhookPercentileMs(before: AppMetrics, after: AppMetrics, p: nu
  * (the runner holding the embedded database, and Next), where the metrics see only Next.
  */
 export function processGroupUsage(group: number): Usage {
-  const members = readProcesses().filter((process) => process.group === group);
-  return { cpuSeconds: sum(members.map((process) => process.cpuSeconds)), residentBytes: sum(members.map((process) => process.residentBytes)) };
+  const members = readProcesses().filter((reading) => reading.group === group);
+  return { cpuSeconds: sum(members.map((member) => member.cpuSeconds)), residentBytes: sum(members.map((member) => member.residentBytes)) };
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

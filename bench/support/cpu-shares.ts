@@ -2,13 +2,13 @@ import { availableParallelism } from 'node:os';
 import { type ProcessReading, readMachineCpu, readProcesses } from './proc-stat';
 
 /** The parts of a benchmark that share the machine (the app, the emulator, the database, the benchmark itself), each picked out of /proc. */
-export type CpuParts = Record<string, (process: ProcessReading) => boolean>;
+export type CpuParts = Record<string, (reading: ProcessReading) => boolean>;
 export type CpuReading = { machine: ReturnType<typeof readMachineCpu>; parts: Record<string, number> };
 
 /** CPU time so far of each part, and of the machine. */
 export function readCpu(parts: CpuParts): CpuReading {
   const processes = readProcesses();
-  const cpuOf = (isPart: (process: ProcessReading) => boolean) => processes.filter(isPart).reduce((total, process) => total + process.cpuSeconds, 0);
+  const cpuOf = (isPart: (reading: ProcessReading) => boolean) => processes.filter(isPart).reduce((total, reading) => total + reading.cpuSeconds, 0);
   return { machine: readMachineCpu(), parts: Object.fromEntries(Object.entries(parts).map(([name, isPart]) => [name, cpuOf(isPart)])) };
 }
 
