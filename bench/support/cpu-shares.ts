@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { cpus } from 'node:os';
 import { type ProcessReading, readMachineCpu, readProcesses } from './proc-stat';
 
 /** The parts of a benchmark that share the machine (the app, the emulator, the database, the benchmark itself), each picked out of /proc. */
@@ -20,7 +20,7 @@ export function readCpu(parts: CpuParts): CpuReading {
 export function cpuShares(before: CpuReading, after: CpuReading, seconds: number) {
   const machineTotal = after.machine.totalSeconds - before.machine.totalSeconds;
   return {
-    cores: availableParallelism(),
+    cores: cpus().length, // the machine's, whatever this process is pinned to
     machineBusyPercent: machineTotal > 0 ? Math.round(((after.machine.busySeconds - before.machine.busySeconds) / machineTotal) * 100) : null,
     percentOfACore: Object.fromEntries(Object.keys(after.parts).map((name) => [name, Math.round(((after.parts[name]! - (before.parts[name] ?? 0)) / seconds) * 100)])),
   };
