@@ -1,13 +1,7 @@
 import { db } from '@/lib/db/client';
 import { needsRouting } from '@/lib/routing/queue';
 import { conversationService } from '@/lib/twilio/conversation-service';
-
-/**
- * How recent a change may be and still be left alone: a webhook is probably on its way (or
- * between indexing and routing), and doing its work for it would record a repair that was not
- * one.
- */
-export const GRACE_MS = 5_000;
+import { GRACE_MS } from './grace-period';
 
 const OPEN_STATES = ['active', 'inactive'] as const;
 

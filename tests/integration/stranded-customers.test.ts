@@ -4,7 +4,7 @@ import type { Emulator } from 'conversations-emulator';
 import { acknowledgeAttention } from '@/lib/attention/acknowledge-attention';
 import { readAttention } from '@/lib/attention/read-attention';
 import { db } from '@/lib/db/client';
-import { GRACE_MS } from '@/lib/reconciler/find-stranded-conversations';
+import { GRACE_MS } from '@/lib/reconciler/grace-period';
 import { reconcileConversations } from '@/lib/reconciler/reconcile-conversations';
 import { configureTwilio } from '@/lib/twilio/configure-twilio';
 import { getTwilioClient } from '@/lib/twilio/rest-client';
