@@ -21,7 +21,7 @@ import { phone } from 'conversations-emulator/control';
 import { FLOOR_EVENTS } from '../lib/supervision/floor-events';
 import { DEMO_PASSWORD } from '../prisma/demo-team';
 import { startAppServer } from '../tests/support/app-server';
-import { readAppMetrics, webhookPercentileMs } from './support/app-metrics';
+import { cpuPercent, readAppMetrics, webhookPercentileMs } from './support/app-metrics';
 import { type CpuParts, cpuShares, readCpu } from './support/cpu-shares';
 import { appSession } from './support/app-session';
 import { LightClient } from './support/light-client';
@@ -303,7 +303,7 @@ async function runScenario({ design, database, counted, cwd }: { design: Design;
         apiRequestsPerSecond: Math.round(idleRequests / IDLE_SECONDS),
         dbStatementsPerSecond: idleStatements === null ? null : Math.round((idleStatements - statementsAfter!) / IDLE_SECONDS),
       },
-      appCpuPercent: Math.round(((metricsAfter.cpuSeconds - metricsBefore.cpuSeconds) / elapsedSeconds) * 100),
+      appCpuPercent: cpuPercent(metricsBefore, metricsAfter, elapsedSeconds),
       appMemoryMiB: Math.round(metricsAfter.residentBytes / 2 ** 20),
       cpu: cpuShares(cpuBefore, cpuAfter, elapsedSeconds),
       mostFrequentStatements,

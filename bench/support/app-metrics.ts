@@ -51,5 +51,5 @@ export function processGroupUsage(group: number): Usage {
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** CPU use between two readings as a percentage of one core. */
-export const cpuPercent = (before: Usage, after: Usage, seconds: number) => Math.round(((after.cpuSeconds - before.cpuSeconds) / seconds) * 100);
+export const cpuPercent = (before: Pick<Usage, 'cpuSeconds'>, after: Pick<Usage, 'cpuSeconds'>, seconds: number) => Math.round(((after.cpuSeconds - before.cpuSeconds) / seconds) * 100);
 export const mebibytes = (bytes: number) => Math.round(bytes / 2 ** 20);

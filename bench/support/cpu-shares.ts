@@ -1,14 +1,15 @@
 import { cpus } from 'node:os';
+import { cpuPercent } from './app-metrics';
 import { type ProcessReading, readMachineCpu, readProcesses } from './proc-stat';
 
 /** The parts of a benchmark that share the machine (the app, the emulator, the database, the benchmark itself), each picked out of /proc. */
 export type CpuParts = Record<string, (reading: ProcessReading) => boolean>;
-export type CpuReading = { machine: ReturnType<typeof readMachineCpu>; parts: Record<string, number> };
+export type CpuReading = { machine: ReturnType<typeof readMachineCpu>; parts: Record<string, { cpuSeconds: number }> };
 
 /** CPU time so far of each part, and of the machine. */
 export function readCpu(parts: CpuParts): CpuReading {
   const processes = readProcesses();
-  const cpuOf = (isPart: (reading: ProcessReading) => boolean) => processes.filter(isPart).reduce((total, reading) => total + reading.cpuSeconds, 0);
+  const cpuOf = (isPart: (reading: ProcessReading) => boolean) => ({ cpuSeconds: processes.filter(isPart).reduce((total, reading) => total + reading.cpuSeconds, 0) });
   return { machine: readMachineCpu(), parts: Object.fromEntries(Object.entries(parts).map(([name, isPart]) => [name, cpuOf(isPart)])) };
 }
 
@@ -22,6 +23,6 @@ export function cpuShares(before: CpuReading, after: CpuReading, seconds: number
   return {
     cores: cpus().length, // the machine's, whatever this process is pinned to
     machineBusyPercent: machineTotal > 0 ? Math.round(((after.machine.busySeconds - before.machine.busySeconds) / machineTotal) * 100) : null,
-    percentOfACore: Object.fromEntries(Object.keys(after.parts).map((name) => [name, Math.round(((after.parts[name]! - (before.parts[name] ?? 0)) / seconds) * 100)])),
+    percentOfACore: Object.fromEntries(Object.keys(after.parts).map((name) => [name, cpuPercent(before.parts[name] ?? { cpuSeconds: 0 }, after.parts[name]!, seconds)])),
   };
 }
