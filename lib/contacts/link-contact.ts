@@ -20,9 +20,11 @@ type Link = {
 
 export async function linkContact({ conversationSid, address, channel, name = null, linked }: Link): Promise<{ contactId: string; name: string | null }> {
   if (linked?.contact) return keepNameInStep(conversationSid, linked.customerName, linked.contact);
-  const found = await findOrCreate({ address, channel, name });
-  // Linked before (and maybe merged since): the conversation's own contact counts over the one found now.
-  return (await linkAndName(conversationSid, found.id)) ?? { contactId: found.id, name: found.name };
+  const made = await findOrCreateAndLink({ conversationSid, address, channel, name });
+  if (made) return made;
+  // Another webhook made the address's contact while this statement ran: read it, then link.
+  const winner = await db.contactAddress.findUniqueOrThrow({ where: { address }, select: { contact: { select: { id: true, name: true } } } });
+  return (await linkAndName(conversationSid, winner.contact.id)) ?? { contactId: winner.contact.id, name: winner.contact.name };
 }
 
 /** The contact's name names the conversation wherever the index is read, over a name the attributes still carry. */
@@ -43,13 +45,16 @@ async function linkAndName(conversationSid: string, contactId: string): Promise<
 }
 
 /**
- * The address's contact, or a new one with it — one statement for the first text of someone new,
- * which every new conversation is. The address is written first, so when two webhooks race the
- * loser's `ON CONFLICT` makes no contact at all (nothing to roll back, no failed statement); it
- * cannot see the winner's contact in that statement's snapshot, and reads it with the next.
+ * The address's contact, or a new one with it, and the conversation linked to it and named after
+ * it — one statement for the first text of someone new, which every new conversation is. Linked
+ * before (and maybe merged since), the conversation's own contact counts over the one found now;
+ * a conversation not indexed yet gets the contact found. The address is written first, so when
+ * two webhooks race the loser's `ON CONFLICT` makes no contact at all (nothing to roll back, no
+ * failed statement); it cannot see the winner's contact in this statement's snapshot, and gets
+ * nothing back.
  */
-async function findOrCreate({ address, channel, name }: Omit<Link, 'conversationSid'>): Promise<{ id: string; name: string | null }> {
-  const [contact] = await db.$queryRaw<{ id: string; name: string | null }[]>`
+async function findOrCreateAndLink({ conversationSid, address, channel, name }: Link): Promise<{ contactId: string; name: string | null } | undefined> {
+  const [contact] = await db.$queryRaw<{ contactId: string; name: string | null }[]>`
     WITH addressed AS (
       INSERT INTO "ContactAddress" (address, channel, "contactId")
       VALUES (${address}, ${channel}::"ConversationChannel", ${randomUUID()})
@@ -59,11 +64,25 @@ async function findOrCreate({ address, channel, name }: Omit<Link, 'conversation
       INSERT INTO "Contact" (id, name, "updatedAt")
       SELECT "contactId", ${name || null}, now() FROM addressed
       RETURNING id, name
+    ), found AS (
+      SELECT id, name FROM made
+      UNION ALL
+      SELECT contact.id, contact.name FROM "ContactAddress" AS known JOIN "Contact" AS contact ON contact.id = known."contactId" WHERE known.address = ${address}
+    ), own AS (
+      SELECT found.id, found.name FROM found JOIN "ConversationIndex" AS conversation ON conversation.sid = ${conversationSid}
+      WHERE conversation."contactId" IS NULL OR conversation."contactId" = found.id
+      UNION ALL
+      SELECT linked.id, linked.name FROM found JOIN "ConversationIndex" AS conversation ON conversation.sid = ${conversationSid}
+      JOIN "Contact" AS linked ON linked.id = conversation."contactId" AND linked.id <> found.id
+    ), linked AS (
+      UPDATE "ConversationIndex" AS conversation
+      SET "contactId" = COALESCE(conversation."contactId", own.id), "customerName" = COALESCE(own.name, conversation."customerName"), "updatedAt" = now()
+      FROM own
+      WHERE conversation.sid = ${conversationSid}
+      RETURNING own.id AS "contactId", own.name
     )
-    SELECT id, name FROM made
+    SELECT "contactId", name FROM linked
     UNION ALL
-    SELECT contact.id, contact.name FROM "ContactAddress" AS known JOIN "Contact" AS contact ON contact.id = known."contactId" WHERE known.address = ${address}`;
-  if (contact) return contact;
-  const winner = await db.contactAddress.findUniqueOrThrow({ where: { address }, select: { contact: { select: { id: true, name: true } } } });
-  return winner.contact;
+    SELECT id, name FROM found WHERE NOT EXISTS (SELECT FROM linked)`;
+  return contact;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { recordConversation } from '@/lib/conversation-index/record-conversation';
+import { linkContact } from '@/lib/contacts/link-contact';
 import { mergeContacts, undoMerge } from '@/lib/contacts/merge-contacts';
 import { findContacts } from '@/lib/contacts/find-contacts';
 import { readContact, readContactOfConversation } from '@/lib/contacts/read-contact';
@@ -63,6 +64,18 @@ describe('contacts', () => {
     await recordConversation({ sid: sid(9), state: 'active', attributes: started });
     const contactId = (await db.contactAddress.findUniqueOrThrow({ where: { address: '+15550001009' } })).contactId;
     expect((await readContact(sam, contactId)).name).toBe('Kim Lee');
+  });
+
+  it('keep a conversation with the contact it was linked to when its address is linked again (the reconciler, a webhook that lost a race)', async () => {
+    await recordConversation({ sid: sid(20), state: 'active', attributes: attributes('sms', '+15550001020', '+15017122661') });
+    const own = await db.contact.create({ data: { name: 'Rae Okafor' } });
+    await db.conversationIndex.update({ where: { sid: sid(20) }, data: { contactId: own.id } });
+    const linked = await linkContact({ conversationSid: sid(20), address: '+15550001020', channel: 'SMS' });
+    expect(linked).toEqual({ contactId: own.id, name: 'Rae Okafor' });
+    expect(await db.conversationIndex.findUniqueOrThrow({ where: { sid: sid(20) }, select: { contactId: true, customerName: true } })).toEqual({ contactId: own.id, customerName: 'Rae Okafor' });
+    // Someone new, on a conversation not indexed yet: their contact is made and given back.
+    const made = await linkContact({ conversationSid: sid(21), address: '+15550001021', channel: 'SMS', name: 'Ola Berg' });
+    expect(made).toEqual({ contactId: (await db.contactAddress.findUniqueOrThrow({ where: { address: '+15550001021' } })).contactId, name: 'Ola Berg' });
   });
 
   it('are seen by supervisors and by the agents who worked their conversations, no one else', async () => {
