@@ -75,6 +75,15 @@ describe(`routing on ${name}`, () => {
     expect(second).toMatchObject({ kind: 'assigned', agentId: ada.id });
   });
 
+  it('counts an owner’s inactive conversations against their capacity, and closed ones not', async () => {
+    const ada = await agent('ada', { capacity: 2 });
+    const [resting, closed] = [await inbound(), await inbound()];
+    await db.conversationIndex.update({ where: { sid: resting }, data: { assigneeId: ada.id, state: 'INACTIVE' } });
+    await db.conversationIndex.update({ where: { sid: closed }, data: { assigneeId: ada.id, state: 'CLOSED' } });
+    expect(await routeConversation(await inbound(), now)).toMatchObject({ kind: 'assigned', agentId: ada.id });
+    expect(await routeConversation(await inbound(), new Date(now.getTime() + 1))).toMatchObject({ kind: 'queued' });
+  });
+
   it('gives the queue, oldest first, to agents as capacity appears', async () => {
     const ada = await agent('ada', { capacity: 1 });
     const busy = await inbound();
