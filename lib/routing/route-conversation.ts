@@ -1,8 +1,8 @@
 import type { Prisma } from '@/lib/db/generated/client';
 import type { ConversationChannel, ConversationState } from '@/lib/db/generated/enums';
-import { AGENT_CANDIDATES, loadAgentCandidates, parseAgentCandidates, type StoredCandidate } from './agent-candidates';
+import { loadAgentCandidates } from './agent-candidates';
 import { type AssignmentChange, recordAssignments } from './assign';
-import { type AgentCandidate, countPick, pickAgent } from './assignment-policy';
+import { countPick, pickAgent } from './assignment-policy';
 import { needsRouting, QUEUE_ORDER, QUEUED_WHERE } from './queue';
 import { inRoutingTransaction, takeRoutingLock } from './routing-lock';
 
@@ -67,10 +67,9 @@ async function decideWaiting(): Promise<void> {
 
 /** The decisions, in order, each seeing the ones before it (an agent's load grows as they are picked). */
 async function decideRoutes(tx: Prisma.TransactionClient, requests: Request[]): Promise<RoutingOutcome[]> {
-  const read = await readForRouting(tx, requests.map((request) => request.conversationSid));
-  const conversations = new Map(read.conversations.map((conversation) => [conversation.sid, conversation]));
-  const open = new Set(read.conversations.filter(needsRouting).map((conversation) => conversation.sid));
-  const { candidates } = read;
+  const conversations = new Map((await readForRouting(tx, requests.map((request) => request.conversationSid))).map((conversation) => [conversation.sid, conversation]));
+  const open = new Set([...conversations.values()].filter(needsRouting).map((conversation) => conversation.sid));
+  const candidates = open.size > 0 ? await loadAgentCandidates(tx) : [];
   const changes: AssignmentChange[] = [];
   const outcomes = requests.map(({ conversationSid, now }): RoutingOutcome => {
     // Decided once, even when a retried webhook asks again in the same batch.
@@ -90,40 +89,31 @@ async function decideRoutes(tx: Prisma.TransactionClient, requests: Request[]): 
 }
 
 type RoutingRead = { sid: string; state: ConversationState; assigneeId: string | null; queuedAt: Date | null; channel: ConversationChannel; preferredAgentId: string | null };
-type StoredRoutingRead = Omit<RoutingRead, 'queuedAt'> & { queuedAt: string | null };
 
 /**
  * The conversations to route as they stand under the lock, each with the agent of its customer's
- * most recent earlier conversation on the same number (whom routing prefers), and the team to
- * route them to: one statement, since every new conversation waits on it and every other
- * ownership decision waits for the lock it is read under. JSON, so one row carries both.
+ * most recent earlier conversation on the same number (whom routing prefers): one statement, since
+ * every new conversation waits on it.
  */
-async function readForRouting(tx: Prisma.TransactionClient, sids: string[]): Promise<{ conversations: RoutingRead[]; candidates: AgentCandidate[] }> {
-  const [row] = await tx.$queryRaw<{ conversations: StoredRoutingRead[]; agents: StoredCandidate[] }[]>`
-    WITH routed AS (
-      SELECT this.sid, this.state, this."assigneeId", this."queuedAt" AT TIME ZONE 'UTC' AS "queuedAt", this.channel, last."toUserId" AS "preferredAgentId"
-      FROM "ConversationIndex" AS this
-      LEFT JOIN LATERAL (
-        SELECT earlier.sid FROM "ConversationIndex" AS earlier
-        WHERE earlier."customerAddress" = this."customerAddress"
-          AND earlier."twilioNumber" IS NOT DISTINCT FROM this."twilioNumber"
-          AND earlier.sid <> this.sid
-        ORDER BY earlier."createdAt" DESC
-        LIMIT 1
-      ) AS earlier ON true
-      LEFT JOIN LATERAL (
-        SELECT "toUserId" FROM "Assignment"
-        WHERE "conversationSid" = earlier.sid AND "toUserId" IS NOT NULL
-        ORDER BY "createdAt" DESC
-        LIMIT 1
-      ) AS last ON true
-      WHERE this.sid = ANY(${sids}::text[])
-    )
-    SELECT (SELECT coalesce(json_agg(routed), '[]'::json) FROM routed) AS conversations, ${AGENT_CANDIDATES} AS agents`;
-  return {
-    conversations: row!.conversations.map((conversation) => ({ ...conversation, queuedAt: conversation.queuedAt === null ? null : new Date(conversation.queuedAt) })),
-    candidates: parseAgentCandidates(row!.agents),
-  };
+function readForRouting(tx: Prisma.TransactionClient, sids: string[]): Promise<RoutingRead[]> {
+  return tx.$queryRaw<RoutingRead[]>`
+    SELECT this.sid, this.state::text AS state, this."assigneeId", this."queuedAt", this.channel::text AS channel, last."toUserId" AS "preferredAgentId"
+    FROM "ConversationIndex" AS this
+    LEFT JOIN LATERAL (
+      SELECT earlier.sid FROM "ConversationIndex" AS earlier
+      WHERE earlier."customerAddress" = this."customerAddress"
+        AND earlier."twilioNumber" IS NOT DISTINCT FROM this."twilioNumber"
+        AND earlier.sid <> this.sid
+      ORDER BY earlier."createdAt" DESC
+      LIMIT 1
+    ) AS earlier ON true
+    LEFT JOIN LATERAL (
+      SELECT "toUserId" FROM "Assignment"
+      WHERE "conversationSid" = earlier.sid AND "toUserId" IS NOT NULL
+      ORDER BY "createdAt" DESC
+      LIMIT 1
+    ) AS last ON true
+    WHERE this.sid = ANY(${sids}::text[])`;
 }
 
 /**
