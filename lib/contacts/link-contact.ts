@@ -72,8 +72,8 @@ async function findOrCreateAndLink({ conversationSid, address, channel, name }: 
       SELECT found.id, found.name FROM found JOIN "ConversationIndex" AS conversation ON conversation.sid = ${conversationSid}
       WHERE conversation."contactId" IS NULL OR conversation."contactId" = found.id
       UNION ALL
-      SELECT linked.id, linked.name FROM found JOIN "ConversationIndex" AS conversation ON conversation.sid = ${conversationSid}
-      JOIN "Contact" AS linked ON linked.id = conversation."contactId" AND linked.id <> found.id
+      SELECT before.id, before.name FROM found JOIN "ConversationIndex" AS conversation ON conversation.sid = ${conversationSid}
+      JOIN "Contact" AS before ON before.id = conversation."contactId" AND before.id <> found.id
     ), linked AS (
       UPDATE "ConversationIndex" AS conversation
       SET "contactId" = COALESCE(conversation."contactId", own.id), "customerName" = COALESCE(own.name, conversation."customerName"), "updatedAt" = now()
