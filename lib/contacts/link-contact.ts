@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/client';
 import type { ConversationChannel } from '@/lib/db/generated/enums';
 
 /**
@@ -35,23 +36,33 @@ async function keepNameInStep(conversationSid: string, customerName: string | nu
 
 /** Links the conversation to its contact (unless it has one) and names it after that contact, in one statement. */
 async function linkAndName(conversationSid: string, contactId: string): Promise<{ contactId: string; name: string | null } | undefined> {
-  const [linked] = await db.$queryRaw<{ contactId: string; name: string | null }[]>`
-    UPDATE "ConversationIndex" AS conversation
-    SET "contactId" = contact.id, "customerName" = COALESCE(contact.name, conversation."customerName"), "updatedAt" = now()
-    FROM "Contact" AS contact
-    WHERE conversation.sid = ${conversationSid} AND contact.id = COALESCE(conversation."contactId", ${contactId})
-    RETURNING contact.id AS "contactId", contact.name`;
+  const [linked] = await db.$queryRaw<{ contactId: string; name: string | null }[]>(linkToContact(conversationSid, Prisma.sql`${contactId}`));
   return linked;
 }
 
 /**
- * The address's contact, or a new one with it, and the conversation linked to it and named after
- * it — one statement for the first text of someone new, which every new conversation is. Linked
- * before (and maybe merged since), the conversation's own contact counts over the one found now;
- * a conversation not indexed yet gets the contact found. The address is written first, so when
- * two webhooks race the loser's `ON CONFLICT` makes no contact at all (nothing to roll back, no
- * failed statement); it cannot see the winner's contact in this statement's snapshot, and gets
- * nothing back.
+ * The statement that links a conversation to a contact and names it after that contact: the
+ * conversation's own, when it has one (linked before, and maybe merged since), counts over
+ * `contactId`. `contacts` is where both are looked up: the table, or — in a statement that has just
+ * made a contact, which the table does not show it yet — that contact and the conversation's own
+ * (just those two, so the lookup stays an index's).
+ */
+function linkToContact(conversationSid: string, contactId: Prisma.Sql, contacts = Prisma.sql`"Contact"`): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE "ConversationIndex" AS conversation
+    SET "contactId" = contact.id, "customerName" = COALESCE(contact.name, conversation."customerName"), "updatedAt" = now()
+    FROM ${contacts} AS contact
+    WHERE conversation.sid = ${conversationSid} AND contact.id = COALESCE(conversation."contactId", ${contactId})
+    RETURNING contact.id AS "contactId", contact.name`;
+}
+
+/**
+ * The address's contact, or a new one with it, and the conversation linked to it (or kept with
+ * its own) and named after it — one statement for the first text of someone new, which every new
+ * conversation is; a conversation not indexed yet gets the contact found. The address is written
+ * first, so when two webhooks race the loser's `ON CONFLICT` makes no contact at all (nothing to
+ * roll back, no failed statement); it cannot see the winner's contact in this statement's
+ * snapshot, and gets nothing back.
  */
 async function findOrCreateAndLink({ conversationSid, address, channel, name }: Link): Promise<{ contactId: string; name: string | null } | undefined> {
   const [contact] = await db.$queryRaw<{ contactId: string; name: string | null }[]>`
@@ -68,18 +79,12 @@ async function findOrCreateAndLink({ conversationSid, address, channel, name }: 
       SELECT id, name FROM made
       UNION ALL
       SELECT contact.id, contact.name FROM "ContactAddress" AS known JOIN "Contact" AS contact ON contact.id = known."contactId" WHERE known.address = ${address}
-    ), own AS (
-      SELECT found.id, found.name FROM found JOIN "ConversationIndex" AS conversation ON conversation.sid = ${conversationSid}
-      WHERE conversation."contactId" IS NULL OR conversation."contactId" = found.id
-      UNION ALL
-      SELECT before.id, before.name FROM found JOIN "ConversationIndex" AS conversation ON conversation.sid = ${conversationSid}
-      JOIN "Contact" AS before ON before.id = conversation."contactId" AND before.id <> found.id
     ), linked AS (
-      UPDATE "ConversationIndex" AS conversation
-      SET "contactId" = COALESCE(conversation."contactId", own.id), "customerName" = COALESCE(own.name, conversation."customerName"), "updatedAt" = now()
-      FROM own
-      WHERE conversation.sid = ${conversationSid}
-      RETURNING own.id AS "contactId", own.name
+      ${linkToContact(conversationSid, Prisma.sql`(SELECT id FROM found)`, Prisma.sql`(
+        SELECT id, name FROM found
+        UNION ALL
+        SELECT id, name FROM "Contact" WHERE id = (SELECT "contactId" FROM "ConversationIndex" WHERE sid = ${conversationSid})
+      )`)}
     )
     SELECT "contactId", name FROM linked
     UNION ALL
