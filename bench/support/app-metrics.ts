@@ -1,4 +1,4 @@
-import { readProcesses } from './proc-stat';
+import { readProcesses, totalOf } from './proc-stat';
 
 export type Usage = { cpuSeconds: number; residentBytes: number };
 
@@ -44,11 +44,8 @@ export function webhookPercentileMs(before: AppMetrics, after: AppMetrics, p: nu
  * (the runner holding the embedded database, and Next), where the metrics see only Next.
  */
 export function processGroupUsage(group: number): Usage {
-  const members = readProcesses().filter((reading) => reading.group === group);
-  return { cpuSeconds: sum(members.map((member) => member.cpuSeconds)), residentBytes: sum(members.map((member) => member.residentBytes)) };
+  return totalOf(readProcesses().filter((reading) => reading.group === group));
 }
-
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** CPU use between two readings as a percentage of one core. */
 export const cpuPercent = (before: Pick<Usage, 'cpuSeconds'>, after: Pick<Usage, 'cpuSeconds'>, seconds: number) => Math.round(((after.cpuSeconds - before.cpuSeconds) / seconds) * 100);

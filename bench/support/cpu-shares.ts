@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { cpuPercent } from './app-metrics';
-import { type ProcessReading, readMachineCpu, readProcesses } from './proc-stat';
+import { type ProcessReading, readMachineCpu, readProcesses, totalOf } from './proc-stat';
 
 /** The parts of a benchmark that share the machine (the app, the emulator, the database, the benchmark itself), each picked out of /proc. */
 export type CpuParts = Record<string, (reading: ProcessReading) => boolean>;
@@ -9,7 +9,7 @@ export type CpuReading = { machine: ReturnType<typeof readMachineCpu>; parts: Re
 /** CPU time so far of each part, and of the machine. */
 export function readCpu(parts: CpuParts): CpuReading {
   const processes = readProcesses();
-  const cpuOf = (isPart: (reading: ProcessReading) => boolean) => ({ cpuSeconds: processes.filter(isPart).reduce((total, reading) => total + reading.cpuSeconds, 0) });
+  const cpuOf = (isPart: (reading: ProcessReading) => boolean) => ({ cpuSeconds: totalOf(processes.filter(isPart)).cpuSeconds });
   return { machine: readMachineCpu(), parts: Object.fromEntries(Object.entries(parts).map(([name, isPart]) => [name, cpuOf(isPart)])) };
 }
 

@@ -5,6 +5,11 @@ const PAGE_BYTES = 4096;
 
 export type ProcessReading = { pid: number; command: string; group: number; cpuSeconds: number; residentBytes: number };
 
+/** The CPU time and resident memory of some processes, together. */
+export function totalOf(readings: ProcessReading[]): { cpuSeconds: number; residentBytes: number } {
+  return readings.reduce((total, reading) => ({ cpuSeconds: total.cpuSeconds + reading.cpuSeconds, residentBytes: total.residentBytes + reading.residentBytes }), { cpuSeconds: 0, residentBytes: 0 });
+}
+
 /** Every process on the machine as /proc has it now: its command, process group, CPU time so far and resident memory. */
 export function readProcesses(): ProcessReading[] {
   const readings: ProcessReading[] = [];
